@@ -1,0 +1,155 @@
+//! The analysis engine: who and what an article names, and who said what.
+//!
+//! A library with no terminal code: the reader is one client, `lede analyze` another.
+
+pub mod entities;
+pub mod json;
+pub mod quotes;
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+
+/// The kind of an entity. `person`, `place`, `org` and `date` are graded by the evaluation;
+/// the others are shown but not graded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Org,
+    Date,
+    Group,
+    Event,
+    Work,
+    Number,
+    Money,
+    Other,
+}
+
+impl EntityKind {
+    /// The name used in the JSON schema.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Org => "org",
+            EntityKind::Date => "date",
+            EntityKind::Group => "group",
+            EntityKind::Event => "event",
+            EntityKind::Work => "work",
+            EntityKind::Number => "number",
+            EntityKind::Money => "money",
+            EntityKind::Other => "other",
+        }
+    }
+
+    /// Parses a schema name; unknown names become [`EntityKind::Other`].
+    pub fn parse(name: &str) -> EntityKind {
+        match name {
+            "person" => EntityKind::Person,
+            "place" => EntityKind::Place,
+            "org" => EntityKind::Org,
+            "date" => EntityKind::Date,
+            "group" => EntityKind::Group,
+            "event" => EntityKind::Event,
+            "work" => EntityKind::Work,
+            "number" => EntityKind::Number,
+            "money" => EntityKind::Money,
+            _ => EntityKind::Other,
+        }
+    }
+
+    /// A plural heading for lists (`People`, `Places`, …).
+    pub fn heading(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Place => "Places",
+            EntityKind::Org => "Organisations",
+            EntityKind::Date => "Dates",
+            EntityKind::Group => "Groups",
+            EntityKind::Event => "Events",
+            EntityKind::Work => "Works",
+            EntityKind::Number => "Numbers",
+            EntityKind::Money => "Money",
+            EntityKind::Other => "Other",
+        }
+    }
+}
+
+/// One occurrence of an entity: a byte range into the article text (no title, no possessive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An entity with every alias merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// The fullest form seen (`Donald Trump`).
+    pub name: String,
+    /// Every distinct surface form, the name included.
+    pub aliases: Vec<String>,
+    /// Every mention, in document order, non-overlapping.
+    pub mentions: Vec<Mention>,
+}
+
+/// What kind of quotation a quote is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A full quotation.
+    Direct,
+    /// A quoted fragment inside the writer's own sentence.
+    Partial,
+    /// A term or title set apart, with no speaker.
+    Scare,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Scare => "scare",
+        }
+    }
+}
+
+/// A quotation: the quoted words (without the marks) and who said them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`Analysis::entities`].
+    pub speaker: Option<usize>,
+    /// The words naming an unnamed speaker (`a senior official`), when there is no entity.
+    pub speaker_text: Option<String>,
+    /// The reporting word (`said`, `tweet`, `according to`).
+    pub cue: Option<String>,
+}
+
+/// The analysis of one article. Entities are ordered by first mention; entity `i` has the id
+/// `e{i+1}` in JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysis {
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Analysis {
+    /// The JSON id of entity `index`.
+    pub fn entity_id(index: usize) -> String {
+        format!("e{}", index + 1)
+    }
+}
+
+/// Analyses an article: entities first, then quotes and their speakers.
+pub fn analyze(article: &Article) -> Analysis {
+    let entities = entities::recognize(article);
+    let quotes = quotes::find(article, &entities);
+    Analysis { entities, quotes }
+}

@@ -1,0 +1,1 @@
+//! The reader's state, actions, keymap and the pure `update`. (To come.)

@@ -1,0 +1,209 @@
+//! Reading an article from a file or from bytes: size and content checks, decoding, and the
+//! choice of parser by format.
+
+use std::path::Path;
+
+use super::{parse_plain, Article};
+use crate::analysis::Analysis;
+
+/// The largest input lede opens. Larger files are refused with a clear message rather than
+/// read into memory and analysed for minutes.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why an input could not be opened. Every variant names the input, so that one line is enough.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}: no such file")]
+    NotFound(String),
+    #[error("{0}: is a directory, not an article")]
+    IsDirectory(String),
+    #[error("{0}: cannot be read: {1}")]
+    Unreadable(String, std::io::Error),
+    #[error("{0}: looks like a binary file, not an article")]
+    Binary(String),
+    #[error("{0}: is empty")]
+    Empty(String),
+    #[error("{0}: is too large ({1} MB; lede opens articles up to {max} MB)", max = MAX_BYTES / (1024 * 1024))]
+    TooLarge(String, u64),
+    #[error("{0}: {1}")]
+    Invalid(String, String),
+}
+
+/// An opened article, with the analysis it carried if its format has one (lede's own JSON,
+/// spaCy's), and notices the user should see (lossy decoding, …).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub article: Article,
+    pub analysis: Option<Analysis>,
+    /// The name the input is known by (file name, or `-` for stdin).
+    pub source: String,
+    pub notices: Vec<String>,
+}
+
+/// Reads and parses the file at `path`.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(LoadError::NotFound(name))
+        }
+        Err(e) => return Err(LoadError::Unreadable(name, e)),
+    };
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory(name));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge(name, meta.len() / (1024 * 1024)));
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Unreadable(name.clone(), e))?;
+    let source = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.clone());
+    load_bytes(bytes, &source).map_err(|e| rename(e, &name))
+}
+
+/// Reads all of `reader` (stdin), refusing more than [`MAX_BYTES`].
+pub fn load_reader(reader: impl std::io::Read, source: &str) -> Result<Loaded, LoadError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Unreadable(source.to_string(), e))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(LoadError::TooLarge(
+            source.to_string(),
+            bytes.len() as u64 / (1024 * 1024),
+        ));
+    }
+    load_bytes(bytes, source)
+}
+
+/// Errors from [`load_bytes`] name the source by its short name; the caller knows the full path.
+fn rename(e: LoadError, name: &str) -> LoadError {
+    match e {
+        LoadError::Binary(_) => LoadError::Binary(name.to_string()),
+        LoadError::Empty(_) => LoadError::Empty(name.to_string()),
+        LoadError::Invalid(_, why) => LoadError::Invalid(name.to_string(), why),
+        other => other,
+    }
+}
+
+/// The formats lede reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Plain,
+    Markdown,
+    Html,
+    Json,
+}
+
+/// Guesses the format from the source name and the first bytes.
+pub fn sniff(source: &str, text: &str) -> Format {
+    let lower = source.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    match ext {
+        "md" | "markdown" | "mdown" | "mkd" => return Format::Markdown,
+        "html" | "htm" | "xhtml" => return Format::Html,
+        "json" => return Format::Json,
+        "txt" | "text" => return Format::Plain,
+        _ => {}
+    }
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    let head_lower: String = head
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head_lower.starts_with("<!doctype html")
+        || head_lower.starts_with("<html")
+        || head_lower.contains("<body")
+    {
+        Format::Html
+    } else if head.starts_with('{') {
+        Format::Json
+    } else {
+        Format::Plain
+    }
+}
+
+/// Parses bytes already read. `source` names the input in messages and picks the format.
+pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Loaded, LoadError> {
+    if looks_binary(&bytes) {
+        return Err(LoadError::Binary(source.to_string()));
+    }
+    let mut notices = Vec::new();
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            notices.push(format!(
+                "{source}: not valid UTF-8; undecodable bytes are shown as \u{fffd}"
+            ));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(LoadError::Empty(source.to_string()));
+    }
+    let format = sniff(source, &text);
+    let (article, analysis) = match format {
+        Format::Plain | Format::Markdown | Format::Html | Format::Json => (parse_plain(text), None),
+    };
+    Ok(Loaded {
+        article,
+        analysis,
+        source: source.to_string(),
+        notices,
+    })
+}
+
+/// A file is binary when its first 8 KiB hold a NUL byte or mostly control bytes.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    !head.is_empty() && control * 10 > head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert!(matches!(
+            load_bytes(b"ab\0cd".to_vec(), "x"),
+            Err(LoadError::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn whitespace_only_is_empty() {
+        assert!(matches!(
+            load_bytes(b" \n\n\t".to_vec(), "x"),
+            Err(LoadError::Empty(_))
+        ));
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_with_a_notice() {
+        let loaded = load_bytes(b"Caf\xe9 society\n".to_vec(), "x.txt").expect("loads");
+        assert!(loaded.article.text().contains('\u{fffd}'));
+        assert_eq!(loaded.notices.len(), 1);
+    }
+
+    #[test]
+    fn sniffing_uses_extension_then_content() {
+        assert_eq!(sniff("a.md", "# x"), Format::Markdown);
+        assert_eq!(sniff("-", "<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(sniff("-", "{\"schema\": 1}"), Format::Json);
+        assert_eq!(sniff("-", "Plain words"), Format::Plain);
+    }
+}

@@ -1,0 +1,590 @@
+//! Plain-text structure: paragraphs, and the roles of the front matter and tail of an article.
+//!
+//! Blank lines separate paragraphs; hard-wrapped lines (Project Gutenberg) stay one paragraph,
+//! while text whose lines are whole paragraphs (pasted from a web page) gives one block per line.
+//! The first blocks are read as kicker, title, dek, byline and dateline by their shape; the last
+//! as the author's bio and the boilerplate of a pasted page. Offsets are bytes into the text as
+//! given: a BOM and CRLF line ends stay in the text and are never inside a block.
+
+use std::sync::OnceLock;
+
+use super::{Article, Block, BlockKind, Meta};
+
+/// A paragraph found in the text, before its role is known.
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    start: usize,
+    end: usize,
+    /// Blank lines after this chunk (0 when the next block was on the very next line).
+    gap_after: usize,
+}
+
+/// Parses plain text into an article.
+pub fn parse_plain(text: String) -> Article {
+    let chunks = paragraphs(&text);
+    let (blocks, meta) = classify(&text, &chunks);
+    Article::new(text, blocks, meta)
+}
+
+/// Splits text into paragraphs (byte ranges, trimmed of surrounding white space).
+fn paragraphs(text: &str) -> Vec<Chunk> {
+    let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    // Lines as (start, end-of-content) with the line end and trailing white space left out.
+    let mut groups: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut gaps: Vec<usize> = Vec::new();
+    let mut current: Vec<(usize, usize)> = Vec::new();
+    let mut blank_run = 0;
+    let mut pos = body_start;
+    for line in text[body_start..].split_inclusive('\n') {
+        let content = line.trim_end();
+        let lead = content.len() - content.trim_start().len();
+        if content.trim().is_empty() {
+            if !current.is_empty() {
+                groups.push(std::mem::take(&mut current));
+                gaps.push(0);
+            }
+            blank_run += 1;
+        } else {
+            if current.is_empty() {
+                if let Some(g) = gaps.last_mut() {
+                    *g = blank_run;
+                }
+            }
+            blank_run = 0;
+            current.push((pos + lead, pos + content.len()));
+        }
+        pos += line.len();
+    }
+    if !current.is_empty() {
+        groups.push(current);
+        gaps.push(0);
+    }
+    let mut chunks = Vec::new();
+    for (lines, gap) in groups.into_iter().zip(gaps) {
+        if lines_are_paragraphs(text, &lines) {
+            let last = lines.len() - 1;
+            for (i, &(s, e)) in lines.iter().enumerate() {
+                let gap_after = if i == last { gap } else { 0 };
+                chunks.push(Chunk {
+                    start: s,
+                    end: e,
+                    gap_after,
+                });
+            }
+        } else {
+            let start = lines[0].0;
+            let end = lines[lines.len() - 1].1;
+            chunks.push(Chunk {
+                start,
+                end,
+                gap_after: gap,
+            });
+        }
+    }
+    chunks
+}
+
+/// Whether the lines of a group are each a paragraph of their own rather than the hard-wrapped
+/// lines of one paragraph: text pasted from the web has long lines; hard-wrapped text keeps its
+/// lines under about 100 columns.
+fn lines_are_paragraphs(text: &str, lines: &[(usize, usize)]) -> bool {
+    if lines.len() < 2 {
+        return false;
+    }
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|&(s, e)| text[s..e].chars().count())
+        .collect();
+    let wrapped_width = widths[..widths.len() - 1]
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0);
+    if wrapped_width > 100 {
+        return true;
+    }
+    // A short header line (a byline or dateline) on top of a paragraph is a block of its own.
+    let first = &text[lines[0].0..lines[0].1];
+    is_byline(first).is_some() || is_dateline(first)
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Ends like a sentence (a title usually does not).
+fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches(['"', '\'', '’', '”', ')']);
+    s.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// `By Jane Doe`, `Written by Jane Doe, Staff Writer` → the author's name.
+fn is_byline(s: &str) -> Option<String> {
+    if words(s) > 14 {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    let rest = [
+        "by ",
+        "written by ",
+        "words by ",
+        "story by ",
+        "author: ",
+        "by: ",
+    ]
+    .iter()
+    .find(|p| lower.starts_with(*p))
+    .map(|p| &s[p.len()..])?;
+    let rest = rest.trim();
+    if !rest.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let name = rest
+        .split([',', '|', '—', '–', '\u{2022}'])
+        .next()
+        .unwrap_or(rest)
+        .split(" - ")
+        .next()
+        .unwrap_or(rest)
+        .trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// How many bytes at the start of `s` are a date line (`Monday, May 18, 2015`,
+/// `Published: 3 May 2018`, `2018-05-03`), or `None`.
+fn dateline_prefix(s: &str) -> Option<usize> {
+    let lower = s.to_lowercase();
+    let mut pos = 0;
+    for prefix in [
+        "published:",
+        "published",
+        "updated:",
+        "updated",
+        "posted:",
+        "posted on",
+        "posted",
+        "date:",
+    ] {
+        if lower.starts_with(prefix) {
+            pos = prefix.len();
+            break;
+        }
+    }
+    let mut saw_month = false;
+    let mut saw_year = false;
+    let mut saw_day = false;
+    let mut end = pos;
+    let mut tokens = 0;
+    for (i, token) in token_spans(&lower[pos..]) {
+        let t = token.trim_matches(|c: char| c == ',' || c == '.');
+        let is_date_word = MONTHS
+            .iter()
+            .any(|m| *m == t || (t.len() >= 3 && m.starts_with(t) && t.len() <= 4))
+            || WEEKDAYS
+                .iter()
+                .any(|d| *d == t || (t.len() == 3 && d.starts_with(t)));
+        let digits = t.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+        let is_number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+        let is_iso = t.len() == 10
+            && t.as_bytes()[4] == b'-'
+            && t.chars().filter(|c| c.is_ascii_digit()).count() == 8;
+        let is_clock = t.contains(':') && t.chars().all(|c| c.is_ascii_digit() || c == ':');
+        let is_filler = matches!(
+            t,
+            "at" | "on"
+                | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "utc"
+                | "gmt"
+                | "et"
+                | "est"
+                | "edt"
+                | "pt"
+                | "|"
+                | "-"
+                | "—"
+        );
+        if is_iso {
+            saw_month = true;
+            saw_year = true;
+            saw_day = true;
+        } else if MONTHS.iter().any(|m| m.starts_with(t) && t.len() >= 3) {
+            saw_month = true;
+        } else if is_number && digits.len() == 4 {
+            saw_year = true;
+        } else if is_number && digits.len() <= 2 {
+            saw_day = true;
+        } else if !(is_date_word || is_clock || is_filler) {
+            break;
+        }
+        tokens += 1;
+        end = pos + i + token.len();
+        if tokens > 10 || (saw_year && saw_month) {
+            break;
+        }
+    }
+    (saw_month && (saw_year || saw_day) || saw_year && saw_day && saw_month).then_some(end)
+}
+
+/// Whitespace-separated tokens with their byte offsets.
+fn token_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |t| (t.as_ptr() as usize - s.as_ptr() as usize, t))
+}
+
+fn is_dateline(s: &str) -> bool {
+    words(s) <= 12 && dateline_prefix(s).is_some_and(|end| s[end..].trim().is_empty())
+}
+
+/// Patterns of boilerplate paragraphs, from `assets/boilerplate.txt`.
+fn boilerplate_patterns() -> &'static (Vec<String>, Vec<String>) {
+    static PATTERNS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let mut prefixes = Vec::new();
+        let mut anywhere = Vec::new();
+        for line in include_str!("../../assets/boilerplate.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.strip_prefix('^') {
+                Some(p) => prefixes.push(p.to_lowercase()),
+                None => anywhere.push(line.to_lowercase()),
+            }
+        }
+        (prefixes, anywhere)
+    })
+}
+
+fn is_boilerplate(s: &str) -> bool {
+    if words(s) > 60 {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    let (prefixes, anywhere) = boilerplate_patterns();
+    prefixes.iter().any(|p| lower.starts_with(p.as_str()))
+        || anywhere.iter().any(|p| lower.contains(p.as_str()))
+}
+
+/// Words of an author's bio: `Jane Doe is a reporter for …`.
+const BIO_ROLES: [&str; 24] = [
+    "writer",
+    "journalist",
+    "director",
+    "editor",
+    "fellow",
+    "professor",
+    "author",
+    "analyst",
+    "correspondent",
+    "contributor",
+    "reporter",
+    "student",
+    "columnist",
+    "researcher",
+    "founder",
+    "lecturer",
+    "scholar",
+    "expert",
+    "consultant",
+    "member",
+    "chair",
+    "president",
+    "candidate",
+    "host",
+];
+
+/// The name a bio paragraph opens with (`Andy Laub is the Director …` → `Andy Laub`).
+fn bio_name(s: &str) -> Option<String> {
+    if words(s) > 120 {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    if let Some(rest) = lower.strip_prefix("about the author") {
+        let _ = rest;
+        return Some(String::new());
+    }
+    let first_sentence_end = s.find(". ").map(|i| i + 1).unwrap_or(s.len());
+    let first = &s[..first_sentence_end];
+    let (name, rest) = first.split_once(" is ")?;
+    let name = name.trim();
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let is_name = (2..=4).contains(&name_words.len())
+        && name_words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let rest = rest.to_lowercase();
+    let has_role = BIO_ROLES.iter().any(|r| rest.contains(r));
+    let opens_like_bio = ["a ", "an ", "the "].iter().any(|a| rest.starts_with(a));
+    (is_name && has_role && opens_like_bio).then(|| name.to_string())
+}
+
+/// A short block in the body with no sentence ending: a heading (`CHAPTER I`, `Reactions`).
+fn is_heading(s: &str, next: Option<&str>) -> bool {
+    let n = words(s);
+    n > 0
+        && n <= 10
+        && s.chars().count() <= 80
+        && !ends_sentence(s)
+        && !s.ends_with(',')
+        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && next.is_some_and(|n| words(n) > words(s))
+}
+
+/// Assigns roles to the paragraphs and gathers the metadata.
+fn classify(text: &str, chunks: &[Chunk]) -> (Vec<Block>, Meta) {
+    let mut kinds = vec![BlockKind::Body; chunks.len()];
+    let mut ranges: Vec<(usize, usize)> = chunks.iter().map(|c| (c.start, c.end)).collect();
+    let mut meta = Meta::default();
+    let t = |r: (usize, usize)| &text[r.0..r.1];
+
+    // A date run into the first paragraph (`Thursday, May 7, 2015 On Tuesday, …`) is split off.
+    let mut extra_split: Option<(usize, usize)> = None;
+    for (i, r) in ranges.iter().enumerate().take(4) {
+        let s = t(*r);
+        if let Some(end) = dateline_prefix(s) {
+            let rest = s[end..].trim_start();
+            if !rest.is_empty() && words(rest) > 12 && s[..end].contains(',') {
+                extra_split = Some((i, r.0 + end));
+                break;
+            }
+        }
+    }
+    let mut gaps: Vec<usize> = chunks.iter().map(|c| c.gap_after).collect();
+    if let Some((i, at)) = extra_split {
+        let (s, e) = ranges[i];
+        let rest_start = at + (text[at..e].len() - text[at..e].trim_start().len());
+        ranges[i] = (s, at);
+        ranges.insert(i + 1, (rest_start, e));
+        kinds.insert(i + 1, BlockKind::Body);
+        gaps.insert(i, 0);
+    }
+
+    // Front matter: kicker, title, dek, byline, dateline, in the first few blocks.
+    let n = ranges.len();
+    let mut i = 0;
+    let mut title_at = None;
+    while i < n && i < 6 {
+        let s = t(ranges[i]);
+        if let Some(author) = is_byline(s) {
+            kinds[i] = BlockKind::Byline;
+            meta.author.get_or_insert(author);
+        } else if is_dateline(s) {
+            kinds[i] = BlockKind::Dateline;
+            meta.date.get_or_insert_with(|| s.trim().to_string());
+        } else if title_at.is_none() && words(s) <= 30 && !ends_sentence(s) {
+            let next = ranges.get(i + 1).map(|r| t(*r));
+            let next_is_title = next.is_some_and(|nx| {
+                words(nx) <= 30 && !ends_sentence(nx) && words(nx) > words(s) && words(nx) >= 4
+            });
+            if meta.kicker.is_none() && words(s) <= 6 && next_is_title {
+                kinds[i] = BlockKind::Kicker;
+                meta.kicker = Some(s.to_string());
+            } else {
+                kinds[i] = BlockKind::Title;
+                meta.title = Some(s.to_string());
+                title_at = Some(i);
+            }
+        } else if let Some(at) = title_at {
+            // A standfirst right after the title (and byline/dateline), set apart from the body
+            // by a wider gap or by a byline/dateline that follows it.
+            let is_dek = i > at
+                && meta.dek.is_none()
+                && words(s) <= 80
+                && (gaps.get(i).copied().unwrap_or(0) >= 2
+                    || ranges
+                        .get(i + 1)
+                        .is_some_and(|r| is_byline(t(*r)).is_some() || is_dateline(t(*r))));
+            if is_dek {
+                kinds[i] = BlockKind::Dek;
+                meta.dek = Some(s.to_string());
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    let body_from = i;
+
+    // Tail: boilerplate and the author's bio, scanning back from the end.
+    let mut j = n;
+    let mut bio_seen = false;
+    while j > body_from {
+        let s = t(ranges[j - 1]);
+        if is_boilerplate(s) {
+            kinds[j - 1] = BlockKind::Boilerplate;
+        } else if !bio_seen && n - j < 8 {
+            if let Some(name) = bio_name(s) {
+                kinds[j - 1] = BlockKind::Bio;
+                bio_seen = true;
+                if !name.is_empty() {
+                    meta.author.get_or_insert(name);
+                }
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+        j -= 1;
+    }
+    // Boilerplate can also sit between body paragraphs (`Advertisement`).
+    for k in body_from..j {
+        let s = t(ranges[k]);
+        if is_boilerplate(s) && words(s) <= 12 {
+            kinds[k] = BlockKind::Boilerplate;
+        } else if is_heading(s, ranges.get(k + 1).map(|r| t(*r))) {
+            kinds[k] = BlockKind::Heading;
+        }
+    }
+    // Where the author is not in a byline, a dek that names the bio's author confirms it; with
+    // no bio, a name leading the dek is not enough to guess one.
+    let blocks = ranges
+        .iter()
+        .zip(kinds)
+        .map(|(&(start, end), kind)| Block { kind, start, end })
+        .collect();
+    (blocks, meta)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        let a = parse_plain(text.to_string());
+        a.blocks
+            .iter()
+            .map(|b| (b.kind, a.block_text(b).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs_and_hard_wraps_join() {
+        let text = "Title of it\n\nFirst line of a paragraph that is\nwrapped by hand at a width.\n\nSecond.\n";
+        let k = kinds(text);
+        assert_eq!(k.len(), 3);
+        assert_eq!(
+            k[1].1,
+            "First line of a paragraph that is\nwrapped by hand at a width."
+        );
+    }
+
+    #[test]
+    fn long_lines_without_blank_lines_are_paragraphs_each() {
+        let long = "word ".repeat(30);
+        let text = format!("Title\n\n{long}\n{long}\n");
+        assert_eq!(kinds(&text).len(), 3);
+    }
+
+    #[test]
+    fn crlf_and_bom_stay_out_of_blocks_and_offsets_do_not_move() {
+        let text = "\u{feff}Headline here\r\n\r\nBody text of the story goes on.\r\n";
+        let a = parse_plain(text.to_string());
+        assert_eq!(a.blocks[0].start, 3);
+        assert_eq!(a.block_text(&a.blocks[0]), "Headline here");
+        assert_eq!(
+            a.block_text(&a.blocks[1]),
+            "Body text of the story goes on."
+        );
+        assert_eq!(a.text(), text);
+    }
+
+    #[test]
+    fn sample_front_matter_and_tail() {
+        let a = parse_plain(include_str!("../../assets/north-korea-summit.txt").to_string());
+        assert_eq!(
+            a.meta.kicker.as_deref(),
+            Some("Security and Foreign Policy")
+        );
+        assert!(a
+            .meta
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("North Korea Summit")));
+        assert!(a
+            .meta
+            .dek
+            .as_deref()
+            .is_some_and(|t| t.starts_with("As the North Korea")));
+        assert_eq!(a.meta.author.as_deref(), Some("Andy Laub"));
+        let body = a
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Body)
+            .count();
+        assert_eq!(body, 4);
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            &kinds[kinds.len() - 5..],
+            &[
+                BlockKind::Bio,
+                BlockKind::Boilerplate,
+                BlockKind::Boilerplate,
+                BlockKind::Boilerplate,
+                BlockKind::Boilerplate
+            ]
+        );
+    }
+
+    #[test]
+    fn news_shape_title_dateline_body() {
+        let k = kinds("Over 900 rescued off coast\n\nMonday, May 18, 2015\n\nOn Friday, fishermen rescued over 700 people whose boat sank near the coast.\n");
+        assert_eq!(k[0].0, BlockKind::Title);
+        assert_eq!(k[1].0, BlockKind::Dateline);
+        assert_eq!(k[2].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn dateline_run_into_the_first_paragraph_is_split_off() {
+        let k = kinds("New Zealand considers a new flag\n\nThursday, May 7, 2015 On Tuesday, the New Zealand government announced the start of a public process to suggest designs.\n");
+        assert_eq!(
+            k[1],
+            (BlockKind::Dateline, "Thursday, May 7, 2015".to_string())
+        );
+        assert!(k[2].1.starts_with("On Tuesday"));
+    }
+
+    #[test]
+    fn byline_gives_the_author() {
+        let a = parse_plain("A headline for the story\n\nBy Jane Doe, Staff Writer\n\nThe body of the story starts here and goes on.\n".to_string());
+        assert_eq!(a.meta.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(a.blocks[1].kind, BlockKind::Byline);
+    }
+
+    #[test]
+    fn gutenberg_chapters_are_headings() {
+        let k = kinds("BOOK ONE: 1805\n\nCHAPTER I\n\n\"Well, Prince, so Genoa and Lucca are now just family estates of the\nBuonapartes. But I warn you.\"\n");
+        assert_eq!(k[0].0, BlockKind::Title);
+        assert_eq!(k[1].0, BlockKind::Heading);
+        assert_eq!(k[2].0, BlockKind::Body);
+    }
+}

@@ -1,0 +1,1 @@
+//! Wrapping blocks into rows, and mapping rows to `(block, byte)` anchors. (To come.)

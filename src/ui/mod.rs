@@ -1,0 +1,1 @@
+//! Widgets that draw the reader's state. (To come.)
