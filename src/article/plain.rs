@@ -249,7 +249,7 @@ fn dateline_prefix(s: &str) -> Option<usize> {
             break;
         }
     }
-    (saw_month && (saw_year || saw_day) || saw_year && saw_day && saw_month).then_some(end)
+    (saw_month && (saw_year || saw_day)).then_some(end)
 }
 
 /// Whitespace-separated tokens with their byte offsets.
@@ -326,8 +326,7 @@ fn bio_name(s: &str) -> Option<String> {
         return None;
     }
     let lower = s.to_lowercase();
-    if let Some(rest) = lower.strip_prefix("about the author") {
-        let _ = rest;
+    if lower.starts_with("about the author") {
         return Some(String::new());
     }
     let first_sentence_end = s.find(". ").map(|i| i + 1).unwrap_or(s.len());
@@ -465,8 +464,6 @@ fn classify(text: &str, chunks: &[Chunk]) -> (Vec<Block>, Meta) {
             kinds[k] = BlockKind::Heading;
         }
     }
-    // Where the author is not in a byline, a dek that names the bio's author confirms it; with
-    // no bio, a name leading the dek is not enough to guess one.
     let blocks = ranges
         .iter()
         .zip(kinds)
