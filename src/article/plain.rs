@@ -584,4 +584,20 @@ mod tests {
         assert_eq!(k[1].0, BlockKind::Heading);
         assert_eq!(k[2].0, BlockKind::Body);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn blocks_are_sorted_disjoint_and_on_char_boundaries(text in "(?s)\\PC{0,400}|[ \\n\\r\u{feff}\"“”’a-zA-Z.,]{0,400}") {
+            let a = parse_plain(text.clone());
+            let mut last_end = 0;
+            for b in &a.blocks {
+                proptest::prop_assert!(b.start < b.end, "empty block {:?}", b);
+                proptest::prop_assert!(b.start >= last_end);
+                proptest::prop_assert!(b.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(b.start) && text.is_char_boundary(b.end));
+                last_end = b.end;
+            }
+            proptest::prop_assert_eq!(a.text(), text.as_str());
+        }
+    }
 }
