@@ -40,11 +40,6 @@ impl TextBuilder {
         }
     }
 
-    /// Whether a block is open.
-    pub(crate) fn is_open(&self) -> bool {
-        self.open.is_some()
-    }
-
     /// Starts a block of `kind`, closing the one before.
     pub(crate) fn open(&mut self, kind: BlockKind) {
         self.close();

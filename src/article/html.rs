@@ -146,7 +146,8 @@ fn has_chrome_words(el: ElementRef) -> bool {
 fn is_hidden(el: ElementRef) -> bool {
     let v = el.value();
     v.attr("hidden").is_some()
-        || v.attr("aria-hidden").is_some_and(|a| a.eq_ignore_ascii_case("true"))
+        || v.attr("aria-hidden")
+            .is_some_and(|a| a.eq_ignore_ascii_case("true"))
         || v.attr("style").is_some_and(|s| {
             let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             s.to_ascii_lowercase().contains("display:none")
@@ -169,8 +170,7 @@ fn is_chrome(el: ElementRef, words: bool) -> bool {
         return true;
     }
     // A site header holds the logo and menus; an article's own header holds its title.
-    if name == "header" && !el.select(selector(Sel::H1)).any(|_| true) && !inside(el, "article")
-    {
+    if name == "header" && !el.select(selector(Sel::H1)).any(|_| true) && !inside(el, "article") {
         return true;
     }
     words && has_chrome_words(el)
@@ -402,13 +402,12 @@ fn header<'a>(
         }
     });
     let author_el = byline_el.and_then(|b| {
-        std::iter::once(b)
-            .chain(b.descendent_elements())
-            .find(|e| {
-                let v = e.value();
-                v.attr("rel") == Some("author")
-                    || v.attr("itemprop").is_some_and(|i| i == "author" || i == "name")
-            })
+        std::iter::once(b).chain(b.descendent_elements()).find(|e| {
+            let v = e.value();
+            v.attr("rel") == Some("author")
+                || v.attr("itemprop")
+                    .is_some_and(|i| i == "author" || i == "name")
+        })
     });
     meta.author = meta_content(doc, &["author", "article:author", "byl"])
         .filter(|a| !a.starts_with("http"))
@@ -436,11 +435,14 @@ fn header<'a>(
         .find(|p| !excluded(*p, Some(root)) && Some(*p) != dek_el && Some(*p) != byline_el)
         .map(text_of)
         .unwrap_or_default();
-    let described = meta_content(doc, &["description", "og:description", "twitter:description"])
-        .filter(|d| {
-            let (d, p) = (comparable(d), comparable(&first_paragraph));
-            !(p.starts_with(&d) || d.starts_with(&p))
-        });
+    let described = meta_content(
+        doc,
+        &["description", "og:description", "twitter:description"],
+    )
+    .filter(|d| {
+        let (d, p) = (comparable(d), comparable(&first_paragraph));
+        !(p.starts_with(&d) || d.starts_with(&p))
+    });
     meta.dek = dek_el.map(text_of).or(described);
 
     let mut block = |kind: BlockKind, text: &str| {
@@ -483,7 +485,11 @@ fn author_from_byline(s: &str) -> String {
     let s = s.trim();
     let rest = ["by ", "by: ", "written by ", "words by ", "author: "]
         .iter()
-        .find(|p| s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p))
+        .find(|p| {
+            s.len() >= p.len()
+                && s.is_char_boundary(p.len())
+                && s[..p.len()].eq_ignore_ascii_case(p)
+        })
         .map(|p| &s[p.len()..])
         .unwrap_or(s);
     rest.split([',', '|', '·', '•', '—', '–', '\n'])
@@ -584,7 +590,11 @@ impl<'a> Walker<'a, '_> {
     }
 
     fn text(&mut self, t: &str) {
-        let kind = self.kinds.last().map(|(_, k)| *k).unwrap_or(BlockKind::Body);
+        let kind = self
+            .kinds
+            .last()
+            .map(|(_, k)| *k)
+            .unwrap_or(BlockKind::Body);
         if self.pre > 0 {
             self.b.push_lines(kind, t);
         } else {
@@ -677,10 +687,7 @@ mod tests {
             vec![
                 (BlockKind::Title, "Big & Bold Title"),
                 (BlockKind::Byline, "By Jane Doe"),
-                (
-                    BlockKind::Body,
-                    "First paragraph with emphasis and a link."
-                ),
+                (BlockKind::Body, "First paragraph with emphasis and a link."),
                 (BlockKind::Heading, "Section"),
                 (BlockKind::Blockquote, "Quoted words."),
                 (BlockKind::List, "One"),

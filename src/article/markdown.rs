@@ -17,11 +17,8 @@ use super::{Article, BlockKind, InlineStyle, Meta};
 pub fn parse_markdown(source: &str) -> Article {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let (front, body) = split_front_matter(source);
-    let events: Vec<Event> = Parser::new_ext(
-        body,
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-    )
-    .collect();
+    let events: Vec<Event> =
+        Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).collect();
 
     let mut meta = front.meta;
     let mut b = TextBuilder::new();
@@ -38,7 +35,10 @@ pub fn parse_markdown(source: &str) -> Article {
     });
     let title_at = match &meta.title {
         Some(t) => first_block.filter(|&i| {
-            first_is_h1 && heading_text(&events[i..]).trim().eq_ignore_ascii_case(t.trim())
+            first_is_h1
+                && heading_text(&events[i..])
+                    .trim()
+                    .eq_ignore_ascii_case(t.trim())
         }),
         None => events.iter().position(|e| {
             matches!(
@@ -376,7 +376,9 @@ mod tests {
 
     #[test]
     fn a_first_heading_repeating_the_front_matter_title_is_not_doubled() {
-        let a = parse_markdown("---\ntitle: Hello\nauthor: [Ann Lee, Bo Chan]\n---\n# Hello\n\nText.\n");
+        let a = parse_markdown(
+            "---\ntitle: Hello\nauthor: [Ann Lee, Bo Chan]\n---\n# Hello\n\nText.\n",
+        );
         assert_eq!(
             blocks(&a),
             vec![
