@@ -73,11 +73,20 @@ impl Config {
         xdg_dir("XDG_CONFIG_HOME", ".config").map(|d| d.join("lede").join("config.toml"))
     }
 
+    /// Loads the config at [`Config::default_path`] (the defaults, with `NO_COLOR` applied,
+    /// when there is no home folder).
+    pub fn load_default() -> (Config, Option<String>) {
+        match Config::default_path() {
+            Some(path) => Config::load(&path),
+            None => Config::parse("", "", no_color_set()),
+        }
+    }
+
     /// Loads the config at `path`, applying `NO_COLOR` from the environment. A missing file
     /// gives the defaults silently; a bad one gives what could be read (or the defaults) and
     /// a one-line notice for the user.
     pub fn load(path: &Path) -> (Config, Option<String>) {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let no_color = no_color_set();
         let name = display_path(path);
         match std::fs::read_to_string(path) {
             Ok(text) => Config::parse(&text, &name, no_color),
@@ -128,6 +137,11 @@ impl Config {
         });
         (config, notice)
     }
+}
+
+/// Whether `NO_COLOR` is set and not empty (<https://no-color.org>).
+fn no_color_set() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Reads the settings of a parsed file, noting each problem with its line.

@@ -93,10 +93,16 @@ impl TextBuilder {
         }
     }
 
-    /// A hard line break inside the block (`<br>`, two trailing spaces in Markdown).
+    /// A hard line break inside the block (`<br>`, two trailing spaces in Markdown). Two in a
+    /// row (`<br><br>`, how old pages separate paragraphs) end the block; the text after them
+    /// starts a new one of the same kind.
     pub(crate) fn line_break(&mut self) {
-        if matches!(self.open, Some((_, Some(_)))) {
-            self.pending = Pending::Newline;
+        if let Some((kind, Some(_))) = self.open {
+            if self.pending == Pending::Newline {
+                self.open(kind);
+            } else {
+                self.pending = Pending::Newline;
+            }
         }
     }
 
@@ -166,6 +172,51 @@ impl TextBuilder {
     }
 }
 
+/// `By Jane Doe, Staff Writer | May 3` → `Jane Doe`.
+pub(crate) fn author_from_byline(s: &str) -> String {
+    let s = s.trim();
+    let rest = ["by ", "by: ", "written by ", "words by ", "author: "]
+        .iter()
+        .find(|p| {
+            s.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        })
+        .and_then(|p| s.get(p.len()..))
+        .unwrap_or(s);
+    rest.split([',', '|', '·', '•', '—', '–', '\n'])
+        .next()
+        .unwrap_or(rest)
+        .split(" - ")
+        .next()
+        .unwrap_or(rest)
+        .trim()
+        .to_string()
+}
+
+/// Without a byline from markup or metadata, a short `By Jane Doe` line among the first
+/// blocks is one: its kind becomes byline and it gives the author.
+pub(crate) fn mark_byline(article: &mut Article) {
+    if article.blocks.iter().any(|b| b.kind == BlockKind::Byline) {
+        return;
+    }
+    let text = &article.text;
+    for block in article.blocks.iter_mut().take(5) {
+        if block.kind != BlockKind::Body {
+            continue;
+        }
+        let line = text.get(block.start..block.end).unwrap_or("");
+        let words = line.split_whitespace().count();
+        let after_by = line.strip_prefix("By ").unwrap_or("");
+        if words <= 12 && after_by.starts_with(|c: char| c.is_uppercase()) {
+            block.kind = BlockKind::Byline;
+            if article.meta.author.is_none() {
+                article.meta.author = Some(author_from_byline(line));
+            }
+            return;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +240,19 @@ mod tests {
         assert_eq!(a.block_text(&a.blocks[1]), "Some words here.");
         assert_eq!(a.styles.len(), 1);
         assert_eq!(&a.text()[a.styles[0].start..a.styles[0].end], "words");
+    }
+
+    #[test]
+    fn two_line_breaks_in_a_row_start_a_new_block() {
+        let mut b = TextBuilder::new();
+        b.push(BlockKind::Body, "one");
+        b.line_break();
+        b.push(BlockKind::Body, " ");
+        b.line_break();
+        b.push(BlockKind::Body, "two");
+        let a = b.finish(Meta::default());
+        assert_eq!(a.text(), "one\n\ntwo");
+        assert_eq!(a.blocks.len(), 2);
     }
 
     #[test]

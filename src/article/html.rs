@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::extract::TextBuilder;
+use super::extract::{author_from_byline, mark_byline, TextBuilder};
 use super::{Article, BlockKind, InlineStyle, Meta};
 
 /// Parses a web page into an article whose text is the extracted plain text.
@@ -24,7 +24,9 @@ pub fn parse_html(source: &str) -> Article {
     let mut used: Vec<ElementRef> = Vec::new();
     let meta = header(&doc, root, &mut b, &mut used);
     walk(root, &used, &mut b);
-    b.finish(meta)
+    let mut article = b.finish(meta);
+    mark_byline(&mut article);
+    article
 }
 
 /// Elements that are never part of the article.
@@ -209,6 +211,7 @@ enum Sel {
     Kicker,
     Time,
     TitleTag,
+    Headings,
 }
 
 /// Parsed selectors, built once.
@@ -224,6 +227,7 @@ fn selector(which: Sel) -> &'static Selector {
             ".kicker, .eyebrow, .overline, [class*=kicker]",
             "time",
             "title",
+            "h1, h2, h3, h4",
         ]
         .iter()
         .map(|s| Selector::parse(s).unwrap_or_else(|_| unreachable_selector()))
@@ -378,15 +382,28 @@ fn header<'a>(
         .map(text_of)
         .or_else(|| meta_content(doc, &["article:section"]));
 
-    let h1 = find(doc, root, Sel::H1);
-    let title = h1.map(text_of).or_else(|| {
-        meta_content(doc, &["og:title", "twitter:title"]).or_else(|| {
+    // An `h1` in the article; else the page's own title, before an `h1` elsewhere (which is
+    // often the site's logo); else `<title>` without the site's name.
+    let meta_title = meta_content(doc, &["og:title", "twitter:title"]);
+    let h1 = root
+        .select(selector(Sel::H1))
+        .find(|e| !excluded(*e, Some(root)) && !text_of(*e).is_empty())
+        .or_else(|| {
+            let outside = find(doc, root, Sel::H1)?;
+            let same = meta_title
+                .as_deref()
+                .is_none_or(|t| comparable(t) == comparable(&text_of(outside)));
+            same.then_some(outside)
+        });
+    meta.title = h1
+        .map(text_of)
+        .or(meta_title)
+        .or_else(|| {
             doc.select(selector(Sel::TitleTag))
                 .next()
                 .map(|t| site_suffix_removed(&text_of(t)))
         })
-    });
-    meta.title = title.clone().filter(|t| !t.is_empty());
+        .filter(|t| !t.is_empty());
 
     let byline_el = find(doc, root, Sel::Byline).map(|e| {
         // `By <a rel=author>Jane Doe</a>`: the line around the name, when it is short.
@@ -457,7 +474,14 @@ fn header<'a>(
     if let Some(t) = &meta.title {
         block(BlockKind::Title, t);
     }
-    if let Some(h) = h1 {
+    // The heading that carries the title (an `h1`, or an `h2` repeating the page's title) is
+    // not repeated in the body.
+    let title_heading = h1.or_else(|| {
+        let title = comparable(meta.title.as_deref()?);
+        root.select(selector(Sel::Headings))
+            .find(|h| comparable(&text_of(*h)) == title)
+    });
+    if let Some(h) = title_heading {
         used.push(h);
     }
     if let Some(d) = &meta.dek {
@@ -478,28 +502,6 @@ fn header<'a>(
         used.push(t);
     }
     meta
-}
-
-/// `By Jane Doe, Staff Writer | May 3` → `Jane Doe`.
-fn author_from_byline(s: &str) -> String {
-    let s = s.trim();
-    let rest = ["by ", "by: ", "written by ", "words by ", "author: "]
-        .iter()
-        .find(|p| {
-            s.len() >= p.len()
-                && s.is_char_boundary(p.len())
-                && s[..p.len()].eq_ignore_ascii_case(p)
-        })
-        .map(|p| &s[p.len()..])
-        .unwrap_or(s);
-    rest.split([',', '|', '·', '•', '—', '–', '\n'])
-        .next()
-        .unwrap_or(rest)
-        .split(" - ")
-        .next()
-        .unwrap_or(rest)
-        .trim()
-        .to_string()
 }
 
 /// `Title of the story | The Daily Planet` → `Title of the story`.
@@ -736,6 +738,31 @@ mod tests {
         let a = parse_html(&page("The lead paragraph of the story."));
         assert!(a.meta.dek.is_none());
         assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_site_logo_in_an_h1_is_not_the_title() {
+        let a = parse_html(
+            "<head><meta property='og:title' content='Real Headline'></head><body>
+             <header><h1 class='logo'>Daily Planet</h1></header>
+             <article><h2>Real Headline</h2><p>Body text of the story.</p></article></body>",
+        );
+        assert_eq!(a.meta.title.as_deref(), Some("Real Headline"));
+        assert!(!a.text().contains("Daily Planet"));
+        assert_eq!(a.text().matches("Real Headline").count(), 1);
+    }
+
+    #[test]
+    fn paragraphs_split_by_double_breaks_are_blocks() {
+        let a =
+            parse_html("<body><div>First part.<br><br>Second part.<br>Same block.</div></body>");
+        assert_eq!(
+            blocks(&a),
+            vec![
+                (BlockKind::Body, "First part."),
+                (BlockKind::Body, "Second part.\nSame block.")
+            ]
+        );
     }
 
     #[test]

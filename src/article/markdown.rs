@@ -10,7 +10,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::extract::TextBuilder;
+use super::extract::{mark_byline, TextBuilder};
 use super::{Article, BlockKind, InlineStyle, Meta};
 
 /// Parses a Markdown document into an article whose text is the extracted plain text.
@@ -180,7 +180,9 @@ pub fn parse_markdown(source: &str) -> Article {
     if meta.dek.is_none() {
         meta.dek = front.dek.clone();
     }
-    b.finish(meta)
+    let mut article = b.finish(meta);
+    mark_byline(&mut article);
+    article
 }
 
 /// Dek, byline and dateline from the front matter, written after the title.
@@ -430,6 +432,13 @@ mod tests {
             ]
         );
         assert!(!a.text().contains(['*', '`', '[', '>']));
+    }
+
+    #[test]
+    fn a_by_line_under_the_title_is_the_byline() {
+        let a = parse_markdown("# Title here\n\nBy Ann Lee, Reuters\n\nBody text.\n");
+        assert_eq!(a.blocks[1].kind, BlockKind::Byline);
+        assert_eq!(a.meta.author.as_deref(), Some("Ann Lee"));
     }
 
     #[test]
