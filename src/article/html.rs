@@ -288,28 +288,21 @@ fn choose_root(doc: &Html) -> ElementRef<'_> {
 /// The element whose paragraphs hold the most text (half of it credited to the grandparent,
 /// so that paragraphs split over sibling sections still find their common container).
 fn densest(doc: &Html) -> Option<ElementRef<'_>> {
-    fn add<'a>(scores: &mut Vec<(ElementRef<'a>, usize)>, el: ElementRef<'a>, n: usize) {
-        match scores.iter_mut().find(|(e, _)| *e == el) {
-            Some(s) => s.1 += n,
-            None => scores.push((el, n)),
-        }
-    }
-    let mut scores: Vec<(ElementRef, usize)> = Vec::new();
+    let mut scores = std::collections::HashMap::new();
     for p in doc.select(selector(Sel::P)) {
         if excluded(p, None) {
             continue;
         }
         let n: usize = p.text().map(|t| t.trim().chars().count()).sum();
         let mut parents = p.ancestors().filter_map(ElementRef::wrap);
-        if let Some(parent) = parents.next() {
-            add(&mut scores, parent, n);
-            if let Some(grand) = parents.next() {
-                add(&mut scores, grand, n / 2);
+        for share in [n, n / 2] {
+            if let Some(el) = parents.next() {
+                scores.entry(el.id()).or_insert((el, 0)).1 += share;
             }
         }
     }
     scores
-        .into_iter()
+        .into_values()
         .max_by_key(|(e, s)| (*s, usize::MAX - depth(*e)))
         .map(|(e, _)| e)
 }
@@ -763,6 +756,31 @@ mod tests {
                 (BlockKind::Body, "Second part.\nSame block.")
             ]
         );
+    }
+
+    #[test]
+    fn a_wordpress_page_keeps_its_entry_and_drops_its_plugins() {
+        let a = parse_html(
+            "<body class='single'><div id='page'><div id='primary' class='content-area'>
+             <main id='main' class='site-main'>
+             <article id='post-7' class='post-7 post type-post tag-comments category-news'>
+             <header class='entry-header'><h1 class='entry-title'>Storm closes the bridge</h1>
+             <div class='entry-meta'><span class='byline'>by <span class='author vcard'>
+             <a class='url fn n' href='/a'>Ruth Ellis</a></span></span></div></header>
+             <div class='entry-content'><p>The bridge closed at noon as winds reached 90 mph.</p>
+             <div class='sharedaddy sd-sharing-enabled'><h3>Share this:</h3></div>
+             <div id='jp-relatedposts' class='jp-relatedposts'><p>Kevin Marsh on the ferry</p></div>
+             </div></article>
+             <div id='comments' class='comments-area'><ol class='commentList'><li>Olga Petrova: wow</li></ol>
+             <div id='respond'><h3>Leave a Reply</h3></div></div>
+             </main></div></div></body>",
+        );
+        assert_eq!(a.meta.title.as_deref(), Some("Storm closes the bridge"));
+        assert_eq!(a.meta.author.as_deref(), Some("Ruth Ellis"));
+        for absent in ["Share this", "Kevin Marsh", "Olga Petrova", "Leave a Reply"] {
+            assert!(!a.text().contains(absent), "{absent}");
+        }
+        assert!(a.text().contains("The bridge closed at noon"));
     }
 
     #[test]

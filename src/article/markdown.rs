@@ -293,10 +293,21 @@ fn split_front_matter(source: &str) -> (FrontMatter, &str) {
             continue;
         }
         let sep = if fence == "---" { ':' } else { '=' };
-        if content.starts_with(char::is_whitespace) {
+        if content.trim().is_empty()
+            || content.starts_with(char::is_whitespace)
+            || content.starts_with('#')
+            || content.starts_with('[')
+        {
             continue;
         }
-        if let Some((key, value)) = content.split_once(sep) {
+        let Some((key, value)) = content.split_once(sep) else {
+            // Prose between two rules is not front matter.
+            return none;
+        };
+        if key.trim().is_empty() || key.trim().contains(' ') && fence == "---" {
+            return none;
+        }
+        {
             let value = value.trim();
             let value = value
                 .strip_prefix('[')
@@ -439,6 +450,13 @@ mod tests {
         let a = parse_markdown("# Title here\n\nBy Ann Lee, Reuters\n\nBody text.\n");
         assert_eq!(a.blocks[1].kind, BlockKind::Byline);
         assert_eq!(a.meta.author.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn prose_between_rules_is_not_front_matter() {
+        let a = parse_markdown("---\n\nSome prose here.\n\n---\n\nMore.\n");
+        assert!(a.text().contains("Some prose here."));
+        assert!(a.text().contains("More."));
     }
 
     #[test]
