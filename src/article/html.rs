@@ -340,13 +340,23 @@ fn meta_content(doc: &Html, keys: &[&str]) -> Option<String> {
     None
 }
 
-/// The first element matching `sel` that is not chrome, inside `root` first, then anywhere.
-fn find<'a>(doc: &'a Html, root: ElementRef<'a>, sel: Sel) -> Option<ElementRef<'a>> {
+/// The first element matching `sel` that is not chrome and has text of at most `max_words`
+/// words, inside `root` first, then anywhere.
+fn find<'a>(
+    doc: &'a Html,
+    root: ElementRef<'a>,
+    sel: Sel,
+    max_words: usize,
+) -> Option<ElementRef<'a>> {
+    let fits = |e: &ElementRef| {
+        let words = text_of(*e).split_whitespace().count();
+        words > 0 && words <= max_words
+    };
     root.select(selector(sel))
-        .find(|e| !excluded(*e, Some(root)) && !text_of(*e).is_empty())
+        .find(|e| fits(e) && !excluded(*e, Some(root)))
         .or_else(|| {
             doc.select(selector(sel))
-                .find(|e| !excluded(*e, None) && !text_of(*e).is_empty())
+                .find(|e| fits(e) && !excluded(*e, None))
         })
 }
 
@@ -370,7 +380,7 @@ fn header<'a>(
 ) -> Meta {
     let mut meta = Meta::default();
 
-    let kicker_el = find(doc, root, Sel::Kicker).filter(|e| text_of(*e).split(' ').count() <= 8);
+    let kicker_el = find(doc, root, Sel::Kicker, 8);
     meta.kicker = kicker_el
         .map(text_of)
         .or_else(|| meta_content(doc, &["article:section"]));
@@ -382,7 +392,7 @@ fn header<'a>(
         .select(selector(Sel::H1))
         .find(|e| !excluded(*e, Some(root)) && !text_of(*e).is_empty())
         .or_else(|| {
-            let outside = find(doc, root, Sel::H1)?;
+            let outside = find(doc, root, Sel::H1, 60)?;
             let same = meta_title
                 .as_deref()
                 .is_none_or(|t| comparable(t) == comparable(&text_of(outside)));
@@ -398,7 +408,7 @@ fn header<'a>(
         })
         .filter(|t| !t.is_empty());
 
-    let byline_el = find(doc, root, Sel::Byline).map(|e| {
+    let byline_el = find(doc, root, Sel::Byline, 20).map(|e| {
         // `By <a rel=author>Jane Doe</a>`: the line around the name, when it is short.
         match e.parent().and_then(ElementRef::wrap) {
             Some(p)
@@ -426,7 +436,7 @@ fn header<'a>(
         .map(|a| author_from_byline(&a))
         .filter(|a| !a.is_empty());
 
-    let time_el = find(doc, root, Sel::Time);
+    let time_el = find(doc, root, Sel::Time, 12);
     let time_in_byline = match (time_el, byline_el) {
         (Some(t), Some(by)) => t.ancestors().any(|a| a.id() == by.id()),
         _ => false,
@@ -439,12 +449,14 @@ fn header<'a>(
     .or_else(|| time_el.map(text_of))
     .filter(|d| !d.is_empty());
 
-    let dek_el = find(doc, root, Sel::Dek).filter(|e| Some(*e) != h1);
+    let dek_el = find(doc, root, Sel::Dek, 80).filter(|e| Some(*e) != h1);
     let first_paragraph = root
         .select(selector(Sel::P))
         .find(|p| !excluded(*p, Some(root)) && Some(*p) != dek_el && Some(*p) != byline_el)
         .map(text_of)
         .unwrap_or_default();
+    // A description is a dek unless it repeats the lead or is the site's own blurb.
+    let site = meta_content(doc, &["og:site_name", "application-name"]).map(|s| comparable(&s));
     let described = meta_content(
         doc,
         &["description", "og:description", "twitter:description"],
@@ -452,6 +464,7 @@ fn header<'a>(
     .filter(|d| {
         let (d, p) = (comparable(d), comparable(&first_paragraph));
         !(p.starts_with(&d) || d.starts_with(&p))
+            && site.as_ref().is_none_or(|site| !d.contains(site.as_str()))
     });
     meta.dek = dek_el.map(text_of).or(described);
 
