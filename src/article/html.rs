@@ -214,32 +214,39 @@ enum Sel {
     Headings,
 }
 
-/// Parsed selectors, built once.
-fn selector(which: Sel) -> &'static Selector {
-    static SELECTORS: OnceLock<Vec<Selector>> = OnceLock::new();
-    let all = SELECTORS.get_or_init(|| {
-        [
-            "h1",
-            "p",
-            "article, main, [role=main], [itemprop=articleBody]",
-            ".byline, [class*=byline], [itemprop=author], [rel=author], .author, .author-name",
-            ".dek, .deck, .standfirst, .subtitle, .subheadline, .subhead, .article-summary, [itemprop=description], [itemprop=alternativeHeadline]",
-            ".kicker, .eyebrow, .overline, [class*=kicker]",
-            "time",
-            "title",
-            "h1, h2, h3, h4",
-        ]
-        .iter()
-        .map(|s| Selector::parse(s).unwrap_or_else(|_| unreachable_selector()))
-        .collect()
-    });
-    let i = which as usize;
-    &all[i.min(all.len() - 1)]
-}
+/// The CSS of each [`Sel`], in the order of its variants.
+const SELECTORS: [&str; 9] = [
+    "h1",
+    "p",
+    "article, main, [role=main], [itemprop=articleBody]",
+    ".byline, [class*=byline], [itemprop=author], [rel=author], .author, .author-name",
+    ".dek, .deck, .standfirst, .subtitle, .subheadline, .subhead, .article-summary, \
+     [itemprop=description], [itemprop=alternativeHeadline]",
+    ".kicker, .eyebrow, .overline, [class*=kicker]",
+    "time",
+    "title",
+    "h1, h2, h3, h4",
+];
 
-/// The selectors above are constants that parse; this keeps the code free of `unwrap`.
-fn unreachable_selector() -> Selector {
-    Selector::parse("*").unwrap_or_else(|_| unreachable_selector())
+/// Parsed selectors, built once. The constants above all parse (a test checks it); one that
+/// did not would match nothing rather than panic.
+fn selector(which: Sel) -> &'static Selector {
+    static PARSED: OnceLock<Vec<Selector>> = OnceLock::new();
+    static NOTHING: OnceLock<Option<Selector>> = OnceLock::new();
+    let all = PARSED.get_or_init(|| {
+        SELECTORS
+            .iter()
+            .map(|s| Selector::parse(s).or_else(|_| Selector::parse(":not(*)")))
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_or_default()
+    });
+    match all.get(which as usize) {
+        Some(s) => s,
+        None => NOTHING
+            .get_or_init(|| Selector::parse(":not(*)").ok())
+            .as_ref()
+            .unwrap_or_else(|| &all[0]),
+    }
 }
 
 /// Characters of paragraph text under `el`, chrome left out.
@@ -664,6 +671,25 @@ mod tests {
 
     fn blocks(a: &Article) -> Vec<(BlockKind, &str)> {
         a.blocks.iter().map(|b| (b.kind, a.block_text(b))).collect()
+    }
+
+    #[test]
+    fn every_selector_parses() {
+        for which in [
+            Sel::H1,
+            Sel::P,
+            Sel::Candidates,
+            Sel::Byline,
+            Sel::Dek,
+            Sel::Kicker,
+            Sel::Time,
+            Sel::TitleTag,
+            Sel::Headings,
+        ] {
+            let source = SELECTORS[which as usize];
+            assert!(Selector::parse(source).is_ok(), "{source}");
+        }
+        assert!(Selector::parse(":not(*)").is_ok());
     }
 
     #[test]
