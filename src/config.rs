@@ -328,6 +328,16 @@ mod tests {
     }
 
     #[test]
+    fn the_config_path_follows_xdg_config_home() {
+        // The only test that touches this variable, so setting it cannot race another.
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::env::set_var("XDG_CONFIG_HOME", dir.path());
+        let path = Config::default_path();
+        std::env::remove_var("XDG_CONFIG_HOME");
+        assert_eq!(path, Some(dir.path().join("lede").join("config.toml")));
+    }
+
+    #[test]
     fn a_missing_file_is_the_defaults_without_a_notice() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (c, notice) = Config::load(&dir.path().join("config.toml"));

@@ -224,6 +224,18 @@ mod tests {
     }
 
     #[test]
+    fn the_state_folder_follows_xdg_state_home() {
+        // The only test that touches this variable, so setting it cannot race another.
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::env::set_var("XDG_STATE_HOME", dir.path());
+        assert_eq!(default_dir(), Some(dir.path().join("lede")));
+        std::env::set_var("XDG_STATE_HOME", "relative/path");
+        let fallback = default_dir();
+        std::env::remove_var("XDG_STATE_HOME");
+        assert_ne!(fallback, Some(PathBuf::from("relative/path/lede")));
+    }
+
+    #[test]
     fn the_hash_is_hex_sha256_of_the_text() {
         assert_eq!(
             content_hash("abc"),
