@@ -272,21 +272,24 @@ fn choose_root(doc: &Html) -> ElementRef<'_> {
         .collect();
     let best = scored.iter().map(|(_, s)| *s).max().unwrap_or(0);
     if best > 0 && best * 2 >= total {
-        // Among the candidates holding nearly all of it, an `<article>` over a `<main>`, and
-        // the innermost one.
-        let good: Vec<ElementRef> = scored
+        // The story's own `<article>` when it holds most of the text: a `<main>` around it
+        // may also hold teasers of other stories.
+        let top_article = scored
+            .iter()
+            .filter(|(c, _)| c.value().name() == "article")
+            .max_by_key(|(c, s)| (*s, usize::MAX - depth(*c)));
+        if let Some((article, score)) = top_article {
+            if score * 100 >= best * 60 {
+                return *article;
+            }
+        }
+        // Else the innermost candidate that holds nearly all of it.
+        let innermost = scored
             .iter()
             .filter(|(_, s)| s * 100 >= best * 85)
-            .map(|(c, _)| *c)
-            .collect();
-        let articles: Vec<ElementRef> = good
-            .iter()
-            .copied()
-            .filter(|c| c.value().name() == "article")
-            .collect();
-        let pool = if articles.is_empty() { good } else { articles };
-        if let Some(el) = pool.into_iter().max_by_key(|c| depth(*c)) {
-            return el;
+            .max_by_key(|(c, _)| depth(*c));
+        if let Some((el, _)) = innermost {
+            return *el;
         }
     }
     densest(doc).unwrap_or(page)
@@ -770,6 +773,20 @@ mod tests {
         let a = parse_html(&page("The lead paragraph of the story."));
         assert!(a.meta.dek.is_none());
         assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn teasers_of_other_stories_around_the_article_are_left_out() {
+        let story = "<p>A long paragraph of the story itself, with words enough to weigh.</p>";
+        let a = parse_html(&format!(
+            "<body><main><article>{}</article><section><h2>More</h2>
+             <article><p>Teaser about Jon Bell and his long journey home.</p></article>
+             <article><p>Teaser about Amy Ng and the long road to the final.</p></article>
+             </section></main></body>",
+            story.repeat(3)
+        ));
+        assert!(a.text().contains("the story itself"));
+        assert!(!a.text().contains("Jon Bell") && !a.text().contains("Amy Ng"));
     }
 
     #[test]
