@@ -29,6 +29,12 @@ pub fn parse_html(source: &str) -> Article {
     article
 }
 
+/// Writes the text of an HTML fragment (an HTML block inside Markdown), chrome left out.
+pub(crate) fn push_fragment(source: &str, b: &mut TextBuilder) {
+    let fragment = Html::parse_fragment(source);
+    walk(fragment.root_element(), &[], b);
+}
+
 /// Elements that are never part of the article.
 const CHROME_TAGS: &[&str] = &[
     "nav", "aside", "footer", "script", "style", "noscript", "template", "form", "button",

@@ -68,6 +68,8 @@ pub fn parse_markdown(source: &str) -> Article {
 
     let mut stack: Vec<Container> = Vec::new();
     let mut in_image = 0usize;
+    // The source of the HTML block being read, written out as text at its end.
+    let mut html_block: Option<String> = None;
     for (i, event) in events.iter().enumerate() {
         let kind = block_kind(&stack);
         match event {
@@ -99,8 +101,12 @@ pub fn parse_markdown(source: &str) -> Article {
                     stack.push(Container::Code);
                     b.start_style(InlineStyle::Code);
                 }
+                Tag::HtmlBlock => {
+                    b.close();
+                    stack.push(Container::Other);
+                    html_block = Some(String::new());
+                }
                 Tag::List(_)
-                | Tag::HtmlBlock
                 | Tag::Table(_)
                 | Tag::FootnoteDefinition(_)
                 | Tag::MetadataBlock(_)
@@ -140,6 +146,12 @@ pub fn parse_markdown(source: &str) -> Article {
                         b.end_style(InlineStyle::Code);
                         b.close();
                     }
+                    TagEnd::HtmlBlock => {
+                        if let Some(html) = html_block.take() {
+                            super::html::push_fragment(&html, &mut b);
+                        }
+                        b.close();
+                    }
                     TagEnd::Heading(_) => {
                         if matches!(top, Some(Container::Heading { is_title: true })) {
                             let text = b.current_block_text().to_string();
@@ -172,6 +184,11 @@ pub fn parse_markdown(source: &str) -> Article {
             Event::InlineMath(t) | Event::DisplayMath(t) if in_image == 0 => b.push(kind, t),
             Event::SoftBreak => b.push(kind, " "),
             Event::HardBreak => b.line_break(),
+            Event::Html(h) => {
+                if let Some(block) = &mut html_block {
+                    block.push_str(h);
+                }
+            }
             Event::InlineHtml(h) if is_br(h) => b.line_break(),
             Event::Rule => b.close(),
             _ => {}
@@ -457,6 +474,15 @@ mod tests {
         let a = parse_markdown("---\n\nSome prose here.\n\n---\n\nMore.\n");
         assert!(a.text().contains("Some prose here."));
         assert!(a.text().contains("More."));
+    }
+
+    #[test]
+    fn html_blocks_give_their_text_without_tags_or_scripts() {
+        let a = parse_markdown(
+            "Intro.\n\n<div class=\"note\">\n<p>A <em>boxed</em> note.</p>\n<script>track()</script>\n</div>\n\n<!-- comment -->\n\nEnd.\n",
+        );
+        assert_eq!(a.text(), "Intro.\n\nA boxed note.\n\nEnd.");
+        assert_eq!(a.styles.len(), 1);
     }
 
     #[test]
