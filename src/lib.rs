@@ -10,5 +10,7 @@
 pub mod analysis;
 pub mod app;
 pub mod article;
+pub mod config;
 pub mod layout;
+pub mod state;
 pub mod ui;

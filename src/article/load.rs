@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{parse_plain, Article};
+use super::{parse_html, parse_json, parse_markdown, parse_plain, Article};
 use crate::analysis::Analysis;
 
 /// The largest input lede opens. Larger files are refused with a clear message rather than
@@ -37,7 +37,18 @@ pub struct Loaded {
     pub analysis: Option<Analysis>,
     /// The name the input is known by (file name, or `-` for stdin).
     pub source: String,
+    /// The format the input was read as.
+    pub format: Format,
     pub notices: Vec<String>,
+}
+
+impl Loaded {
+    /// Whether the article text was extracted from markup (Markdown, HTML, JSON) rather than
+    /// being the input's bytes: then offsets index the extracted text, and `lede analyze
+    /// --json` must include it as `text`.
+    pub fn text_is_extracted(&self) -> bool {
+        self.format.text_is_extracted()
+    }
 }
 
 /// Reads and parses the file at `path`.
@@ -100,6 +111,13 @@ pub enum Format {
     Json,
 }
 
+impl Format {
+    /// Whether the article text of this format is extracted from markup, not the input itself.
+    pub fn text_is_extracted(self) -> bool {
+        self != Format::Plain
+    }
+}
+
 /// Guesses the format from the source name and the first bytes.
 pub fn sniff(source: &str, text: &str) -> Format {
     let lower = source.to_ascii_lowercase();
@@ -119,14 +137,49 @@ pub fn sniff(source: &str, text: &str) -> Format {
         .to_ascii_lowercase();
     if head_lower.starts_with("<!doctype html")
         || head_lower.starts_with("<html")
+        || head_lower.starts_with("<?xml")
         || head_lower.contains("<body")
+        || head_lower.contains("<head")
+        || head_lower.contains("<article")
     {
         Format::Html
     } else if head.starts_with('{') {
         Format::Json
+    } else if looks_like_markdown(head) {
+        Format::Markdown
     } else {
         Format::Plain
     }
+}
+
+/// Markdown by its look: front matter, a `#` heading on the first line, or several headings
+/// and links. Plain articles rarely open with `# ` or use `](`.
+fn looks_like_markdown(head: &str) -> bool {
+    let head = match head.char_indices().nth(4096) {
+        Some((i, _)) => &head[..i],
+        None => head,
+    };
+    let mut lines = head.lines();
+    let first = lines.next().unwrap_or("").trim_end();
+    if (first == "---" || first == "+++")
+        && lines
+            .take(40)
+            .any(|l| l.trim_end() == first || l.trim_end() == "...")
+    {
+        return true;
+    }
+    if first.starts_with("# ") {
+        return true;
+    }
+    let headings = head
+        .lines()
+        .filter(|l| {
+            let hashes = l.len() - l.trim_start_matches('#').len();
+            (1..=6).contains(&hashes) && l[hashes..].starts_with(' ')
+        })
+        .count();
+    let links = head.matches("](").count();
+    headings + links >= 3 && (headings > 0 || links >= 3)
 }
 
 /// Parses bytes already read. `source` names the input in messages and picks the format.
@@ -149,12 +202,27 @@ pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Loaded, LoadError> {
     }
     let format = sniff(source, &text);
     let (article, analysis) = match format {
-        Format::Plain | Format::Markdown | Format::Html | Format::Json => (parse_plain(text), None),
+        Format::Plain => (parse_plain(text), None),
+        Format::Markdown => (parse_markdown(&text), None),
+        Format::Html => (parse_html(&text), None),
+        Format::Json => {
+            let json =
+                parse_json(&text).map_err(|why| LoadError::Invalid(source.to_string(), why))?;
+            notices.extend(json.notices.into_iter().map(|n| format!("{source}: {n}")));
+            (json.article, Some(json.analysis))
+        }
     };
+    if format != Format::Plain && article.blocks.is_empty() {
+        return Err(LoadError::Invalid(
+            source.to_string(),
+            "no article text found".to_string(),
+        ));
+    }
     Ok(Loaded {
         article,
         analysis,
         source: source.to_string(),
+        format,
         notices,
     })
 }
@@ -205,5 +273,42 @@ mod tests {
         assert_eq!(sniff("-", "<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(sniff("-", "{\"schema\": 1}"), Format::Json);
         assert_eq!(sniff("-", "Plain words"), Format::Plain);
+        assert_eq!(sniff("-", "---\ntitle: x\n---\nText"), Format::Markdown);
+        assert_eq!(sniff("-", "# A title\n\nText"), Format::Markdown);
+        assert_eq!(
+            sniff("-", "Intro\n\n## One\n\nSee [a](b) and [c](d).\n"),
+            Format::Markdown
+        );
+        assert_eq!(sniff("-", "  <html><body><p>x</p>"), Format::Html);
+        assert_eq!(sniff("notes.txt", "# not markdown"), Format::Plain);
+    }
+
+    #[test]
+    fn each_format_is_parsed_by_its_loader() {
+        let md = load_bytes(b"# Title\n\nSome *text*.\n".to_vec(), "a.md").expect("md");
+        assert_eq!(md.article.text(), "Title\n\nSome text.");
+        assert!(md.text_is_extracted());
+        let html = load_bytes(
+            b"<html><body><p>Hello &amp; bye</p></body></html>".to_vec(),
+            "-",
+        )
+        .expect("html");
+        assert_eq!(html.article.text(), "Hello & bye");
+        assert_eq!(html.format, Format::Html);
+        let json = load_bytes(b"{\"schema\": \"lede.analysis/1\"}".to_vec(), "a.json");
+        assert!(matches!(json, Err(LoadError::Invalid(_, why)) if why.contains("text is missing")));
+        let plain = load_bytes(b"Just words.\n".to_vec(), "-").expect("plain");
+        assert!(!plain.text_is_extracted());
+    }
+
+    #[test]
+    fn a_page_with_no_text_is_refused() {
+        assert!(matches!(
+            load_bytes(
+                b"<html><body><script>x()</script></body></html>".to_vec(),
+                "a.html"
+            ),
+            Err(LoadError::Invalid(_, _))
+        ));
     }
 }

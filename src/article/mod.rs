@@ -3,10 +3,17 @@
 //! Everything else in lede (blocks, mentions, quotes, positions) is a byte range into
 //! [`Article::text`], which never changes after loading.
 
+mod extract;
+pub mod html;
+pub mod json_input;
 pub mod load;
+pub mod markdown;
 mod plain;
 
-pub use load::{load_bytes, load_path, LoadError, Loaded};
+pub use html::parse_html;
+pub use json_input::parse_json;
+pub use load::{load_bytes, load_path, Format, LoadError, Loaded};
+pub use markdown::parse_markdown;
 pub use plain::parse_plain;
 
 use serde::{Deserialize, Serialize};
