@@ -83,7 +83,12 @@ fn run_analyze(file: &PathBuf, as_json: bool) -> Result<ExitCode, String> {
         .clone()
         .unwrap_or_else(|| analysis::analyze(&loaded.article));
     if as_json {
-        let out = json::to_string(&loaded.article, &analysis, &loaded.source, false);
+        let out = json::to_string(
+            &loaded.article,
+            &analysis,
+            &loaded.source,
+            loaded.text_is_extracted(),
+        );
         print_out(&(out + "\n"))
     } else {
         print_out(&summary(&loaded, &analysis))
