@@ -29,7 +29,7 @@ impl Geometry {
             return None;
         }
         let main_h = height - 1;
-        let mut side_w = (width * 3 / 10).clamp(24, 40);
+        let mut side_w = (width * 3 / 10).clamp(28, 40);
         if width - side_w < 34 {
             side_w = width.saturating_sub(34);
             if side_w < 20 {

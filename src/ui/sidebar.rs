@@ -171,7 +171,7 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
                     );
                 } else {
                     let words = sanitize_line(text.get(q.start..q.end).unwrap_or(""));
-                    let s = format!("“{words}");
+                    let s = format!("“{words}”");
                     let w = inner.width.saturating_sub(4);
                     let x = put(buf, inner.x + 3, y, &s, w, theme.quote);
                     if s.width() > w as usize && x > inner.x + 3 {
@@ -199,8 +199,8 @@ fn item_line(
     }
     buf.set_style(Rect::new(inner.x, y, w, 1), style);
     let right_w = right.width() as u16;
-    let x = put(buf, inner.x, y, marker, 2, style);
-    let name_room = w.saturating_sub(2 + right_w + 2);
+    let x = put(buf, inner.x + 1, y, marker, 2, style);
+    let name_room = w.saturating_sub(3 + right_w + 2);
     let shown = put(buf, x, y, name, name_room, style);
     if name.width() > name_room as usize && shown > x {
         put(buf, shown - 1, y, "…", 1, style);
@@ -227,10 +227,17 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
         Tab::Quotes => (theme.tab, theme.tab_active),
     };
     let right = area.right().saturating_sub(1);
+    let room = right.saturating_sub(area.x + 1) as usize;
+    // The spaced form when it fits, else a compact one, so both counts stay visible.
+    let (pad, sep) = if ent.width() + quo.width() + 5 <= room {
+        (" ", " │ ")
+    } else {
+        ("", "│")
+    };
     let mut x = area.x + 1;
-    x = put(buf, x, area.y, " ", right.saturating_sub(x), theme.border);
+    x = put(buf, x, area.y, pad, right.saturating_sub(x), theme.border);
     x = put(buf, x, area.y, &ent, right.saturating_sub(x), se);
-    x = put(buf, x, area.y, " │ ", right.saturating_sub(x), theme.border);
+    x = put(buf, x, area.y, sep, right.saturating_sub(x), theme.border);
     x = put(buf, x, area.y, &quo, right.saturating_sub(x), sq);
-    put(buf, x, area.y, " ", right.saturating_sub(x), theme.border);
+    put(buf, x, area.y, pad, right.saturating_sub(x), theme.border);
 }
