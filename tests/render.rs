@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use lede::analysis::Analysis;
 use lede::app::fixture::{analysis_for, SAMPLE_NAMES};
 use lede::app::{Action, App};
 use lede::article::parse_plain;
@@ -150,7 +149,7 @@ fn analysing_and_no_quotes() {
     app = App::new(article.clone(), "x.txt", None);
     let terminal = draw(&mut app, 60, 12);
     insta::assert_snapshot!("analysing", terminal.backend());
-    app.update(Action::AnalysisReady(Box::new(Analysis::default())));
+    app.update(Action::AnalysisReady(Box::default()));
     app.update(Action::ShowQuotes);
     let terminal = draw(&mut app, 60, 12);
     insta::assert_snapshot!("no_quotes", terminal.backend());
