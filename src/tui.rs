@@ -132,15 +132,27 @@ pub fn run(loaded: Loaded, theme: Theme, keymap: Keymap) -> io::Result<Ending> {
         }
         let wait = Duration::from_millis(if analysing { 30 } else { 200 });
         if event::poll(wait)? {
-            // Take every pending event before drawing again, so a burst costs one frame.
+            // Take every pending event before drawing again, so a burst costs one frame; of a
+            // burst of resizes (a window being dragged) only the last is laid out.
+            let mut resize = None;
             loop {
-                if let Some(action) = to_action(&app, event::read()?) {
-                    app.update(action);
-                    dirty = true;
+                match to_action(&app, event::read()?) {
+                    Some(Action::Resize(w, h)) => resize = Some(Action::Resize(w, h)),
+                    Some(action) => {
+                        if let Some(r) = resize.take() {
+                            app.update(r);
+                        }
+                        app.update(action);
+                    }
+                    None => {}
                 }
+                dirty = true;
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
+            }
+            if let Some(r) = resize {
+                app.update(r);
             }
         }
         if analysing {

@@ -41,51 +41,104 @@ pub fn glyph_symbol(g: &str) -> &str {
     }
 }
 
-/// Calls `f` with each unit of `text`, whose first byte is at offset `base` of the article.
-pub fn for_each_unit(text: &str, base: usize, mut f: impl FnMut(Unit)) {
+/// Collects white space into runs and hands units on.
+struct Emitter<F: FnMut(Unit)> {
+    f: F,
     // A white-space run stays open across dropped graphemes, so "a \x1b b" shows one space.
-    let mut space: Option<(usize, usize)> = None;
-    let mut glyph = |start: usize, end: usize, width: usize, space: &mut Option<(usize, usize)>| {
-        if let Some((s, e)) = space.take() {
-            f(Unit::Space { start: s, end: e });
+    space: Option<(usize, usize)>,
+}
+
+impl<F: FnMut(Unit)> Emitter<F> {
+    fn space(&mut self, start: usize, end: usize) {
+        match &mut self.space {
+            Some((_, e)) => *e = end,
+            None => self.space = Some((start, end)),
         }
-        f(Unit::Glyph { start, end, width });
-    };
-    if text.is_ascii() {
-        // Fast path (most news text, whole books): one byte is one grapheme of width 1.
-        for (i, b) in text.bytes().enumerate() {
+    }
+
+    fn glyph(&mut self, start: usize, end: usize, width: usize) {
+        if let Some((s, e)) = self.space.take() {
+            (self.f)(Unit::Space { start: s, end: e });
+        }
+        (self.f)(Unit::Glyph { start, end, width });
+    }
+
+    /// ASCII text: one byte is one grapheme of width 1 (the fast path for most text).
+    fn ascii(&mut self, bytes: &[u8], base: usize) {
+        for (i, &b) in bytes.iter().enumerate() {
             let at = base + i;
             if b.is_ascii_whitespace() || b == 0x0b {
-                match &mut space {
-                    Some((_, e)) => *e = at + 1,
-                    None => space = Some((at, at + 1)),
-                }
+                self.space(at, at + 1);
             } else if b >= 0x20 && b != 0x7f {
-                glyph(at, at + 1, 1, &mut space);
+                self.glyph(at, at + 1, 1);
             }
         }
-    } else {
+    }
+
+    /// Any text, by grapheme clusters.
+    fn graphemes(&mut self, text: &str, base: usize) {
         for (i, g) in text.grapheme_indices(true) {
             let at = base + i;
             // A cluster with white space in it (a space plus a stray mark) is white space.
             if g.chars().any(char::is_whitespace) {
-                match &mut space {
-                    Some((_, e)) => *e = at + g.len(),
-                    None => space = Some((at, at + g.len())),
-                }
+                self.space(at, at + g.len());
             } else if !g.chars().any(is_unsafe_char) {
                 let w = g.width();
                 if w > 0 {
                     // Wider clusters are drawn as one replacement glyph.
-                    let w = if w > 2 { 1 } else { w };
-                    glyph(at, at + g.len(), w, &mut space);
+                    self.glyph(at, at + g.len(), if w > 2 { 1 } else { w });
                 }
             }
         }
     }
-    if let Some((s, e)) = space {
-        f(Unit::Space { start: s, end: e });
+
+    fn finish(mut self) {
+        if let Some((s, e)) = self.space.take() {
+            (self.f)(Unit::Space { start: s, end: e });
+        }
     }
+}
+
+/// Calls `f` with each unit of `text`, whose first byte is at offset `base` of the article.
+///
+/// ASCII stretches take a byte-wise fast path; grapheme segmentation runs only on the
+/// non-ASCII stretches, each widened to start and end between two ASCII characters (where
+/// there is always a cluster boundary, but for CR LF, which is white space either way).
+pub fn for_each_unit(text: &str, base: usize, f: impl FnMut(Unit)) {
+    let mut out = Emitter { f, space: None };
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let j = bytes[i..]
+            .iter()
+            .position(|&b| b >= 0x80)
+            .map_or(n, |p| i + p);
+        // The ASCII character before a non-ASCII one may start its cluster (`e` + accent).
+        let k = if j < n && j > i { j - 1 } else { j };
+        out.ascii(&bytes[i..k], base + i);
+        if k >= n {
+            break;
+        }
+        let mut e = j;
+        loop {
+            while e < n && bytes[e] >= 0x80 {
+                e += 1;
+            }
+            if e + 1 < n && bytes[e + 1] >= 0x80 {
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        // One more ASCII character, which a prepended mark may join.
+        if e < n {
+            e += 1;
+        }
+        out.graphemes(text.get(k..e).unwrap_or(""), base + k);
+        i = e;
+    }
+    out.finish();
 }
 
 /// Wraps `text` (at article offset `base`) into rows at most `width` columns wide (at least
@@ -93,6 +146,86 @@ pub fn for_each_unit(text: &str, base: usize, mut f: impl FnMut(Unit)) {
 /// space, or inside a word longer than a row. White space at a break stays at the end of a row.
 pub fn wrap(text: &str, base: usize, width: usize) -> Vec<(usize, usize)> {
     let width = width.max(MIN_WIDTH);
+    wrap_by_words(text, base, width).unwrap_or_else(|| wrap_by_glyphs(text, base, width))
+}
+
+/// ASCII white space, the only separator the word-level path knows.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The fast path: whole words at a time, measuring only non-ASCII words grapheme by grapheme.
+/// Gives up (`None`) on anything the glyph-level path handles differently: controls, words
+/// longer than a row, non-ASCII white space, words that draw nothing, and clusters that join
+/// a word to the white space around it.
+fn wrap_by_words(text: &str, base: usize, width: usize) -> Option<Vec<(usize, usize)>> {
+    let bytes = text.as_bytes();
+    if bytes
+        .iter()
+        .any(|&b| (b < 0x20 && !is_ascii_space(b)) || b == 0x7f)
+    {
+        return None;
+    }
+    let n = bytes.len();
+    let mut rows = Vec::new();
+    let mut row_start = base;
+    let mut col = 0;
+    let mut i = 0;
+    loop {
+        while i < n && is_ascii_space(bytes[i]) {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        let word_start = i;
+        let mut ascii = true;
+        while i < n && !is_ascii_space(bytes[i]) {
+            ascii &= bytes[i] < 0x80;
+            i += 1;
+        }
+        let w = if ascii {
+            i - word_start
+        } else {
+            word_width(text, word_start, i)?
+        };
+        if w > width {
+            return None;
+        }
+        if col == 0 {
+            col = w;
+        } else if col + 1 + w <= width {
+            col += 1 + w;
+        } else {
+            rows.push((row_start, base + word_start));
+            row_start = base + word_start;
+            col = w;
+        }
+    }
+    rows.push((row_start, base + n));
+    Some(rows)
+}
+
+/// The drawn width of a non-ASCII word at `start..end`, if it behaves as one word.
+fn word_width(text: &str, start: usize, end: usize) -> Option<usize> {
+    // The white space around the word must not join its first or last cluster.
+    if start > 0 && text.get(start - 1..end)?.graphemes(true).next()?.len() != 1 {
+        return None;
+    }
+    if end < text.len() && text.get(start..end + 1)?.graphemes(true).next_back()?.len() != 1 {
+        return None;
+    }
+    let mut w = 0;
+    let mut plain = true;
+    for_each_unit(text.get(start..end)?, 0, |u| match u {
+        Unit::Space { .. } => plain = false,
+        Unit::Glyph { width, .. } => w += width,
+    });
+    (plain && w > 0).then_some(w)
+}
+
+/// The general path: glyph by glyph, breaking inside words that do not fit a row.
+fn wrap_by_glyphs(text: &str, base: usize, width: usize) -> Vec<(usize, usize)> {
     let mut rows = Vec::new();
     let mut row_start = base;
     let mut col = 0usize;
@@ -232,7 +365,65 @@ mod tests {
         assert_eq!(sanitize_line("tab\there"), "tab here");
     }
 
+    /// The plain grapheme walk the fast path must agree with.
+    fn units_by_graphemes(text: &str) -> Vec<Unit> {
+        let mut v = Vec::new();
+        let mut out = Emitter {
+            f: |u| v.push(u),
+            space: None,
+        };
+        out.graphemes(text, 0);
+        out.finish();
+        v
+    }
+
+    fn units(text: &str) -> Vec<Unit> {
+        let mut v = Vec::new();
+        for_each_unit(text, 0, |u| v.push(u));
+        v
+    }
+
+    #[test]
+    fn the_ascii_fast_path_agrees_with_grapheme_segmentation() {
+        for text in [
+            "plain",
+            "caf\u{e9} e\u{301}t\u{e9}",
+            "a “quoted” b",
+            "x\u{301}\u{302}y",
+            "\u{e9}a\u{301}",
+        ] {
+            assert_eq!(units(text), units_by_graphemes(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_level_wrapping_takes_real_paragraphs_and_agrees() {
+        let text = include_str!("../../assets/north-korea-summit.txt");
+        let mut fast = 0;
+        for para in text.split("\n\n") {
+            for width in [20, 37, 88] {
+                if let Some(rows) = wrap_by_words(para, 0, width) {
+                    fast += 1;
+                    assert_eq!(rows, wrap_by_glyphs(para, 0, width));
+                }
+            }
+        }
+        assert!(fast > 20);
+    }
+
     proptest! {
+        #[test]
+        fn word_level_wrapping_agrees_with_glyph_level(text in "\\PC{0,80}|[a-e \\n\\u{301}\\u{e9}\\u{201c}\\u{4e00}\\u{a0}]{0,80}", width in 2usize..20) {
+            if let Some(rows) = wrap_by_words(&text, 0, width) {
+                prop_assert_eq!(rows, wrap_by_glyphs(&text, 0, width));
+            }
+        }
+
+        #[test]
+        fn fast_path_matches_graphemes(text in "[a-e \\n\\u{300}\\u{301}\\u{e9}\\u{201c}\\u{4e00}\\u{200d}\\u{1f600}]{0,40}") {
+            prop_assert_eq!(units(&text), units_by_graphemes(&text));
+        }
+
         #[test]
         fn wrapping_covers_every_byte_once_within_width(text in "\\PC{0,80}|[a-z \n\t\x1b]{0,80}|[\\u{0}-\\u{3000}]{0,60}", width in 2usize..30) {
             let rows = wrap(&text, 10, width);
