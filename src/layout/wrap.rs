@@ -160,10 +160,11 @@ fn is_ascii_space(b: u8) -> bool {
 /// a word to the white space around it.
 fn wrap_by_words(text: &str, base: usize, width: usize) -> Option<Vec<(usize, usize)>> {
     let bytes = text.as_bytes();
-    if bytes
-        .iter()
-        .any(|&b| (b < 0x20 && !is_ascii_space(b)) || b == 0x7f)
-    {
+    // A fold rather than `any`, so the check runs without branches (it vectorises).
+    let controls = bytes.iter().fold(false, |seen, &b| {
+        seen | ((b < 0x20 && !is_ascii_space(b)) || b == 0x7f)
+    });
+    if controls {
         return None;
     }
     let n = bytes.len();
