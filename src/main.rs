@@ -83,7 +83,7 @@ fn run_analyze_or_read(file: Option<PathBuf>) -> Result<ExitCode, String> {
     }
     match tui::run(loaded, Theme::from_env(), Keymap::default()) {
         Ok(tui::Ending::Quit) => Ok(ExitCode::SUCCESS),
-        Ok(tui::Ending::Signal) => Ok(ExitCode::from(130)),
+        Ok(tui::Ending::Signal(sig)) => Ok(ExitCode::from(128 + sig)),
         Err(e) => Err(format!("terminal error: {e}")),
     }
 }

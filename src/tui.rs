@@ -6,7 +6,7 @@
 //! harmless.
 
 use std::io::{self, Stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Once};
 use std::time::Duration;
 
@@ -72,29 +72,31 @@ fn enter() -> io::Result<(Guard, Terminal<CrosstermBackend<Stdout>>)> {
     Ok((guard, terminal))
 }
 
-/// Flags raised by SIGTERM, SIGHUP and SIGINT.
-fn stop_flag() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
+/// The signal that arrived (SIGTERM, SIGHUP or SIGINT), or 0: set by the handlers, read by
+/// the event loop.
+fn stop_signal() -> Arc<AtomicUsize> {
+    let arrived = Arc::new(AtomicUsize::new(0));
     #[cfg(unix)]
     for sig in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
     ] {
-        let _ = signal_hook::flag::register(sig, flag.clone());
+        let _ = signal_hook::flag::register_usize(sig, arrived.clone(), sig as usize);
     }
-    flag
+    arrived
 }
 
 /// How the reader ended.
 pub enum Ending {
     Quit,
-    Signal,
+    /// Ended by this signal (the exit status is then 128 + its number).
+    Signal(u8),
 }
 
 /// Runs the reader on an opened article until the user quits or a signal arrives.
 pub fn run(loaded: Loaded, theme: Theme, keymap: Keymap) -> io::Result<Ending> {
-    let stop = stop_flag();
+    let stop = stop_signal();
     let article = Arc::new(loaded.article);
     let (tx, rx) = mpsc::channel::<Analysis>();
     let mut analysing = loaded.analysis.is_none();
@@ -127,8 +129,9 @@ pub fn run(loaded: Loaded, theme: Theme, keymap: Keymap) -> io::Result<Ending> {
         if app.quit {
             return Ok(Ending::Quit);
         }
-        if stop.load(Ordering::SeqCst) {
-            return Ok(Ending::Signal);
+        let sig = stop.load(Ordering::SeqCst);
+        if sig != 0 {
+            return Ok(Ending::Signal(sig.min(127) as u8));
         }
         let wait = Duration::from_millis(if analysing { 30 } else { 200 });
         if event::poll(wait)? {

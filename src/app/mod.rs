@@ -322,12 +322,26 @@ impl App {
             }
         }
         marks.sort_by_key(|m| (m.start, m.end));
+        let text = self.article.text();
         let mut quote_spans: Vec<_> = analysis
             .quotes
             .iter()
             .enumerate()
             .filter(|(_, q)| q.start < q.end && q.end <= len)
-            .map(|(i, q)| (i, q.start, q.end))
+            .map(|(i, q)| {
+                // The quotation marks around the words take the quote's style too.
+                let before = text.get(..q.start).and_then(|t| t.chars().next_back());
+                let after = text.get(q.end..).and_then(|t| t.chars().next());
+                let start = match before {
+                    Some(c) if is_quote_mark(c) => q.start - c.len_utf8(),
+                    _ => q.start,
+                };
+                let end = match after {
+                    Some(c) if is_quote_mark(c) => q.end + c.len_utf8(),
+                    _ => q.end,
+                };
+                (i, start, end)
+            })
             .collect();
         quote_spans.sort_by_key(|&(_, s, e)| (s, e));
         self.marks = marks;
@@ -755,7 +769,14 @@ impl App {
         };
         let pos = ratatui::layout::Position::new(column, row);
         let inner = g.sidebar_inner();
-        if inner.contains(pos) {
+        if row == g.sidebar.y && g.sidebar.contains(pos) {
+            // The tab labels sit on the top border; the right half of it is the Quotes tab.
+            if column < g.sidebar.x + g.sidebar.width / 2 {
+                self.update(Action::ShowEntities);
+            } else {
+                self.show_quotes();
+            }
+        } else if inner.contains(pos) {
             self.focus = Focus::Sidebar;
             let line = (row - inner.y) as usize;
             self.click_list(line, inner.height as usize);
@@ -845,6 +866,20 @@ impl App {
         });
         found
     }
+}
+
+/// Whether a character opens or closes a quotation.
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{201E}'
+    )
 }
 
 #[cfg(test)]

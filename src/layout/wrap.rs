@@ -220,6 +220,8 @@ fn word_width(text: &str, start: usize, end: usize) -> Option<usize> {
     let mut plain = true;
     for_each_unit(text.get(start..end)?, 0, |u| match u {
         Unit::Space { .. } => plain = false,
+        // A word must start with a drawn glyph: rows break at glyphs, not at dropped marks.
+        Unit::Glyph { start, .. } if w == 0 && start > 0 => plain = false,
         Unit::Glyph { width, .. } => w += width,
     });
     (plain && w > 0).then_some(w)
