@@ -95,6 +95,8 @@ pub struct App {
     pub analysis: Option<Analysis>,
     /// Every mention in the reading flow, by start.
     pub marks: Vec<Mark>,
+    /// Entities in list order: by kind, most mentioned first, then by name.
+    entity_order: Vec<usize>,
     /// Quote spans (quote index, start, end) by start.
     pub quote_spans: Vec<(usize, usize, usize)>,
     pub keymap: Keymap,
@@ -145,6 +147,7 @@ impl App {
             source: source.to_string(),
             analysis: None,
             marks: Vec::new(),
+            entity_order: Vec::new(),
             quote_spans: Vec::new(),
             keymap: Keymap::default(),
             theme: Theme::default(),
@@ -344,6 +347,16 @@ impl App {
             })
             .collect();
         quote_spans.sort_by_key(|&(_, s, e)| (s, e));
+        let mut order: Vec<usize> = (0..analysis.entities.len()).collect();
+        let es = &analysis.entities;
+        order.sort_by(|&x, &y| {
+            es[x]
+                .kind
+                .cmp(&es[y].kind)
+                .then(es[y].mentions.len().cmp(&es[x].mentions.len()))
+                .then(es[x].name.cmp(&es[y].name))
+        });
+        self.entity_order = order;
         self.marks = marks;
         self.quote_spans = quote_spans;
         self.analysis = Some(analysis);
@@ -404,24 +417,20 @@ impl App {
         let Some(a) = &self.analysis else {
             return Vec::new();
         };
+        if self.entity_filter.is_empty() {
+            return self.entity_order.clone();
+        }
         let filter = self.entity_filter.to_lowercase();
-        let mut items: Vec<usize> = (0..a.entities.len())
+        self.entity_order
+            .iter()
+            .copied()
             .filter(|&i| {
-                filter.is_empty()
-                    || a.entities.get(i).is_some_and(|e| {
-                        e.name.to_lowercase().contains(&filter)
-                            || e.aliases.iter().any(|x| x.to_lowercase().contains(&filter))
-                    })
+                a.entities.get(i).is_some_and(|e| {
+                    e.name.to_lowercase().contains(&filter)
+                        || e.aliases.iter().any(|x| x.to_lowercase().contains(&filter))
+                })
             })
-            .collect();
-        items.sort_by(|&x, &y| {
-            let (ex, ey) = (&a.entities[x], &a.entities[y]);
-            ex.kind
-                .cmp(&ey.kind)
-                .then(ey.mentions.len().cmp(&ex.mentions.len()))
-                .then(ex.name.cmp(&ey.name))
-        });
-        items
+            .collect()
     }
 
     /// The Entities list with kind headings, and the line of each item.
