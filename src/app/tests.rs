@@ -271,3 +271,62 @@ fn tiny_and_zero_sizes_do_not_panic() {
         app.update(a);
     }
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+
+    fn action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            prop::sample::select(vec![
+                Action::Down,
+                Action::Up,
+                Action::PageDown,
+                Action::PageUp,
+                Action::HalfPageDown,
+                Action::HalfPageUp,
+                Action::Top,
+                Action::Bottom,
+                Action::ToggleFocus,
+                Action::ShowEntities,
+                Action::ShowQuotes,
+                Action::Search,
+                Action::Select,
+                Action::Cancel,
+                Action::NextHit,
+                Action::PrevHit,
+                Action::SpeakerOnly,
+                Action::Help,
+                Action::Backspace,
+            ]),
+            (0u16..130, 0u16..45).prop_map(|(w, h)| Action::Resize(w, h)),
+            prop::char::any().prop_map(Action::Type),
+            (0u16..130, 0u16..45).prop_map(|(column, row)| Action::Click { column, row }),
+            (0u16..130, 0u16..45, -6i16..6).prop_map(|(column, row, lines)| Action::Wheel {
+                column,
+                row,
+                lines
+            }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        #[test]
+        fn any_sequence_of_actions_updates_and_draws_without_panic(
+            actions in prop::collection::vec(action(), 1..60)
+        ) {
+            let mut app = app(100, 30);
+            let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+            for a in actions {
+                app.update(a);
+                let (w, h) = (app.width.max(1), app.height.max(1));
+                terminal.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+                terminal.draw(|f| crate::ui::render(&app, f)).unwrap();
+                prop_assert!(app.top_row() <= app.max_top_row());
+            }
+        }
+    }
+}

@@ -6,6 +6,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::put;
 use crate::app::App;
+use crate::layout::wrap::sanitize_line;
 
 /// Draws the help box over the middle of `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -19,7 +20,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (
                 b.keys
                     .iter()
-                    .map(|k| k.label())
+                    // A configured key may be any character; never draw a control one.
+                    .map(|k| sanitize_line(&k.label()))
                     .collect::<Vec<_>>()
                     .join(", "),
                 b.desc,
