@@ -141,7 +141,17 @@ impl App {
             }
             flow_number.push(n.max(1));
         }
-        let layout = Arc::new(Layout::new(&article, geometry::MAX_MEASURE as usize));
+        // No rows until the first resize tells the width: a book is laid out once, not twice.
+        let layout = Arc::new(Layout::new(&Article::default(), 0));
+        let top = article
+            .blocks
+            .iter()
+            .enumerate()
+            .find(|(_, b)| b.kind.is_read())
+            .map_or(Anchor::default(), |(block, b)| Anchor {
+                block,
+                byte: b.start,
+            });
         let mut app = App {
             article,
             source: source.to_string(),
@@ -153,9 +163,9 @@ impl App {
             theme: Theme::default(),
             width: 0,
             height: 0,
-            layout: layout.clone(),
-            cache: vec![layout],
-            top: Anchor::default(),
+            layout,
+            cache: Vec::new(),
+            top,
             focus: Focus::Reader,
             tab: Tab::Entities,
             entity_sel: 0,
@@ -172,7 +182,6 @@ impl App {
             flow_number,
             flow_len: n,
         };
-        app.top = app.layout.anchor_for_row(0);
         if let Some(a) = analysis {
             app.set_analysis(a);
         }
@@ -373,10 +382,11 @@ impl App {
     fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
-        let measure = self
-            .geometry()
-            .map_or(geometry::MAX_MEASURE as usize, |g| g.text.width as usize)
-            .max(wrap::MIN_WIDTH);
+        // Too small to draw: keep the layout (and the place) until the screen grows.
+        let Some(g) = self.geometry() else {
+            return;
+        };
+        let measure = (g.text.width as usize).max(wrap::MIN_WIDTH);
         if self.layout.width != measure {
             let found = self.cache.iter().find(|l| l.width == measure).cloned();
             let layout = found.unwrap_or_else(|| {
@@ -402,6 +412,9 @@ impl App {
     }
 
     fn scroll_to_row(&mut self, row: usize) {
+        if self.layout.is_empty() {
+            return;
+        }
         let row = row.min(self.max_top_row());
         self.top = self.layout.anchor_for_row(row);
     }
@@ -609,6 +622,8 @@ impl App {
             hits,
             current,
         });
+        // With `s` on, the Quotes list follows the target.
+        self.clamp_selection();
     }
 
     /// `n` / `N`: the next or previous hit, from the current one or from the top of the view,

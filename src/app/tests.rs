@@ -330,3 +330,19 @@ mod random {
         }
     }
 }
+
+#[test]
+fn a_terminal_too_small_to_draw_keeps_the_place_until_it_grows() {
+    let mut app = app(100, 30);
+    app.update(Action::PageDown);
+    let before = app.top;
+    app.update(Action::Resize(12, 3));
+    app.update(Action::Down);
+    app.update(Action::Resize(100, 30));
+    assert!(app.top.byte >= before.byte);
+    let mut fresh = App::new(app.article.clone(), "x", None);
+    fresh.update(Action::Resize(1, 1));
+    fresh.update(Action::Bottom);
+    fresh.update(Action::Resize(100, 30));
+    assert_eq!(fresh.top_row(), 0);
+}
