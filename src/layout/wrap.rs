@@ -366,6 +366,8 @@ mod tests {
         let text = "a\x1b[31mred\x07\u{202e}b\u{9b}c\x7f";
         assert_eq!(sanitize_line(text), "a[31mredbc");
         assert_eq!(sanitize_line("tab\there"), "tab here");
+        // A space with a mark joined to it is still white space.
+        assert_eq!(sanitize_line("a\u{2000}\u{aa29}b"), "a b");
     }
 
     /// The plain grapheme walk the fast path must agree with.
@@ -412,6 +414,10 @@ mod tests {
             }
         }
         assert!(fast > 20);
+        // Found by the property test: a word that starts with a mark the layout drops.
+        let text = "一é“a“一“\n\u{301}aa“";
+        assert_eq!(wrap_by_words(text, 0, 9), None);
+        assert_eq!(wrap(text, 0, 9), wrap_by_glyphs(text, 0, 9));
     }
 
     proptest! {
