@@ -1,1 +1,81 @@
-fn main() {}
+//! Frame rendering and layout speed: a frame of the sample and of War and Peace (after a jump
+//! to its middle) at 120×40 into a test backend, a key press plus its frame, and the layout of
+//! the whole book at width 100.
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use lede::analysis::EntityKind;
+use lede::app::fixture::{analysis_for, SAMPLE_NAMES};
+use lede::app::{Action, App};
+use lede::article::parse_plain;
+use lede::layout::Layout;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const BOOK_NAMES: &[(EntityKind, &str, &[&str])] = &[
+    (EntityKind::Person, "Pierre", &["Pierre Bezukhov"]),
+    (EntityKind::Person, "Natasha", &["Natasha Rostova"]),
+    (EntityKind::Person, "Prince Andrew", &["Andrew"]),
+    (EntityKind::Person, "Napoleon", &["Bonaparte"]),
+    (EntityKind::Place, "Moscow", &[]),
+    (EntityKind::Place, "Petersburg", &[]),
+];
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+}
+
+fn app_for(text: String, names: &[(EntityKind, &str, &[&str])]) -> App {
+    let article = parse_plain(text);
+    let analysis = analysis_for(&article, names);
+    let mut app = App::new(Arc::new(article), "bench.txt", Some(analysis));
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+fn frames(c: &mut Criterion) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+
+    let sample = app_for(read("assets/north-korea-summit.txt"), SAMPLE_NAMES);
+    c.bench_function("frame_sample_120x40", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| lede::ui::render(black_box(&sample), f))
+                .map(|_| ())
+        })
+    });
+
+    let mut book = app_for(read("benches/data/war-and-peace.txt"), BOOK_NAMES);
+    book.jump_to(book.article.text().len() / 2);
+    c.bench_function("frame_war_and_peace_middle_120x40", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| lede::ui::render(black_box(&book), f))
+                .map(|_| ())
+        })
+    });
+
+    let mut down = true;
+    c.bench_function("key_and_frame_war_and_peace_120x40", |b| {
+        b.iter(|| {
+            book.update(if down { Action::Down } else { Action::Up });
+            down = !down;
+            terminal.draw(|f| lede::ui::render(&book, f)).map(|_| ())
+        })
+    });
+}
+
+fn layout(c: &mut Criterion) {
+    let article = parse_plain(read("benches/data/war-and-peace.txt"));
+    let mut group = c.benchmark_group("layout");
+    group.sample_size(20);
+    group.bench_function("war_and_peace_width_100", |b| {
+        b.iter(|| Layout::new(black_box(&article), 100).len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, layout);
+criterion_main!(benches);

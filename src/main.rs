@@ -1,12 +1,16 @@
 //! The `lede` command: opens the reader, or prints the analysis with `lede analyze`.
 
-use std::io::Write;
+mod tui;
+
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use lede::analysis::{self, json, Analysis, EntityKind};
+use lede::app::Keymap;
 use lede::article::{self, Loaded};
+use lede::ui::theme::Theme;
 
 /// The bundled sample article, opened when no file is given.
 const SAMPLE: &str = include_str!("../assets/north-korea-summit.txt");
@@ -66,14 +70,22 @@ fn open(file: Option<&PathBuf>) -> Result<Loaded, String> {
     Ok(loaded)
 }
 
+/// `lede [FILE]`: the reader on a terminal; when stdout is not a terminal (a pipe, a file),
+/// the readable analysis summary instead, exactly as `lede analyze FILE` prints it.
 fn run_analyze_or_read(file: Option<PathBuf>) -> Result<ExitCode, String> {
-    // The reader arrives with the reader issue; until then `lede` prints the summary.
     let loaded = open(file.as_ref())?;
-    let analysis = loaded
-        .analysis
-        .clone()
-        .unwrap_or_else(|| analysis::analyze(&loaded.article));
-    print_out(&summary(&loaded, &analysis))
+    if !std::io::stdout().is_terminal() {
+        let analysis = loaded
+            .analysis
+            .clone()
+            .unwrap_or_else(|| analysis::analyze(&loaded.article));
+        return print_out(&summary(&loaded, &analysis));
+    }
+    match tui::run(loaded, Theme::from_env(), Keymap::default()) {
+        Ok(tui::Ending::Quit) => Ok(ExitCode::SUCCESS),
+        Ok(tui::Ending::Signal(sig)) => Ok(ExitCode::from(128 + sig)),
+        Err(e) => Err(format!("terminal error: {e}")),
+    }
 }
 
 fn run_analyze(file: &PathBuf, as_json: bool) -> Result<ExitCode, String> {

@@ -1,1 +1,194 @@
-//! Wrapping blocks into rows, and mapping rows to `(block, byte)` anchors. (To come.)
+//! Wrapping the article's blocks into rows for one measure, and mapping between rows and
+//! `(block, byte)` anchors.
+//!
+//! Positions are never screen rows: the reader keeps an [`Anchor`] and asks the layout of the
+//! current width which row it falls on. A layout is built once per width and cached by the app;
+//! drawing touches only the visible rows.
+
+pub mod wrap;
+
+use crate::article::{Article, BlockKind};
+
+/// A place in the article: a block index and a byte offset into the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Anchor {
+    pub block: usize,
+    pub byte: usize,
+}
+
+/// One screen row of the reading flow: a byte range of a block, or the blank gap after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Columns of indent before the text (block quotes, lists).
+    pub indent: u16,
+    /// The blank row after a block (its `start` and `end` are the block's end).
+    pub gap: bool,
+}
+
+/// The indent of a block kind in the reading flow.
+pub fn indent_for(kind: BlockKind) -> u16 {
+    match kind {
+        BlockKind::Blockquote | BlockKind::List => 2,
+        _ => 0,
+    }
+}
+
+/// The rows of every block of the reading flow at one measure.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// The measure: the widest a row may be.
+    pub width: usize,
+    pub rows: Vec<Row>,
+    /// For each article block, the range of its rows (empty for blocks out of the flow).
+    block_rows: Vec<(usize, usize)>,
+}
+
+impl Layout {
+    /// Wraps every block of the reading flow (boilerplate is left out) at `width` columns.
+    pub fn new(article: &Article, width: usize) -> Layout {
+        let text = article.text();
+        let mut rows = Vec::with_capacity(text.len() / width.max(1) + article.blocks.len() * 2);
+        let mut block_rows = Vec::with_capacity(article.blocks.len());
+        for (i, block) in article.blocks.iter().enumerate() {
+            let first = rows.len();
+            if block.kind.is_read() {
+                let indent = indent_for(block.kind);
+                let measure = width.saturating_sub(indent as usize);
+                let body = text.get(block.start..block.end).unwrap_or("");
+                for (start, end) in wrap::wrap(body, block.start, measure) {
+                    rows.push(Row {
+                        block: i,
+                        start,
+                        end,
+                        indent,
+                        gap: false,
+                    });
+                }
+                rows.push(Row {
+                    block: i,
+                    start: block.end,
+                    end: block.end,
+                    indent: 0,
+                    gap: true,
+                });
+            }
+            block_rows.push((first, rows.len()));
+        }
+        // No blank row after the last block.
+        if rows.last().is_some_and(|r| r.gap) {
+            rows.pop();
+            if let Some(last) = block_rows.iter_mut().rev().find(|r| r.1 > r.0) {
+                last.1 -= 1;
+            }
+        }
+        Layout {
+            width,
+            rows,
+            block_rows,
+        }
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The row an anchor falls on: the last row of its block starting at or before its byte.
+    /// Anchors in blocks out of the flow land on the next row of the flow.
+    pub fn row_for_anchor(&self, anchor: Anchor) -> usize {
+        let last = self.rows.len().saturating_sub(1);
+        let Some(&(first, end)) = self.block_rows.get(anchor.block) else {
+            return last;
+        };
+        if first == end {
+            return first.min(last);
+        }
+        let rows = self.rows.get(first..end).unwrap_or(&[]);
+        let k = rows.partition_point(|r| r.start <= anchor.byte);
+        (first + k.saturating_sub(1)).min(last)
+    }
+
+    /// The anchor of a row (the first byte it shows).
+    pub fn anchor_for_row(&self, row: usize) -> Anchor {
+        match self.rows.get(row).or(self.rows.last()) {
+            Some(r) => Anchor {
+                block: r.block,
+                byte: r.start,
+            },
+            None => Anchor::default(),
+        }
+    }
+
+    /// The row showing the byte `byte` of the article.
+    pub fn row_for_byte(&self, article: &Article, byte: usize) -> usize {
+        let block = article.block_at(byte).unwrap_or(0);
+        self.row_for_anchor(Anchor { block, byte })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse_plain;
+
+    fn sample() -> Article {
+        parse_plain(include_str!("../../assets/north-korea-summit.txt").to_string())
+    }
+
+    #[test]
+    fn rows_cover_each_read_block_and_leave_out_boilerplate() {
+        let article = sample();
+        let layout = Layout::new(&article, 60);
+        for (i, b) in article.blocks.iter().enumerate() {
+            let rows: Vec<_> = layout
+                .rows
+                .iter()
+                .filter(|r| r.block == i && !r.gap)
+                .collect();
+            if b.kind.is_read() {
+                assert_eq!(rows.first().map(|r| r.start), Some(b.start));
+                assert_eq!(rows.last().map(|r| r.end), Some(b.end));
+            } else {
+                assert!(rows.is_empty());
+            }
+        }
+        assert!(!layout.rows.last().is_some_and(|r| r.gap));
+    }
+
+    #[test]
+    fn anchors_round_trip_through_rows() {
+        let article = sample();
+        let layout = Layout::new(&article, 50);
+        for row in 0..layout.len() {
+            assert_eq!(layout.row_for_anchor(layout.anchor_for_row(row)), row);
+        }
+    }
+
+    #[test]
+    fn an_anchor_keeps_its_text_in_view_across_widths() {
+        let article = sample();
+        let wide = Layout::new(&article, 88);
+        let narrow = Layout::new(&article, 30);
+        let anchor = wide.anchor_for_row(20);
+        let row = narrow.rows[narrow.row_for_anchor(anchor)];
+        assert!(row.start <= anchor.byte && anchor.byte <= row.end.max(row.start));
+        assert_eq!(row.block, anchor.block);
+    }
+
+    #[test]
+    fn an_empty_article_has_no_rows_and_anchors_do_not_panic() {
+        let article = Article::default();
+        let layout = Layout::new(&article, 40);
+        assert!(layout.is_empty());
+        assert_eq!(layout.row_for_anchor(Anchor { block: 3, byte: 9 }), 0);
+        assert_eq!(layout.anchor_for_row(5), Anchor::default());
+    }
+}

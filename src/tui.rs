@@ -1,0 +1,214 @@
+//! The terminal side of the reader: entering and restoring the terminal, and the event loop
+//! that turns keys, mouse, resizes and the background analysis into actions.
+//!
+//! The terminal is restored however the reader ends: on quit, on an error (a drop guard), on a
+//! panic (a hook) and on SIGTERM, SIGHUP or SIGINT (flags the loop checks). Restoring twice is
+//! harmless.
+
+use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Once};
+use std::time::Duration;
+
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::Terminal;
+
+use lede::analysis::{self, Analysis};
+use lede::app::{Action, App, Keymap, WHEEL_LINES};
+use lede::article::Loaded;
+use lede::ui::{self, theme::Theme};
+
+/// Whether the terminal is in raw mode on the alternate screen (so restoring has work to do).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static HOOK: Once = Once::new();
+
+/// Leaves the alternate screen, raw mode and mouse capture. Safe to call more than once.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            ratatui::crossterm::cursor::Show
+        );
+    }
+}
+
+/// Restores the terminal when dropped, so an early `?` cannot leave it broken.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn enter() -> io::Result<(Guard, Terminal<CrosstermBackend<Stdout>>)> {
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            // A panic in the analysis thread is reported in the sidebar; printing it now
+            // would scribble over the screen.
+            if std::thread::current().name() != Some("main") {
+                return;
+            }
+            restore();
+            previous(info);
+        }));
+    });
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let guard = Guard;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((guard, terminal))
+}
+
+/// The signal that arrived (SIGTERM, SIGHUP or SIGINT), or 0: set by the handlers, read by
+/// the event loop.
+fn stop_signal() -> Arc<AtomicUsize> {
+    let arrived = Arc::new(AtomicUsize::new(0));
+    #[cfg(unix)]
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let _ = signal_hook::flag::register_usize(sig, arrived.clone(), sig as usize);
+    }
+    arrived
+}
+
+/// How the reader ended.
+pub enum Ending {
+    Quit,
+    /// Ended by this signal (the exit status is then 128 + its number).
+    Signal(u8),
+}
+
+/// Runs the reader on an opened article until the user quits or a signal arrives.
+pub fn run(loaded: Loaded, theme: Theme, keymap: Keymap) -> io::Result<Ending> {
+    let stop = stop_signal();
+    let article = Arc::new(loaded.article);
+    let (tx, rx) = mpsc::channel::<Analysis>();
+    let mut analysing = loaded.analysis.is_none();
+    if analysing {
+        let article = article.clone();
+        std::thread::Builder::new()
+            .name("analysis".into())
+            .spawn(move || {
+                let _ = tx.send(analysis::analyze(&article));
+            })?;
+    }
+    let mut app = App::new(article, &loaded.source, loaded.analysis);
+    app.theme = theme;
+    app.keymap = keymap;
+
+    let (_guard, mut terminal) = enter()?;
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    let mut first_frame = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| ui::render(&app, frame))?;
+            dirty = false;
+            if first_frame {
+                first_frame = false;
+                debug_panic();
+            }
+        }
+        if app.quit {
+            return Ok(Ending::Quit);
+        }
+        let sig = stop.load(Ordering::SeqCst);
+        if sig != 0 {
+            return Ok(Ending::Signal(sig.min(127) as u8));
+        }
+        let wait = Duration::from_millis(if analysing { 30 } else { 200 });
+        if event::poll(wait)? {
+            // Take every pending event before drawing again, so a burst costs one frame; of a
+            // burst of resizes (a window being dragged) only the last is laid out.
+            let mut resize = None;
+            loop {
+                match to_action(&app, event::read()?) {
+                    Some(Action::Resize(w, h)) => resize = Some(Action::Resize(w, h)),
+                    Some(action) => {
+                        if let Some(r) = resize.take() {
+                            app.update(r);
+                        }
+                        app.update(action);
+                    }
+                    None => {}
+                }
+                dirty = true;
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+            if let Some(r) = resize {
+                app.update(r);
+            }
+        }
+        if analysing {
+            match rx.try_recv() {
+                Ok(a) => {
+                    app.update(Action::AnalysisReady(Box::new(a)));
+                    analysing = false;
+                    dirty = true;
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    // The analysis failed: read on without it.
+                    app.update(Action::AnalysisReady(Box::default()));
+                    app.notice = Some("The analysis failed; showing the text only".into());
+                    analysing = false;
+                    dirty = true;
+                }
+            }
+        }
+    }
+}
+
+/// Turns a terminal event into an action.
+fn to_action(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for_key(&key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                lines: WHEEL_LINES,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                lines: -WHEEL_LINES,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
+
+/// For the hardening tests: `LEDE_DEBUG_PANIC=1` panics after the first frame (debug builds
+/// only), so a test can check the terminal comes back.
+fn debug_panic() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("LEDE_DEBUG_PANIC").is_some_and(|v| v == "1") {
+        panic!("LEDE_DEBUG_PANIC: forced panic after the first frame");
+    }
+}

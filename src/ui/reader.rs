@@ -1,0 +1,151 @@
+//! The reader pane: only the visible rows of the cached layout, each drawn grapheme by
+//! grapheme with the style of what lies under it (block kind, quote, mention, target, hit).
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Widget};
+
+use crate::app::{App, Focus, Geometry};
+use crate::layout::wrap::{self, Unit};
+use crate::layout::Row;
+
+/// Draws the reader pane.
+pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let border = if app.focus == Focus::Reader {
+        theme.border_focused
+    } else {
+        theme.border
+    };
+    let title = format!(" {} ", wrap::sanitize_line(&app.source));
+    Block::bordered()
+        .border_style(border)
+        .title(title)
+        .render(g.reader, buf);
+    let layout = app.layout();
+    let top = app.top_row();
+    for y in 0..g.text.height {
+        let Some(row) = layout.rows.get(top + y as usize) else {
+            break;
+        };
+        if !row.gap {
+            draw_row(app, row, g.text.x, g.text.y + y, g.text.right(), buf);
+        }
+    }
+}
+
+/// What lies under the glyphs of one row, walked in step with them.
+struct Cursor<'a, T> {
+    spans: &'a [T],
+    at: usize,
+    end_of: fn(&T) -> usize,
+    start_of: fn(&T) -> usize,
+}
+
+impl<'a, T> Cursor<'a, T> {
+    fn new(
+        spans: &'a [T],
+        from: usize,
+        start_of: fn(&T) -> usize,
+        end_of: fn(&T) -> usize,
+    ) -> Self {
+        let at = spans.partition_point(|s| end_of(s) <= from);
+        Cursor {
+            spans,
+            at,
+            end_of,
+            start_of,
+        }
+    }
+
+    /// The span containing `byte` (bytes are visited in increasing order).
+    fn at(&mut self, byte: usize) -> Option<&'a T> {
+        while self
+            .spans
+            .get(self.at)
+            .is_some_and(|s| (self.end_of)(s) <= byte)
+        {
+            self.at += 1;
+        }
+        self.spans
+            .get(self.at)
+            .filter(|s| (self.start_of)(s) <= byte)
+    }
+}
+
+fn draw_row(app: &App, row: &Row, x0: u16, y: u16, right: u16, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let text = app.article.text();
+    let Some(body) = text.get(row.start..row.end) else {
+        return;
+    };
+    let base = app
+        .article
+        .blocks
+        .get(row.block)
+        .map_or(theme.text, |b| theme.block(b.kind));
+    let kinds = app.analysis.as_ref().map(|a| &a.entities);
+    let mut marks = Cursor::new(&app.marks, row.start, |m| m.start, |m| m.end);
+    let mut quotes = Cursor::new(&app.quote_spans, row.start, |q| q.1, |q| q.2);
+    let mut hits = Cursor::new(app.highlighted_hits(), row.start, |h| h.0, |h| h.1);
+    let current = app.current_hit();
+    let mut style_at = |byte: usize| -> Style {
+        let mut style = base;
+        if let Some(&(q, _, _)) = quotes.at(byte) {
+            style = style.patch(if app.current_quote == Some(q) {
+                theme.current_quote
+            } else {
+                theme.quote
+            });
+        }
+        if let Some(m) = marks.at(byte) {
+            if let Some(e) = kinds.and_then(|es| es.get(m.entity)) {
+                style = style.patch(theme.entity(e.kind));
+            }
+        }
+        if hits.at(byte).is_some() {
+            style = style.patch(theme.target);
+        }
+        if current.is_some_and(|(s, e)| s <= byte && byte < e) {
+            style = style.patch(theme.current);
+        }
+        style
+    };
+    let mut x = x0 + row.indent;
+    let mut pending: Option<usize> = None;
+    wrap::for_each_unit(body, row.start, |unit| match unit {
+        Unit::Space { start, .. } => {
+            if x > x0 + row.indent {
+                pending = Some(start);
+            }
+        }
+        Unit::Glyph { start, end, width } => {
+            if let Some(space) = pending.take() {
+                // A space inside a mention or quote takes its style, so highlights are whole.
+                let style = style_at(space);
+                if x < right {
+                    if let Some(cell) = buf.cell_mut((x, y)) {
+                        cell.set_symbol(" ").set_style(style);
+                    }
+                }
+                x += 1;
+            }
+            let w = width as u16;
+            if x + w > right {
+                x += w;
+                return;
+            }
+            let style = style_at(start);
+            let symbol = wrap::glyph_symbol(text.get(start..end).unwrap_or(" "));
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.set_symbol(symbol).set_style(style);
+            }
+            for dx in 1..w {
+                if let Some(cell) = buf.cell_mut((x + dx, y)) {
+                    cell.reset();
+                }
+            }
+            x += w;
+        }
+    });
+}

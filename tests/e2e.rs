@@ -1,0 +1,304 @@
+//! End-to-end tests: the real binary in a pseudo-terminal, its output parsed by a terminal
+//! emulator, and the parsed screen polled (with a timeout) until it shows what we wait for.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// A running `lede` in a pseudo-terminal.
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n.max(1)).unwrap()
+}
+
+impl Session {
+    /// Runs `lede ARGS` in a `cols` × `rows` terminal.
+    fn lede(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lede"));
+        cmd.args(args);
+        Session::spawn(cmd, cols, rows, env)
+    }
+
+    /// Runs a shell command line (for pipes) in a `cols` × `rows` terminal.
+    fn shell(line: &str, cols: u16, rows: u16) -> Session {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", line]);
+        Session::spawn(cmd, cols, rows, &[])
+    }
+
+    fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("LEDE_DEBUG_PANIC");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = parser.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Session {
+            parser,
+            master: pair.master,
+            writer,
+            child,
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn contents(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn row(&self, row: u16) -> String {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        let (_, cols) = screen.size();
+        screen.contents_between(row, 0, row, cols.get())
+    }
+
+    fn alternate(&self) -> bool {
+        self.parser.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// Polls the screen until `pred` holds; fails with the screen after the timeout.
+    fn wait_until(&self, what: &str, pred: impl Fn(&Session) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if pred(self) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("timed out waiting for {what}; screen:\n{}", self.contents());
+    }
+
+    fn wait_for(&self, text: &str) {
+        self.wait_until(text, |s| s.contents().contains(text));
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(nz(rows), nz(cols));
+        self.master.resize(size(cols, rows)).unwrap();
+    }
+
+    /// Waits for the process to end and returns whether it succeeded.
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take the last bytes.
+                let before = self.contents();
+                let settle = Instant::now();
+                while settle.elapsed() < Duration::from_millis(300) {
+                    std::thread::sleep(Duration::from_millis(20));
+                    if self.contents() != before {
+                        break;
+                    }
+                }
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("lede did not exit; screen:\n{}", self.contents());
+    }
+
+    /// Waits until the alternate screen has been left (after the process ended).
+    fn wait_main_screen(&self) {
+        self.wait_until("the main screen", |s| !s.alternate());
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn opens_the_sample_and_q_leaves_the_alternate_screen() {
+    let mut s = Session::lede(&[], 100, 30, &[]);
+    s.wait_for("North Korea Summit on the Rocks");
+    assert!(s.alternate());
+    s.wait_for("¶1/");
+    s.send("q");
+    assert!(s.wait_exit());
+    s.wait_main_screen();
+}
+
+#[test]
+fn scrolls_and_searches_with_slash_and_n_wrapping_around() {
+    let mut s = Session::lede(&[], 100, 30, &[]);
+    s.wait_for("North Korea Summit on the Rocks");
+    s.send("G");
+    s.wait_for("100%");
+    s.send("g");
+    s.wait_for(" 0%");
+    s.send("/libya");
+    s.wait_for("2 matches");
+    s.send("\r");
+    s.wait_for("/libya 1/2");
+    s.send("n");
+    s.wait_for("/libya 2/2");
+    s.send("n");
+    s.wait_for("/libya 1/2");
+    s.wait_for("Wrapped around");
+    s.send("N");
+    s.wait_for("/libya 2/2");
+    s.send("\x03");
+    assert!(s.wait_exit());
+    s.wait_main_screen();
+}
+
+#[test]
+fn a_resize_keeps_the_place_and_a_tiny_terminal_gets_a_message() {
+    let mut s = Session::lede(&[], 100, 30, &[]);
+    s.wait_for("North Korea Summit on the Rocks");
+    s.send("jjjjjjjjjjjjjjjjjjjj");
+    s.wait_for("¶4/");
+    let top = s.row(1);
+    let first_word = top
+        .trim_start_matches('│')
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    s.resize(70, 24);
+    s.wait_until("the narrower layout", |s| {
+        s.row(0).trim_end().chars().count() == 70
+    });
+    s.wait_until("the same place", |s| s.row(1).contains(&first_word));
+    s.resize(20, 5);
+    s.wait_for("Terminal too");
+    s.resize(100, 30);
+    s.wait_until("the same top line", |s| s.row(1) == top);
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn reads_the_article_from_stdin_and_keys_from_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("piped.txt");
+    std::fs::write(
+        &path,
+        "Piped Headline About Harbours\n\nThe harbour reopened on Monday, officials said.\n",
+    )
+    .unwrap();
+    let line = format!(
+        "cat '{}' | '{}' -",
+        path.display(),
+        env!("CARGO_BIN_EXE_lede")
+    );
+    let mut s = Session::shell(&line, 90, 24);
+    s.wait_for("Piped Headline About Harbours");
+    s.send("/harbour\r");
+    s.wait_for("/harbour 1/");
+    s.send("q");
+    assert!(s.wait_exit());
+    s.wait_main_screen();
+}
+
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_restores_the_terminal() {
+    let mut s = Session::lede(&[], 80, 24, &[("LEDE_DEBUG_PANIC", "1")]);
+    assert!(!s.wait_exit());
+    s.wait_main_screen();
+    assert!(s.contents().contains("LEDE_DEBUG_PANIC"));
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::lede(&[], 80, 24, &[]);
+    s.wait_for("North Korea Summit");
+    let pid = s.child.process_id().unwrap();
+    let ok = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    assert!(!s.wait_exit());
+    s.wait_main_screen();
+}
+
+#[test]
+fn without_a_terminal_lede_prints_the_analysis_and_never_draws() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/north-korea-summit.txt"
+        ))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("Title   North Korea Summit"));
+    assert!(!stdout.contains('\x1b'));
+}
+
+#[test]
+#[ignore = "needs the entity engine"]
+fn filters_to_an_entity_and_steps_through_its_mentions_with_wrap_around() {
+    let mut s = Session::lede(&[], 100, 30, &[]);
+    s.wait_for("North Korea Summit on the Rocks");
+    s.wait_until("the analysis", |s| !s.contents().contains("Analysing"));
+    s.send("1/gadhafi\r\r");
+    s.wait_for("Moammar Gadhafi 1/2");
+    s.send("n");
+    s.wait_for("Moammar Gadhafi 2/2");
+    s.send("n");
+    s.wait_for("Moammar Gadhafi 1/2");
+    s.wait_for("Wrapped around");
+    s.send("\tN");
+    s.wait_for("Moammar Gadhafi 2/2");
+    s.send("2");
+    s.wait_for("“");
+    s.send("q");
+    assert!(s.wait_exit());
+}
