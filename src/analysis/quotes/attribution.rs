@@ -588,7 +588,18 @@ impl Reader<'_, '_> {
             }
         }
         self.subject_before(lo, v)
-            .or_else(|| self.subject_after(v_end, hi))
+            .or_else(|| {
+                // Inverted (`said Smith: “…”`): a name, or a phrase that runs up to the quote.
+                self.subject_after(v_end, hi).filter(|s| match s {
+                    Subject::Text(t) => {
+                        let end = self.t.tokens.get(v_end).map_or(0, |x| x.start) + t.len();
+                        let rest = self.text().get(end..).unwrap_or("").trim_start();
+                        rest.starts_with([',', ':'])
+                            || self.t.tokens.get(hi).is_some_and(|q| q.start <= end + 1)
+                    }
+                    _ => true,
+                })
+            })
             .or_else(|| {
                 let and = v > lo && matches!(self.t.word(v - 1), "and" | "but");
                 (participle || and)
@@ -666,9 +677,22 @@ impl Reader<'_, '_> {
         })
     }
 
-    /// The last reporting word before token `hi` in `lo..hi` and its subject.
+    /// The last reporting word before token `hi` in `lo..hi` that has a subject (or, failing
+    /// that, the last one at all).
     fn before(&self, lo: usize, hi: usize) -> Option<Found> {
-        (lo..hi).rev().find_map(|k| {
+        let mut first: Option<Found> = None;
+        for found in (lo..hi).rev().filter_map(|k| self.before_at(lo, k, hi)) {
+            if found.subject.is_some() {
+                return Some(found);
+            }
+            first.get_or_insert(found);
+        }
+        first
+    }
+
+    /// The reporting word at token `k` before a quotation at `hi`, with its subject.
+    fn before_at(&self, lo: usize, k: usize, hi: usize) -> Option<Found> {
+        {
             let (kind, len, cue) = self.cue_at(k, lo)?;
             let subject = match kind {
                 CueKind::SpeakerFollows => self.subject_after(k + len, hi),
@@ -682,7 +706,7 @@ impl Reader<'_, '_> {
                 end: k + len,
                 before: true,
             })
-        })
+        }
     }
 
     /// Whether a scare marker stands right before token `i` (`the so-called “…”`).
