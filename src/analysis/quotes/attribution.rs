@@ -33,6 +33,8 @@ enum Subject {
     Pronoun(Gender, usize),
     /// `the prince` at a byte position: the last person introduced with that title.
     Title(String, usize, String),
+    /// `the agency` at a byte position: the last organisation mentioned before.
+    Organisation(usize, String),
     /// An unnamed speaker (`a senior official`).
     Text(String),
     /// A subject that names nobody we can point to (`they`, `I`).
@@ -270,11 +272,29 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The last organisation mentioned before `at`, outside quotations.
+    fn last_organisation(&self, at: usize) -> Option<usize> {
+        let end = self.mentions.partition_point(|m| m.start < at);
+        self.mentions
+            .get(..end)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .filter(|m| !self.in_quote(m.start))
+            .take(PRONOUN_REACH)
+            .find(|m| self.kind(m.entity) == Some(EntityKind::Org))
+            .map(|m| m.entity)
+    }
+
     fn resolve(&self, subject: &Subject) -> (Option<usize>, Option<String>) {
         match subject {
             Subject::Entity(e) => (Some(*e), None),
             Subject::Pronoun(g, at) => (self.resolve_pronoun(*g, *at), None),
             Subject::Title(title, at, phrase) => match self.resolve_title(title, *at) {
+                Some(e) => (Some(e), None),
+                None => (None, Some(phrase.clone())),
+            },
+            Subject::Organisation(at, phrase) => match self.last_organisation(*at) {
                 Some(e) => (Some(e), None),
                 None => (None, Some(phrase.clone())),
             },
@@ -293,6 +313,10 @@ struct Reader<'c, 'a> {
 /// Words that, before a participle (`, saying`), tie it to the sentence's main subject.
 const PARTICIPLE_LINKS: [&str; 8] = [
     "and", "while", "before", "after", "when", "by", "even", "also",
+];
+/// Words that open a new clause after a quotation, ending the search for its attribution.
+const CONJUNCTIONS: [&str; 11] = [
+    "and", "but", "or", "that", "which", "because", "while", "when", "although", "though", "if",
 ];
 /// Words before `tweet` or `post` that make it a noun.
 const DETERMINERS: [&str; 10] = [
@@ -460,9 +484,12 @@ impl Reader<'_, '_> {
             .map_or(at, |t| t.end);
         let words = self.text().get(at..stop).unwrap_or("").to_string();
         if end - first == 2 && matches!(self.t.word(first), "the" | "this" | "that" | "our") {
-            let title = self.t.word(first + 1);
-            if self.lex().title(title).is_some() {
-                return Subject::Title(title.to_string(), at, words);
+            let noun = self.t.word(first + 1);
+            if self.lex().title(noun).is_some() {
+                return Subject::Title(noun.to_string(), at, words);
+            }
+            if self.lex().is_organisation_noun(noun) {
+                return Subject::Organisation(at, words);
             }
         }
         Subject::Text(words)
@@ -625,6 +652,8 @@ impl Reader<'_, '_> {
             match self.t.kind(k) {
                 Some(TokenKind::Quote(_)) => break,
                 Some(TokenKind::Punct(c)) if !matches!(c, ',' | '.' | '—' | '–') => break,
+                // `“…”, a first step, and said…`: a new clause, not the attribution.
+                Some(TokenKind::Word) if CONJUNCTIONS.contains(&self.t.word(k)) => break,
                 _ => {}
             }
             let Some((kind, len, cue)) = self.cue_at(k, s0) else {
@@ -653,20 +682,27 @@ impl Reader<'_, '_> {
     fn tag_sentence(&self, i: usize) -> Option<Found> {
         let (_, s1) = *self.t.sentence.get(i)?;
         let (n0, n1) = *self.t.sentence.get(s1)?;
-        if n1 - n0 > 8 || !self.t.is_punct(n1 - 1, '.') {
+        let short = n1 - n0 <= 8 && self.t.is_punct(n1 - 1, '.');
+        // A sentence that leads in to another quotation is that one's attribution.
+        let leads_in = (n0..n1).any(|k| {
+            matches!(self.t.kind(k), Some(TokenKind::Quote(_))) || self.t.is_punct(k, ':')
+        });
+        if leads_in {
             return None;
         }
-        if (n0..n1).any(|k| matches!(self.t.kind(k), Some(TokenKind::Quote(_)))) {
-            return None;
-        }
-        (n0..n1).find_map(|k| {
+        (n0..n1.min(n0 + 5)).find_map(|k| {
             let (kind, len, cue) = self.cue_at(k, n0)?;
             if kind != CueKind::Verb {
                 return None;
             }
-            let subject = self
-                .subject_before(n0, k)
-                .or_else(|| self.subject_after(k + len, n1))?;
+            // A longer sentence counts only when it opens with the speaker and the verb
+            // (`Greg Tanner shouted as he left the pitch.`).
+            let subject = match self.subject_before(n0, k) {
+                Some(s @ (Subject::Entity(_) | Subject::Pronoun(..) | Subject::Title(..))) => s,
+                Some(s) if short => s,
+                None if short => self.subject_after(k + len, n1)?,
+                _ => return None,
+            };
             Some(Found {
                 subject: Some(subject),
                 cue,
@@ -724,10 +760,25 @@ impl Reader<'_, '_> {
     /// The speaker and kind of the top-level quotation `span` at token `i`.
     fn attribute_one(&self, i: usize, span: &Span) -> (Attribution, QuoteKind) {
         let (s0, _) = self.t.sentence.get(i).copied().unwrap_or((i, i + 1));
-        let found = self
-            .after(i)
-            .or_else(|| self.tag_sentence(i))
-            .or_else(|| self.before(s0, i));
+        // The first of after, tag and before whose subject names someone we know; else the
+        // first with any subject; else the first at all.
+        let rank = |f: &Found| match &f.subject {
+            Some(Subject::Text(_) | Subject::Nobody) => 1,
+            Some(_) => 2,
+            None => 0,
+        };
+        let mut found: Option<Found> = None;
+        for candidate in [self.after(i), self.tag_sentence(i), self.before(s0, i)]
+            .into_iter()
+            .flatten()
+        {
+            if found.as_ref().is_none_or(|f| rank(&candidate) > rank(f)) {
+                found = Some(candidate);
+            }
+            if found.as_ref().is_some_and(|f| rank(f) == 2) {
+                break;
+            }
+        }
         let prev = if i > s0 { self.t.kind(i - 1) } else { None };
         let colon = prev == Some(TokenKind::Punct(':'));
         let mut subject = found.as_ref().and_then(|f| f.subject.clone());

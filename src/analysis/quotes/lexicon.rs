@@ -52,6 +52,7 @@ pub(super) struct Lexicon {
     cues: HashMap<String, Vec<CueForm>>,
     pronouns: HashMap<String, Gender>,
     titles: HashMap<String, Gender>,
+    organisation_nouns: Vec<String>,
     gendered_nouns: HashMap<String, Gender>,
     skip: Vec<String>,
     clause_stops: Vec<String>,
@@ -132,6 +133,7 @@ impl Lexicon {
                     lex.gendered_nouns.insert(word, gender);
                 }
                 Some("skip") => lex.skip.push(word),
+                Some("organisation-nouns") => lex.organisation_nouns.push(word),
                 Some("clause-stops") => lex.clause_stops.push(word),
                 Some("elisions") => lex.elisions.push(word),
                 Some("abbreviations") => lex.abbreviations.push(word),
@@ -170,6 +172,11 @@ impl Lexicon {
 
     pub fn title(&self, word: &str) -> Option<Gender> {
         self.titles.get(word).copied()
+    }
+
+    /// Whether `word` names an organisation (`agency`, `company`).
+    pub fn is_organisation_noun(&self, word: &str) -> bool {
+        self.organisation_nouns.iter().any(|w| w == word)
     }
 
     pub fn gendered_noun(&self, word: &str) -> Option<Gender> {

@@ -301,3 +301,21 @@ fn title_case_helper() {
     assert!(!is_title_case("eyes open"));
     assert!(!is_title_case("We won."));
 }
+
+#[test]
+fn a_clause_after_a_partial_quote_is_not_its_attribution() {
+    let text = format!("{BODY}The minister, Claire Dubois, told reporters that the draft was « un premier pas », a first step, and said Europe was ready.");
+    let r = run(&text, &[person(&["Claire Dubois"])]);
+    assert_eq!(r[0].2, s("Claire Dubois"));
+    assert_eq!(r[0].3, s("told"));
+}
+
+#[test]
+fn the_agency_names_the_last_organisation() {
+    let text = format!("{BODY}The National Weather Service said the storm was moving north. “Flash flooding remains the biggest threat,” the agency said.");
+    let r = run(
+        &text,
+        &[(EntityKind::Org, &["National Weather Service"][..])],
+    );
+    assert_eq!(r[0].2, s("National Weather Service"));
+}
