@@ -10,6 +10,7 @@
 //! the speaker of the speech it continues: an earlier or later quotation in its paragraph, a
 //! lead-in ending the previous paragraph with a colon, or the quotation that ended it.
 
+use std::cell::Cell;
 use std::cmp::Reverse;
 
 use super::lexicon::{CueKind, Gender, Lexicon};
@@ -84,6 +85,10 @@ struct Context<'a> {
     gender: Vec<Gender>,
     /// Titles seen right before an entity's mentions (`prince`, `senator`).
     titles: Vec<Vec<String>>,
+    /// People introduced like a source (`Jane Doe, a nurse,`, a title) or already quoted: a
+    /// pronoun prefers them to a person only talked about.
+    source: Vec<Cell<bool>>,
+    paragraphs: &'a [(usize, usize)],
 }
 
 /// Words of `text[from..to]` with their byte offsets.
@@ -98,6 +103,7 @@ fn words_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, 
 impl<'a> Context<'a> {
     fn new(
         text: &'a str,
+        paragraphs: &'a [(usize, usize)],
         top: &'a [Span],
         entities: &'a [Entity],
         lex: &'static Lexicon,
@@ -123,6 +129,8 @@ impl<'a> Context<'a> {
             top,
             gender: vec![Gender::Unknown; entities.len()],
             titles: vec![Vec::new(); entities.len()],
+            source: (0..entities.len()).map(|_| Cell::new(false)).collect(),
+            paragraphs,
         };
         ctx.learn_people();
         ctx
@@ -183,6 +191,7 @@ impl<'a> Context<'a> {
             ] {
                 let word = word.trim_end_matches('.').to_lowercase();
                 if let Some(g) = self.lex.title(&word) {
+                    self.mark_source(m.entity);
                     vote(&mut votes, m.entity, g, 3);
                     if let Some(t) = self.titles.get_mut(m.entity) {
                         if !t.contains(&word) {
@@ -195,6 +204,12 @@ impl<'a> Context<'a> {
             let after = self.text.get(m.end..).unwrap_or("");
             if let Some(rest) = after.strip_prefix(", ") {
                 let clause = rest.split([',', '.', ';']).next().unwrap_or("");
+                let first = clause.split_whitespace().next().unwrap_or("");
+                let described = matches!(first, "a" | "an" | "the" | "who")
+                    || first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty();
+                if described {
+                    self.mark_source(m.entity);
+                }
                 for w in clause.split_whitespace().take(8) {
                     if let Some(g) = self.lex.gendered_noun(&w.to_lowercase()) {
                         vote(&mut votes, m.entity, g, 2);
@@ -243,8 +258,23 @@ impl<'a> Context<'a> {
         }
     }
 
+    fn mark_source(&self, entity: usize) {
+        if let Some(c) = self.source.get(entity) {
+            c.set(true);
+        }
+    }
+
+    fn is_source(&self, entity: usize) -> bool {
+        self.source.get(entity).is_some_and(Cell::get)
+    }
+
+    /// The index of the paragraph holding `pos`.
+    fn paragraph_of(&self, pos: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.0 <= pos)
+    }
+
     /// The people mentioned before `at`, nearest first, leaving out mentions inside quotations.
-    fn people_before(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
+    fn people_before(&self, at: usize) -> impl Iterator<Item = MentionRef> + '_ {
         let end = self.mentions.partition_point(|m| m.start < at);
         self.mentions
             .get(..end)
@@ -252,24 +282,43 @@ impl<'a> Context<'a> {
             .iter()
             .rev()
             .filter(move |m| self.is_person(m.entity) && !self.in_quote(m.start))
-            .map(|m| m.entity)
+            .copied()
     }
 
-    /// The last person mentioned before `at` whose gender fits `g`.
+    /// The last person mentioned before `at` whose gender fits `g`; but a source (someone
+    /// introduced like one, or quoted already) named earlier in the same paragraph wins over a
+    /// person only talked about (`For Kevin Allton, a USI instructor, Warhol was a legend. He
+    /// said, “…”`).
     fn resolve_pronoun(&self, g: Gender, at: usize) -> Option<usize> {
-        self.people_before(at).take(PRONOUN_REACH).find(|&e| {
+        let fits = |e: usize| {
             let eg = self.gender.get(e).copied().unwrap_or(Gender::Unknown);
             g == Gender::Unknown || eg == Gender::Unknown || eg == g
-        })
+        };
+        let mut candidates = self
+            .people_before(at)
+            .take(PRONOUN_REACH)
+            .filter(|m| fits(m.entity));
+        let nearest = candidates.next()?;
+        if self.is_source(nearest.entity) {
+            return Some(nearest.entity);
+        }
+        let paragraph = self.paragraph_of(at);
+        let source = candidates
+            .take_while(|m| self.paragraph_of(m.start) == paragraph)
+            .find(|m| self.is_source(m.entity));
+        Some(source.unwrap_or(nearest).entity)
     }
 
     /// The last person introduced with `title` before `at`.
     fn resolve_title(&self, title: &str, at: usize) -> Option<usize> {
-        self.people_before(at).take(TITLE_REACH).find(|&e| {
-            self.titles
-                .get(e)
-                .is_some_and(|t| t.iter().any(|x| x == title))
-        })
+        self.people_before(at)
+            .take(TITLE_REACH)
+            .map(|m| m.entity)
+            .find(|&e| {
+                self.titles
+                    .get(e)
+                    .is_some_and(|t| t.iter().any(|x| x == title))
+            })
     }
 
     /// The last organisation mentioned before `at`, outside quotations.
@@ -406,16 +455,34 @@ impl Reader<'_, '_> {
         }
         match self.t.kind(i - 1)? {
             TokenKind::Punct(c @ (',' | '—' | '–')) => {
-                let c2 = i - 1;
-                let open = (lo..c2).rev().take(30).find(|&k| self.t.is_punct(k, c));
-                match open {
-                    Some(j) => {
-                        // `A spokeswoman, Jane Doe, said`: the name between the commas.
-                        if let Some(m) = self.speaker_at(j + 1, false) {
-                            return Some(Subject::Entity(m.entity));
+                // Descriptors set off by commas, perhaps with commas of their own (`Cynthia
+                // Thompson, curator at the University of Arkansas, Fayetteville, said`): the
+                // speaker is the person named right before one of the commas, nearest first.
+                let commas: Vec<usize> = (lo..i)
+                    .rev()
+                    .take(40)
+                    .filter(|&k| self.t.is_punct(k, c))
+                    .take(5)
+                    .collect();
+                for persons_only in [true, false] {
+                    for (n, &k) in commas.iter().enumerate() {
+                        // The segment closed by this comma, led by a name (after title words):
+                        // `Jane Doe, a spokeswoman,`, `The president, Amara Diallo of Senegal,`;
+                        // `After meeting Jones, the official, …, said` is the official's.
+                        let seg_start = commas.get(n + 1).map_or(lo, |&c| c + 1);
+                        for x in seg_start..k {
+                            if let Some(m) = self.speaker_at(x, persons_only) {
+                                return Some(Subject::Entity(m.entity));
+                            }
+                            if !(self.t.is_capitalised(self.text(), x) || self.t.is_punct(x, '.')) {
+                                break;
+                            }
                         }
-                        self.np_before(lo, j)
                     }
+                }
+                let c2 = i - 1;
+                match commas.get(1) {
+                    Some(&j) => self.np_before(lo, j),
                     None => self.np_before(lo, c2),
                 }
             }
@@ -461,6 +528,21 @@ impl Reader<'_, '_> {
         }
         if first == end {
             return None;
+        }
+        // `Cornyn's statement added`: the owner of a reporting noun.
+        let head_is_noun =
+            self.lex().cues_starting(self.t.word(last)).iter().any(|f| {
+                matches!(f.kind, CueKind::Noun | CueKind::VerbOrNoun) && f.words.len() == 1
+            });
+        if head_is_noun {
+            let owner = (first..last).find_map(|x| {
+                let w = self.t.word(x);
+                let possessive = w.ends_with("'s") || w.ends_with("’s");
+                possessive.then(|| self.speaker_at(x, false)).flatten()
+            });
+            if let Some(m) = owner {
+                return Some(Subject::Entity(m.entity));
+            }
         }
         Some(self.phrase(first, end))
     }
@@ -826,6 +908,9 @@ impl Reader<'_, '_> {
         let (speaker, speaker_text) = subject
             .as_ref()
             .map_or((None, None), |s| self.ctx.resolve(s));
+        if let Some(e) = speaker {
+            self.ctx.mark_source(e);
+        }
         let attribution = Attribution {
             speaker,
             speaker_text,
@@ -833,6 +918,35 @@ impl Reader<'_, '_> {
             own: true,
         };
         (attribution, kind)
+    }
+
+    /// The speaker named by the sentence right before a quotation at token `i` that opens its
+    /// own sentence, when that sentence has a reporting word and no quotation.
+    fn sentence_lead_in(&self, i: usize) -> Option<Attribution> {
+        let (s0, _) = *self.t.sentence.get(i)?;
+        if s0 != i || i == 0 {
+            return None;
+        }
+        let (p0, p1) = *self.t.sentence.get(i - 1)?;
+        if (p0..p1).any(|k| matches!(self.t.kind(k), Some(TokenKind::Quote(_)))) {
+            return None;
+        }
+        let found = self.before(p0, p1)?;
+        let subject = found.subject?;
+        if !matches!(
+            subject,
+            Subject::Entity(_) | Subject::Pronoun(..) | Subject::Title(..)
+        ) {
+            return None;
+        }
+        let (speaker, speaker_text) = self.ctx.resolve(&subject);
+        let a = Attribution {
+            speaker,
+            speaker_text,
+            cue: Some(found.cue),
+            own: false,
+        };
+        a.names_someone().then_some(a)
     }
 
     /// The speaker named by a lead-in at the end of this stretch (`…, so she said:`).
@@ -907,7 +1021,7 @@ pub(super) fn attribute(
     entities: &[Entity],
     lex: &'static Lexicon,
 ) -> Vec<Quote> {
-    let ctx = Context::new(text, top, entities, lex);
+    let ctx = Context::new(text, paragraphs, top, entities, lex);
     let mut attrs = vec![Attribution::default(); top.len()];
     let mut kinds: Vec<QuoteKind> = top
         .iter()
@@ -955,8 +1069,11 @@ pub(super) fn attribute(
                 kinds[p] == QuoteKind::Direct && attrs[p].own && attrs[p].names_someone()
             });
             let opens_unit = i == 0;
-            let carried = earlier
-                .map(|p| attrs[p].clone())
+            // `Cornyn issued a statement. “Like many Texans, …”`: the sentence before leads in,
+            // unless it holds a quotation itself.
+            let sentence_lead = reader.sentence_lead_in(i);
+            let carried = sentence_lead
+                .or_else(|| earlier.map(|p| attrs[p].clone()))
                 .or_else(|| {
                     if !opens_unit {
                         return None;

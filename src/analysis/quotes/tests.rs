@@ -319,3 +319,51 @@ fn the_agency_names_the_last_organisation() {
     );
     assert_eq!(r[0].2, s("National Weather Service"));
 }
+
+#[test]
+fn descriptors_with_commas_of_their_own() {
+    let text = format!(
+        "{BODY}Cynthia Thompson, curator at the University of Arkansas, Fayetteville, said, “These images matter.” After the match, Hernan Gomez, Panama coach, said, “We learned a lot.” After meeting Jones, the official, who declined to be named, said, “No.”"
+    );
+    let list = [
+        person(&["Cynthia Thompson"]),
+        person(&["Hernan Gomez"]),
+        person(&["Jones"]),
+        (EntityKind::Org, &["University of Arkansas", "Panama"][..]),
+    ];
+    let r = speakers(&text, &list);
+    assert_eq!(r[0].1, s("Cynthia Thompson"));
+    assert_eq!(r[1].1, s("Hernan Gomez"));
+    assert_eq!(r[2].1, s("(the official)"));
+}
+
+#[test]
+fn the_owner_of_a_statement() {
+    let text = format!("{BODY}“There is no question,” Cornyn's statement added.");
+    let r = speakers(&text, &[person(&["John Cornyn", "Cornyn"])]);
+    assert_eq!(r[0].1, s("John Cornyn"));
+}
+
+#[test]
+fn a_pronoun_prefers_the_source_to_the_subject_of_the_story() {
+    let text = format!(
+        "{BODY}Andy Warhol made many photographs.\n\nFor Kevin Allton, a USI instructor in English, Warhol was also a legend. He said, “Andy Warhol was the center of the Zeitgeist.”"
+    );
+    let r = speakers(
+        &text,
+        &[
+            person(&["Andy Warhol", "Warhol"]),
+            person(&["Kevin Allton", "Allton"]),
+        ],
+    );
+    assert_eq!(r[0].1, s("Kevin Allton"));
+}
+
+#[test]
+fn the_sentence_before_leads_in() {
+    let text = format!(
+        "{BODY}Senator John Cornyn, Republican from Texas, issued a statement regarding the decision. “Like many Texans, I am disappointed.”"
+    );
+    let r = speakers(&text, &[person(&["John Cornyn", "Cornyn"])]);
+    assert_eq!(r[0].1, s("John Cornyn"));
+}
