@@ -411,9 +411,13 @@ impl Reader<'_, '_> {
         if !self.t.is_word(i) {
             return None;
         }
+        let forms = self.lex().cues_starting(self.t.word(i));
+        if forms.is_empty() {
+            return None;
+        }
         let written = self.t.text(self.text(), i);
         let lower_case = written.chars().next().is_some_and(char::is_lowercase);
-        for form in self.lex().cues_starting(self.t.word(i)) {
+        for form in forms {
             let fits = form
                 .words
                 .iter()
@@ -474,7 +478,10 @@ impl Reader<'_, '_> {
                             if let Some(m) = self.speaker_at(x, persons_only) {
                                 return Some(Subject::Entity(m.entity));
                             }
-                            if !(self.t.is_capitalised(self.text(), x) || self.t.is_punct(x, '.')) {
+                            let title_like = self.t.is_capitalised(self.text(), x)
+                                || self.t.is_punct(x, '.')
+                                || self.lex().title(self.t.word(x)).is_some();
+                            if !title_like {
                                 break;
                             }
                         }
@@ -850,10 +857,11 @@ impl Reader<'_, '_> {
             None => 0,
         };
         let mut found: Option<Found> = None;
-        for candidate in [self.after(i), self.tag_sentence(i), self.before(s0, i)]
-            .into_iter()
-            .flatten()
-        {
+        let candidates: [&dyn Fn() -> Option<Found>; 3] =
+            [&|| self.after(i), &|| self.tag_sentence(i), &|| {
+                self.before(s0, i)
+            }];
+        for candidate in candidates.iter().filter_map(|f| f()) {
             if found.as_ref().is_none_or(|f| rank(&candidate) > rank(f)) {
                 found = Some(candidate);
             }
@@ -868,7 +876,8 @@ impl Reader<'_, '_> {
             subject = self.main_subject(s0, i);
         }
         let words = self.text().get(span.start..span.end).unwrap_or("");
-        let count = words.split_whitespace().count();
+        // Only small counts matter: stop counting early on long quotations.
+        let count = words.split_whitespace().take(4).count();
         let first_upper = words
             .chars()
             .find(|c| c.is_alphabetic())
@@ -878,23 +887,23 @@ impl Reader<'_, '_> {
         let after_cue = found.as_ref().is_some_and(|f| {
             f.before && (f.end == i || (prev == Some(TokenKind::Punct(',')) && f.at + 8 >= i))
         });
-        let many_sentences = words.match_indices(['.', '!', '?']).any(|(k, _)| {
-            words
-                .get(k + 1..)
-                .unwrap_or("")
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-                && words.get(k + 1..).is_some_and(|r| r.starts_with(' '))
-        });
-        let titled = is_title_case(words);
+        let many_sentences = || {
+            words.match_indices(['.', '!', '?']).any(|(k, _)| {
+                let rest = words.get(k + 1..).unwrap_or("");
+                rest.starts_with(' ')
+                    && rest
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+        };
         let kind = if self.scare_marked(i) {
             QuoteKind::Scare
-        } else if many_sentences
-            || ((opens || after_cue)
-                && (count >= 2 || ends_punct || first_upper)
-                && !(titled && found.is_none()))
+        } else if ((opens || after_cue)
+            && (count >= 2 || ends_punct || first_upper)
+            && !(found.is_none() && is_title_case(words)))
+            || many_sentences()
         {
             QuoteKind::Direct
         } else if found.is_some() {
@@ -1023,10 +1032,9 @@ pub(super) fn attribute(
 ) -> Vec<Quote> {
     let ctx = Context::new(text, paragraphs, top, entities, lex);
     let mut attrs = vec![Attribution::default(); top.len()];
-    let mut kinds: Vec<QuoteKind> = top
-        .iter()
-        .map(|s| kind_of_fragment(text.get(s.start..s.end).unwrap_or("")))
-        .collect();
+    // Quotations outside every stretch read (none, as stretches cover the paragraphs) would
+    // keep this kind.
+    let mut kinds = vec![QuoteKind::Partial; top.len()];
     // The quotation that ended the previous stretch, and that stretch.
     let mut tail: Option<Attribution> = None;
     let mut previous: Option<(usize, usize, usize)> = None;
@@ -1041,8 +1049,10 @@ pub(super) fn attribute(
             ctx: &ctx,
             t: &tokens,
         };
-        let quote_tokens: Vec<(usize, usize)> = (0..tokens.len())
-            .filter_map(|i| match tokens.kind(i) {
+        let quote_tokens: Vec<(usize, usize)> = tokens
+            .quotes
+            .iter()
+            .filter_map(|&i| match tokens.kind(i) {
                 Some(TokenKind::Quote(q)) => Some((i, q)),
                 _ => None,
             })

@@ -4,8 +4,36 @@
 //! `quote_words.txt` the small closed lists: pronouns, titles, gendered descriptors, the words
 //! that may sit between a subject and its verb, elisions and abbreviations.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the lists are looked up once per word near every quotation, and their keys are
+/// short words, for which the default hasher is needlessly slow.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type Set = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// A person's grammatical gender as far as the text tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,15 +77,15 @@ pub(super) struct CueForm {
 #[derive(Debug, Default)]
 pub(super) struct Lexicon {
     /// Cue forms by their first word.
-    cues: HashMap<String, Vec<CueForm>>,
-    pronouns: HashMap<String, Gender>,
-    titles: HashMap<String, Gender>,
-    organisation_nouns: Vec<String>,
-    gendered_nouns: HashMap<String, Gender>,
-    skip: Vec<String>,
-    clause_stops: Vec<String>,
-    elisions: Vec<String>,
-    abbreviations: Vec<String>,
+    cues: Map<Vec<CueForm>>,
+    pronouns: Map<Gender>,
+    titles: Map<Gender>,
+    organisation_nouns: Set,
+    gendered_nouns: Map<Gender>,
+    skip: Set,
+    clause_stops: Set,
+    elisions: Set,
+    abbreviations: Set,
     scare_markers: Vec<Vec<String>>,
 }
 
@@ -132,11 +160,21 @@ impl Lexicon {
                 Some("gendered-nouns") => {
                     lex.gendered_nouns.insert(word, gender);
                 }
-                Some("skip") => lex.skip.push(word),
-                Some("organisation-nouns") => lex.organisation_nouns.push(word),
-                Some("clause-stops") => lex.clause_stops.push(word),
-                Some("elisions") => lex.elisions.push(word),
-                Some("abbreviations") => lex.abbreviations.push(word),
+                Some("skip") => {
+                    lex.skip.insert(word);
+                }
+                Some("organisation-nouns") => {
+                    lex.organisation_nouns.insert(word);
+                }
+                Some("clause-stops") => {
+                    lex.clause_stops.insert(word);
+                }
+                Some("elisions") => {
+                    lex.elisions.insert(word);
+                }
+                Some("abbreviations") => {
+                    lex.abbreviations.insert(word);
+                }
                 Some("scare-markers") => lex.scare_markers.push(split_words(line)),
                 _ => {}
             }
@@ -176,7 +214,7 @@ impl Lexicon {
 
     /// Whether `word` names an organisation (`agency`, `company`).
     pub fn is_organisation_noun(&self, word: &str) -> bool {
-        self.organisation_nouns.iter().any(|w| w == word)
+        self.organisation_nouns.contains(word)
     }
 
     pub fn gendered_noun(&self, word: &str) -> Option<Gender> {
@@ -184,19 +222,19 @@ impl Lexicon {
     }
 
     pub fn is_skip(&self, word: &str) -> bool {
-        (word.len() > 3 && word.ends_with("ly")) || self.skip.iter().any(|w| w == word)
+        (word.len() > 3 && word.ends_with("ly")) || self.skip.contains(word)
     }
 
     pub fn is_clause_stop(&self, word: &str) -> bool {
-        self.clause_stops.iter().any(|w| w == word)
+        self.clause_stops.contains(word)
     }
 
     pub fn is_elision(&self, word: &str) -> bool {
-        self.elisions.iter().any(|w| w == word)
+        self.elisions.contains(word)
     }
 
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations.iter().any(|w| w == word)
+        self.abbreviations.contains(word)
     }
 
     /// The scare markers, each as its words.

@@ -118,14 +118,34 @@ pub(super) fn scan(text: &str, paragraphs: &[(usize, usize)], lex: &Lexicon) -> 
         };
         // The closing mark of an elision like `’n’` is no quote mark either.
         let mut skip_until = pstart;
-        let mut prev: Option<char> = None;
-        let mut chars = para.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let at = pstart + i;
-            let this_prev = prev;
-            prev = Some(c);
+        // Only these bytes can start a mark: `"`, `'`, and the lead bytes of `“ ” ‘ ’ „ ‹ ›`
+        // (0xE2) and `« »` (0xC2); memchr finds them without looking at every character.
+        let bytes = para.as_bytes();
+        let mut common = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
+        let mut guillemets = memchr::memchr_iter(0xC2, bytes).peekable();
+        loop {
+            let i = match (common.peek().copied(), guillemets.peek().copied()) {
+                (Some(a), Some(b)) if b < a => {
+                    guillemets.next();
+                    b
+                }
+                (Some(a), _) => {
+                    common.next();
+                    a
+                }
+                (None, Some(b)) => {
+                    guillemets.next();
+                    b
+                }
+                (None, None) => break,
+            };
+            let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else {
+                continue;
+            };
             let Some(r) = role(c) else { continue };
+            let this_prev = para.get(..i).and_then(|r| r.chars().next_back());
+            let next = para.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
+            let at = pstart + i;
             if Some(at) == skip_mark_at || at < skip_until {
                 continue;
             }

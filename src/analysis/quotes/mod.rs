@@ -87,7 +87,7 @@ fn split_nesting(spans: &[marks::Span]) -> (Vec<marks::Span>, Vec<marks::Span>) 
 
 /// The kind a quote gets from its words alone, for nested quotes with no sentence of their own.
 fn kind_of_fragment(words: &str) -> QuoteKind {
-    let count = words.split_whitespace().count();
+    let count = words.split_whitespace().take(4).count();
     if count <= 3 || is_title_case(words) {
         QuoteKind::Scare
     } else {

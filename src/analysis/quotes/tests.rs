@@ -367,3 +367,15 @@ fn the_sentence_before_leads_in() {
     let r = speakers(&text, &[person(&["John Cornyn", "Cornyn"])]);
     assert_eq!(r[0].1, s("John Cornyn"));
 }
+
+#[test]
+fn an_organisation_leading_a_title_is_not_the_speaker() {
+    let text = format!(
+        "{BODY}Civil Defense Authority director General Suleiman al-Amr, in remarks to television, said “All the wounded have been taken to hospital.”"
+    );
+    let list = [
+        person(&["Suleiman al-Amr"]),
+        (EntityKind::Org, &["Civil Defense Authority"][..]),
+    ];
+    assert_eq!(speakers(&text, &list)[0].1, s("Suleiman al-Amr"));
+}

@@ -27,14 +27,17 @@ pub(super) struct Token {
 #[derive(Debug, Default)]
 pub(super) struct Tokens {
     pub tokens: Vec<Token>,
-    /// Lower-case text of each word token (empty for the others).
-    pub lower: Vec<String>,
+    /// Lower-case text of the words, one after another; `lower_at` gives each token's range.
+    lower: String,
+    lower_at: Vec<(usize, usize)>,
     /// For each token, the range `start..end` of token indices of its sentence.
     pub sentence: Vec<(usize, usize)>,
+    /// The indices of the quotation tokens.
+    pub quotes: Vec<usize>,
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Characters that may join two runs of letters into one word (`don’t`, `Jong-Un`, `U.S`).
@@ -58,25 +61,34 @@ impl Tokens {
         let Some(slice) = text.get(start..end) else {
             return out;
         };
+        out.tokens.reserve(slice.len() / 4);
+        // Skip the quotations that start before the range.
+        while top.get(q).is_some_and(|s| s.open < start) {
+            q += 1;
+        }
+        let mut next_open = top.get(q).map_or(usize::MAX, |s| s.open);
         let mut iter = slice.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
             let at = start + i;
-            // Skip the quotations that started before this token.
-            while top.get(q).is_some_and(|s| s.open < at) {
-                q += 1;
-            }
-            if let Some(s) = top.get(q).filter(|s| s.open == at) {
-                out.push(
-                    TokenKind::Quote(q),
-                    s.open,
-                    s.close.min(end).max(at + c.len_utf8()),
-                );
-                let close = s.close;
-                q += 1;
-                while iter.peek().is_some_and(|&(j, _)| start + j < close) {
-                    iter.next();
+            if at >= next_open {
+                if let Some(s) = top.get(q) {
+                    out.quotes.push(out.tokens.len());
+                    out.push(
+                        TokenKind::Quote(q),
+                        s.open,
+                        s.close.min(end).max(at + c.len_utf8()),
+                    );
+                    let close = s.close.max(at + 1);
+                    q += 1;
+                    while top.get(q).is_some_and(|s| s.open < close) {
+                        q += 1;
+                    }
+                    next_open = top.get(q).map_or(usize::MAX, |s| s.open);
+                    while iter.peek().is_some_and(|&(j, _)| start + j < close) {
+                        iter.next();
+                    }
+                    continue;
                 }
-                continue;
             }
             if c.is_whitespace() {
                 continue;
@@ -95,7 +107,7 @@ impl Tokens {
                     let after = text
                         .get(start + j + d.len_utf8()..)
                         .and_then(|r| r.chars().next());
-                    let next_is_quote = top.get(q).is_some_and(|s| s.open == start + j);
+                    let next_is_quote = next_open == start + j;
                     if after.is_some_and(is_word_char) && !next_is_quote {
                         iter.next();
                     } else {
@@ -107,14 +119,23 @@ impl Tokens {
             }
             out.push(TokenKind::Word, at, word_end);
         }
-        out.lower = out
-            .tokens
-            .iter()
-            .map(|t| match t.kind {
-                TokenKind::Word => text.get(t.start..t.end).unwrap_or("").to_lowercase(),
-                _ => String::new(),
-            })
-            .collect();
+        // One buffer for every lower-case word rather than a string each.
+        out.lower_at.reserve(out.tokens.len());
+        for t in &out.tokens {
+            let from = out.lower.len();
+            if t.kind == TokenKind::Word {
+                let w = text.get(t.start..t.end).unwrap_or("");
+                if w.is_ascii() {
+                    out.lower.push_str(w);
+                    if let Some(tail) = out.lower.get_mut(from..) {
+                        tail.make_ascii_lowercase();
+                    }
+                } else {
+                    out.lower.extend(w.chars().flat_map(char::to_lowercase));
+                }
+            }
+            out.lower_at.push((from, out.lower.len()));
+        }
         out.sentences(text, top, lex);
         out
     }
@@ -133,7 +154,10 @@ impl Tokens {
 
     /// The lower-case word at `i`, or `""` for punctuation and quotations.
     pub fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower_at
+            .get(i)
+            .and_then(|&(s, e)| self.lower.get(s..e))
+            .unwrap_or("")
     }
 
     pub fn is_word(&self, i: usize) -> bool {
