@@ -368,8 +368,9 @@ const CONJUNCTIONS: [&str; 11] = [
     "and", "but", "or", "that", "which", "because", "while", "when", "although", "though", "if",
 ];
 /// Words before `tweet` or `post` that make it a noun.
-const DETERMINERS: [&str; 10] = [
-    "a", "an", "the", "his", "her", "their", "its", "this", "that", "another",
+const DETERMINERS: [&str; 14] = [
+    "a", "an", "the", "his", "her", "their", "its", "this", "that", "another", "our", "my", "your",
+    "every",
 ];
 
 impl Reader<'_, '_> {
@@ -429,16 +430,14 @@ impl Reader<'_, '_> {
             if !(lower_case || i == sentence_start || form.kind == CueKind::SpeakerFollows) {
                 continue;
             }
+            // After a determiner (`the call`, `a promise`) a verb form is a noun.
+            let prev = i.checked_sub(1).map(|p| self.t.word(p)).unwrap_or("");
+            let after_determiner =
+                DETERMINERS.contains(&prev) || prev.ends_with("'s") || prev.ends_with("’s");
             let kind = match form.kind {
-                CueKind::VerbOrNoun => {
-                    let prev = i.checked_sub(1).map(|p| self.t.word(p)).unwrap_or("");
-                    if DETERMINERS.contains(&prev) || prev.ends_with("'s") || prev.ends_with("’s")
-                    {
-                        CueKind::Noun
-                    } else {
-                        CueKind::Verb
-                    }
-                }
+                CueKind::VerbOrNoun if after_determiner => CueKind::Noun,
+                CueKind::VerbOrNoun => CueKind::Verb,
+                CueKind::Verb if after_determiner => continue,
                 k => k,
             };
             return Some((kind, form.words.len(), form.words.join(" ")));
@@ -525,11 +524,13 @@ impl Reader<'_, '_> {
         if self.lex().is_subject_pronoun(word) {
             return Some(self.pronoun(last));
         }
+        // Back to a clause boundary or another reporting word (`Smith said the …`).
         let mut first = end;
         while first > lo
             && end - first < 8
             && self.t.is_word(first - 1)
             && !self.lex().is_clause_stop(self.t.word(first - 1))
+            && (first == end || self.lex().cues_starting(self.t.word(first - 1)).is_empty())
         {
             first -= 1;
         }
@@ -616,7 +617,10 @@ impl Reader<'_, '_> {
         if from >= hi {
             return None;
         }
-        if self.t.is_word(from) && self.lex().is_subject_pronoun(self.t.word(from)) {
+        // `said he`, `according to her`.
+        let w = self.t.word(from);
+        if self.t.is_word(from) && (self.lex().is_subject_pronoun(w) || matches!(w, "him" | "her"))
+        {
             return Some(self.pronoun(from));
         }
         if let Some(e) = self.name_from(from, hi) {
@@ -728,7 +732,8 @@ impl Reader<'_, '_> {
     fn after(&self, i: usize) -> Option<Found> {
         let (s0, s1) = *self.t.sentence.get(i)?;
         let mut j = i + 1;
-        if self.t.is_punct(j, ',') {
+        // `“…”, he said` (British placement) and `“…” — he said`.
+        if self.t.is_punct(j, ',') || self.t.is_punct(j, '—') || self.t.is_punct(j, '–') {
             j += 1;
         }
         if j >= s1 || !self.t.is_word(j) {

@@ -379,3 +379,21 @@ fn an_organisation_leading_a_title_is_not_the_speaker() {
     ];
     assert_eq!(speakers(&text, &list)[0].1, s("Suleiman al-Amr"));
 }
+
+#[test]
+fn according_to_a_pronoun_and_a_dash_before_the_cue() {
+    let text = format!(
+        "{BODY}Jane Doe runs the shelter. The place is “full every night,” according to her. “We need more beds” — she said it twice."
+    );
+    let r = speakers(&text, &[person(&["Jane Doe"])]);
+    assert_eq!(r[0].1, s("Jane Doe"));
+    assert_eq!(r[1].1, s("Jane Doe"));
+}
+
+#[test]
+fn a_verb_form_after_a_determiner_is_a_noun() {
+    let text = format!("{BODY}Jane Doe said the call with the mayor was “productive.”");
+    let r = run(&text, &[person(&["Jane Doe"])]);
+    assert_eq!(r[0].2, s("Jane Doe"));
+    assert_eq!(r[0].3, s("said"));
+}
