@@ -1079,7 +1079,7 @@ pub(super) fn attribute(
                 .iter()
                 .rev()
                 .map(|&(_, p)| p)
-                .find(|&p| kinds[p] == QuoteKind::Direct && attrs[p].names_someone());
+                .find(|&p| kinds[p] != QuoteKind::Scare && attrs[p].names_someone());
             let later = quote_tokens[n + 1..].iter().map(|&(_, p)| p).find(|&p| {
                 kinds[p] == QuoteKind::Direct && attrs[p].own && attrs[p].names_someone()
             });
