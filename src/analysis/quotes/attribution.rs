@@ -73,6 +73,13 @@ impl Attribution {
 const PRONOUN_REACH: usize = 120;
 /// How far back `the <title>` looks, in mentions.
 const TITLE_REACH: usize = 400;
+/// How many mentions of any kind a look-back passes over: keeps it linear however many
+/// mentions an article has.
+const MENTION_REACH: usize = 2000;
+/// How many tokens before a quotation its reporting word may stand, and how many quotations of
+/// one stretch carry a speaker over to each other: bounds for pathological input.
+const SENTENCE_REACH: usize = 80;
+const QUOTE_REACH: usize = 24;
 
 /// The entities and their mentions as the attribution needs them.
 struct Context<'a> {
@@ -281,6 +288,7 @@ impl<'a> Context<'a> {
             .unwrap_or(&[])
             .iter()
             .rev()
+            .take(MENTION_REACH)
             .filter(move |m| self.is_person(m.entity) && !self.in_quote(m.start))
             .copied()
     }
@@ -329,8 +337,8 @@ impl<'a> Context<'a> {
             .unwrap_or(&[])
             .iter()
             .rev()
+            .take(MENTION_REACH)
             .filter(|m| !self.in_quote(m.start))
-            .take(PRONOUN_REACH)
             .find(|m| self.kind(m.entity) == Some(EntityKind::Org))
             .map(|m| m.entity)
     }
@@ -597,7 +605,7 @@ impl Reader<'_, '_> {
         {
             x -= 1;
         }
-        let comma = (lo..x).rev().find(|&k| self.t.is_punct(k, ','))?;
+        let comma = (lo..x).rev().take(30).find(|&k| self.t.is_punct(k, ','))?;
         let opens_descriptor = matches!(
             self.t.word(comma + 1),
             "a" | "an" | "the" | "who" | "whose" | "one"
@@ -688,6 +696,7 @@ impl Reader<'_, '_> {
     /// The first name or `he`/`she` of a sentence: the subject a participle or a lead-in refers
     /// to (`Trump … saying Kim has acted “honorably”`).
     fn main_subject(&self, lo: usize, hi: usize) -> Option<Subject> {
+        let lo = lo.max(hi.saturating_sub(SENTENCE_REACH));
         (lo..hi).find_map(|k| {
             if let Some(m) = self.speaker_at(k, false) {
                 return Some(Subject::Entity(m.entity));
@@ -810,6 +819,7 @@ impl Reader<'_, '_> {
     /// The last reporting word before token `hi` in `lo..hi` that has a subject (or, failing
     /// that, the last one at all).
     fn before(&self, lo: usize, hi: usize) -> Option<Found> {
+        let lo = lo.max(hi.saturating_sub(SENTENCE_REACH));
         let mut first: Option<Found> = None;
         for found in (lo..hi).rev().filter_map(|k| self.before_at(lo, k, hi)) {
             if found.subject.is_some() {
@@ -1078,11 +1088,16 @@ pub(super) fn attribute(
             let earlier = quote_tokens[..n]
                 .iter()
                 .rev()
+                .take(QUOTE_REACH)
                 .map(|&(_, p)| p)
                 .find(|&p| kinds[p] != QuoteKind::Scare && attrs[p].names_someone());
-            let later = quote_tokens[n + 1..].iter().map(|&(_, p)| p).find(|&p| {
-                kinds[p] == QuoteKind::Direct && attrs[p].own && attrs[p].names_someone()
-            });
+            let later = quote_tokens[n + 1..]
+                .iter()
+                .take(QUOTE_REACH)
+                .map(|&(_, p)| p)
+                .find(|&p| {
+                    kinds[p] == QuoteKind::Direct && attrs[p].own && attrs[p].names_someone()
+                });
             let opens_unit = i == 0;
             // `Cornyn issued a statement. “Like many Texans, …”`: the sentence before leads in,
             // unless it holds a quotation itself.
