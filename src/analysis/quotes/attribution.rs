@@ -1153,7 +1153,7 @@ pub(super) fn attribute(
 }
 
 /// A quotation inside another: its kind from its words alone, no speaker of its own.
-pub(super) fn nested_quote(text: &str, span: &Span, _lex: &Lexicon) -> Quote {
+pub(super) fn nested_quote(text: &str, span: &Span) -> Quote {
     Quote {
         kind: kind_of_fragment(text.get(span.start..span.end).unwrap_or("")),
         start: span.start,

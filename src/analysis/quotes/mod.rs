@@ -28,11 +28,7 @@ pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
     let spans = marks::scan(text, &paragraphs, lex);
     let (top, nested) = split_nesting(&spans);
     let mut quotes = attribution::attribute(text, &paragraphs, &top, entities, lex);
-    quotes.extend(
-        nested
-            .iter()
-            .map(|s| attribution::nested_quote(text, s, lex)),
-    );
+    quotes.extend(nested.iter().map(|s| attribution::nested_quote(text, s)));
     quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
     quotes
 }
