@@ -329,6 +329,43 @@ impl<'a> Context<'a> {
             })
     }
 
+    /// The one person or organisation called `name` (a full name or alias), or, for a single
+    /// word, the one person whose name ends with it. `None` when unknown or ambiguous: a name is
+    /// never guessed.
+    fn entity_named(&self, name: &str) -> Option<usize> {
+        if name.is_empty() {
+            return None;
+        }
+        let speaks = |e: &Entity| matches!(e.kind, EntityKind::Person | EntityKind::Org);
+        let unique = |mut it: Box<dyn Iterator<Item = usize> + '_>| {
+            let first = it.next()?;
+            it.all(|other| other == first).then_some(first)
+        };
+        let exact = unique(Box::new(
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| speaks(e))
+                .filter(|(_, e)| e.name == name || e.aliases.iter().any(|a| a == name))
+                .map(|(i, _)| i),
+        ));
+        if exact.is_some() || name.contains(char::is_whitespace) {
+            return exact;
+        }
+        unique(Box::new(
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == EntityKind::Person)
+                .filter(|(_, e)| {
+                    std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .any(|a| a.split_whitespace().last() == Some(name))
+                })
+                .map(|(i, _)| i),
+        ))
+    }
+
     /// The last organisation mentioned before `at`, outside quotations.
     fn last_organisation(&self, at: usize) -> Option<usize> {
         let end = self.mentions.partition_point(|m| m.start < at);
@@ -588,6 +625,23 @@ impl Reader<'_, '_> {
             }
             if self.lex().is_organisation_noun(noun) {
                 return Subject::Organisation(at, words);
+            }
+        }
+        // A name the entity list knows but did not mark here (`“…,” Kowalski said` with only
+        // `Dave Kowalski` found): the capitalised words ending the phrase, matched against the
+        // entities' names and aliases, or a surname against their last words.
+        let mut k = end;
+        while k > first && self.t.is_capitalised(self.text(), k - 1) {
+            k -= 1;
+        }
+        // Longest first, so `Ms Ashby` tries `Ms Ashby`, then `Ashby`.
+        for x in k..end {
+            let from = self.t.tokens.get(x).map_or(stop, |t| t.start);
+            if let Some(e) = self
+                .ctx
+                .entity_named(self.text().get(from..stop).unwrap_or(""))
+            {
+                return Subject::Entity(e);
             }
         }
         Subject::Text(words)

@@ -397,3 +397,17 @@ fn a_verb_form_after_a_determiner_is_a_noun() {
     assert_eq!(r[0].2, s("Jane Doe"));
     assert_eq!(r[0].3, s("said"));
 }
+
+#[test]
+fn a_surname_the_entity_list_missed_still_names_its_person() {
+    let text = format!("{BODY}Union leader Dave Kowalski was angry.\n\n“We gave them everything,” Kowalski said. “Never again,” said Smith.");
+    let mut ents = entities(&text, &[person(&["Dave Kowalski"])]);
+    // The finder saw only the full name.
+    ents[0].mentions.truncate(1);
+    let article = parse_plain(text.clone());
+    let found = find(&article, &ents);
+    assert_eq!(found[0].speaker, Some(0));
+    // An unknown name stays words, never a guess.
+    assert_eq!(found[1].speaker, None);
+    assert_eq!(found[1].speaker_text.as_deref(), Some("Smith"));
+}
