@@ -1,14 +1,16 @@
 //! Naming the speaker of each quotation, and telling its kind.
 //!
-//! For each top-level quotation, in this order: a reporting word right after it (`“…,” Smith
-//! said`, `“…,” said the prince`), a short tag sentence after one that ends its sentence
-//! (`“…!” Trump tweeted.`), then the last reporting word before it in its sentence (`Smith told
-//! reporters: “…”`, `a tweet from Smith: “…”`, `saying Kim has acted “honorably”`). The speaker
-//! is the reporting word's subject: an entity mention, a pronoun resolved to the last person
-//! mentioned before who fits, `the <title>` for the last person introduced with that title, or
-//! the words of an unnamed speaker. A direct quotation with no reporting word of its own takes
-//! the speaker of the speech it continues: an earlier or later quotation in its paragraph, a
-//! lead-in ending the previous paragraph with a colon, or the quotation that ended it.
+//! For each top-level quotation, three places may hold its reporting word: right after it
+//! (`“…,” Smith said`, `“…,” said the prince`), a short tag sentence after one that ends its
+//! sentence (`“…!” Trump tweeted.`), and before it in its sentence (`Smith told reporters: “…”`,
+//! `a tweet from Smith: “…”`, `saying Kim has acted “honorably”`); the first that names someone
+//! known wins. The speaker is the reporting word's subject: an entity mention (or a name the
+//! entity list knows), a pronoun resolved to the last person before who fits (a source named in
+//! the same paragraph preferred), `the <title>` for the last person introduced with that title,
+//! `the agency` for the last organisation, or the words of an unnamed speaker. A direct quotation
+//! with no reporting word of its own takes the speaker of the speech it continues: the sentence
+//! just before it, an earlier or later quotation in its paragraph, a lead-in ending the previous
+//! paragraph with a colon, or the quotation that ended the previous paragraph.
 
 use std::cell::Cell;
 use std::cmp::Reverse;
