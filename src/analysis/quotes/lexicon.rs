@@ -1,0 +1,275 @@
+//! The word lists behind quote finding and attribution, read once from `assets/`.
+//!
+//! `reporting_verbs.txt` holds the reporting words (`said`, `tweet`, `according to`) and
+//! `quote_words.txt` the small closed lists: pronouns, titles, gendered descriptors, the words
+//! that may sit between a subject and its verb, elisions and abbreviations.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FNV-1a: the lists are looked up once per word near every quotation, and their keys are
+/// short words, for which the default hasher is needlessly slow.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+
+/// A person's grammatical gender as far as the text tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+impl Gender {
+    fn parse(s: &str) -> Gender {
+        match s {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// How a reporting word names its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CueKind {
+    /// A verb: the speaker is its subject.
+    Verb,
+    /// A noun: the speaker is named beside it (`a tweet from Smith`).
+    Noun,
+    /// Both a verb and a noun (`tweet`, `post`): decided by the word before it.
+    VerbOrNoun,
+    /// The speaker follows (`according to Smith`).
+    SpeakerFollows,
+}
+
+/// One form of a reporting word: its words and kind.
+#[derive(Debug, Clone)]
+pub(super) struct CueForm {
+    pub words: Vec<String>,
+    pub kind: CueKind,
+}
+
+/// Every list, parsed.
+#[derive(Debug, Default)]
+pub(super) struct Lexicon {
+    /// Cue forms by their first word.
+    cues: Map<Vec<CueForm>>,
+    pronouns: Map<Gender>,
+    titles: Map<Gender>,
+    organisation_nouns: Set,
+    gendered_nouns: Map<Gender>,
+    skip: Set,
+    clause_stops: Set,
+    elisions: Set,
+    abbreviations: Set,
+    scare_markers: Vec<Vec<String>>,
+}
+
+fn lines(data: &str) -> impl Iterator<Item = (Option<&str>, &str)> {
+    let mut section: Option<&str> = None;
+    data.lines().filter_map(move |line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = Some(name);
+            return None;
+        }
+        Some((section, line))
+    })
+}
+
+fn split_words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(|w| w.to_lowercase()).collect()
+}
+
+impl Lexicon {
+    fn parse(verbs: &str, words: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        let mut kinds: HashMap<Vec<String>, CueKind> = HashMap::new();
+        for (section, line) in lines(verbs) {
+            let kind = match section {
+                Some("verbs") => CueKind::Verb,
+                Some("nouns") => CueKind::Noun,
+                Some("speaker-follows") => CueKind::SpeakerFollows,
+                _ => continue,
+            };
+            for form in line.split(',') {
+                let w = split_words(form);
+                if w.is_empty() {
+                    continue;
+                }
+                let merged = match (kinds.get(&w), kind) {
+                    (Some(CueKind::Verb), CueKind::Noun) | (Some(CueKind::Noun), CueKind::Verb) => {
+                        CueKind::VerbOrNoun
+                    }
+                    (Some(k), _) => *k,
+                    (None, k) => k,
+                };
+                kinds.insert(w, merged);
+            }
+        }
+        for (w, kind) in kinds {
+            if let Some(first) = w.first().cloned() {
+                lex.cues
+                    .entry(first)
+                    .or_default()
+                    .push(CueForm { words: w, kind });
+            }
+        }
+        // Longest forms first, so `point out` wins over `point`.
+        for forms in lex.cues.values_mut() {
+            forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
+        }
+        for (section, line) in lines(words) {
+            let mut parts = line.split_whitespace();
+            let word = parts.next().unwrap_or("").to_lowercase();
+            let gender = Gender::parse(parts.next().unwrap_or("-"));
+            match section {
+                Some("pronouns") => {
+                    lex.pronouns.insert(word, gender);
+                }
+                Some("titles") => {
+                    lex.titles.insert(word, gender);
+                }
+                Some("gendered-nouns") => {
+                    lex.gendered_nouns.insert(word, gender);
+                }
+                Some("skip") => {
+                    lex.skip.insert(word);
+                }
+                Some("organisation-nouns") => {
+                    lex.organisation_nouns.insert(word);
+                }
+                Some("clause-stops") => {
+                    lex.clause_stops.insert(word);
+                }
+                Some("elisions") => {
+                    lex.elisions.insert(word);
+                }
+                Some("abbreviations") => {
+                    lex.abbreviations.insert(word);
+                }
+                Some("scare-markers") => lex.scare_markers.push(split_words(line)),
+                _ => {}
+            }
+        }
+        lex
+    }
+
+    /// The lists embedded in the binary.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            Lexicon::parse(
+                include_str!("../../../assets/reporting_verbs.txt"),
+                include_str!("../../../assets/quote_words.txt"),
+            )
+        })
+    }
+
+    /// The cue forms starting with `word` (lower case).
+    pub fn cues_starting(&self, word: &str) -> &[CueForm] {
+        self.cues.get(word).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The gender of a pronoun (`he`, `her`), if `word` is one.
+    pub fn pronoun(&self, word: &str) -> Option<Gender> {
+        self.pronouns.get(word).copied()
+    }
+
+    /// Whether `word` can stand as the subject of a reporting verb.
+    pub fn is_subject_pronoun(&self, word: &str) -> bool {
+        matches!(word, "he" | "she" | "they" | "it" | "i" | "we")
+    }
+
+    pub fn title(&self, word: &str) -> Option<Gender> {
+        self.titles.get(word).copied()
+    }
+
+    /// Whether `word` names an organisation (`agency`, `company`).
+    pub fn is_organisation_noun(&self, word: &str) -> bool {
+        self.organisation_nouns.contains(word)
+    }
+
+    pub fn gendered_noun(&self, word: &str) -> Option<Gender> {
+        self.gendered_nouns.get(word).copied()
+    }
+
+    pub fn is_skip(&self, word: &str) -> bool {
+        (word.len() > 3 && word.ends_with("ly")) || self.skip.contains(word)
+    }
+
+    pub fn is_clause_stop(&self, word: &str) -> bool {
+        self.clause_stops.contains(word)
+    }
+
+    pub fn is_elision(&self, word: &str) -> bool {
+        self.elisions.contains(word)
+    }
+
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    /// The scare markers, each as its words.
+    pub fn scare_markers(&self) -> &[Vec<String>] {
+        &self.scare_markers
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_are_read() {
+        let lex = Lexicon::get();
+        assert!(lex
+            .cues_starting("said")
+            .iter()
+            .any(|f| f.kind == CueKind::Verb));
+        assert!(lex
+            .cues_starting("according")
+            .iter()
+            .any(|f| f.kind == CueKind::SpeakerFollows && f.words == ["according", "to"]));
+        assert!(lex
+            .cues_starting("tweet")
+            .iter()
+            .any(|f| f.kind == CueKind::VerbOrNoun));
+        assert_eq!(
+            lex.cues_starting("pointed").first().map(|f| f.words.len()),
+            Some(2)
+        );
+        assert_eq!(lex.title("mrs"), Some(Gender::Female));
+        assert_eq!(lex.pronoun("he"), Some(Gender::Male));
+        assert!(lex.is_skip("recently") && lex.is_skip("has"));
+        assert!(lex.is_elision("n") && lex.is_abbreviation("mr"));
+        assert!(lex.cues_starting("states").is_empty());
+    }
+}
