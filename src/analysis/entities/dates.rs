@@ -202,12 +202,11 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
                     }
                 }
             }
-        } else if t.shape == Shape::Lower
-            && NUMBER_WORDS[..22].contains(&w)
+        } else if matches!(t.shape, Shape::Lower | Shape::Cap)
             && is_unit(word(i + 1))
-            && !matches!(w, "a" | "an")
+            && NUMBER_WORDS[..22].contains(&w.to_lowercase().as_str())
         {
-            found = Some((i + 2, format!("{w} {}", word(i + 1))));
+            found = Some((i + 2, format!("{} {}", w.to_lowercase(), word(i + 1))));
         }
         match found {
             Some((end, key)) => {

@@ -35,6 +35,28 @@ struct Merger<'a> {
     assigned: Vec<Assigned>,
 }
 
+/// The key that makes two mentions one entity. Places and organisations share one key space
+/// (`White House` is either); people and groups have their own.
+fn key_for(kind: EntityKind, name: &str) -> String {
+    match kind {
+        EntityKind::Person | EntityKind::Group => {
+            format!("{} {}", kind.as_str(), name.to_lowercase())
+        }
+        _ => name.to_lowercase(),
+    }
+}
+
+/// The text of a span with its white space collapsed (names can be wrapped over lines).
+fn span_text(text: &str, start: usize, end: usize) -> String {
+    let raw = text.get(start..end).unwrap_or("");
+    if !raw.contains(char::is_whitespace)
+        || !raw.contains(|c: char| c != ' ' && c.is_whitespace()) && !raw.contains("  ")
+    {
+        return raw.to_string();
+    }
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn surface(text: &str, words: &[(usize, usize)]) -> String {
     let mut s = String::new();
     for (i, &(a, b)) in words.iter().enumerate() {
@@ -155,7 +177,10 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
         by_key: HashMap::new(),
         assigned: Vec::new(),
     };
-    let surfaces: Vec<String> = candidates.iter().map(|c| surface(text, &c.words)).collect();
+    let surfaces: Vec<String> = candidates
+        .iter()
+        .map(|c| span_text(text, c.start, c.end))
+        .collect();
     let mut extra_aliases: Vec<(usize, String)> = Vec::new();
 
     // People with full names, and an index from each of their words to them.
@@ -237,11 +262,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
             }
         }
         let key_name = c.canonical.unwrap_or(&name);
-        let key = if c.kind == EntityKind::Person {
-            format!("person {}", key_name.to_lowercase())
-        } else {
-            key_name.to_lowercase()
-        };
+        let key = key_for(c.kind, key_name);
         let e = m.entity_for_key(key, c.kind, c.evidence, key_name);
         if c.kind == EntityKind::Person {
             person_positions.entry(e).or_default().push(c.start);
@@ -343,14 +364,18 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
                         Evidence::Gazetteer,
                         k.canonical,
                     ))
-                } else if q - p == 1 && gaz.head(&phrase).is_some()
-                    || q - p == 1 && !c.words.is_empty() && c.words.len() == 1
-                {
-                    // A lone word inside exactly one organisation's name (`Church`, `Scientology`).
+                } else if q - p == 1 {
+                    // A lone head word (`Church`) or the word after `of` (`Scientology`) inside
+                    // exactly one organisation's name.
+                    let head = gaz.head(&phrase).is_some();
                     by_word
                         .get(&phrase)
                         .filter(|l| l.len() == 1 && m.drafts[l[0]].kind == EntityKind::Org)
                         .map(|l| l[0])
+                        .filter(|&e| {
+                            let w = &m.drafts[e].name_words;
+                            head || w.windows(2).any(|p| p[0] == "of" && p[1] == phrase)
+                        })
                 } else {
                     None
                 };

@@ -54,15 +54,19 @@ const PARTICLES: [&str; 20] = [
     "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "bint", "al", "el",
     "le", "la", "du", "dos", "das", "ter",
 ];
+/// Plural nouns whose possessive stays inside a name (`Korean People's Army`).
+const COLLECTIVE_POSSESSIVES: [&str; 8] = [
+    "People", "Children", "Women", "Men", "Workers", "Veterans", "Citizens", "Farmers",
+];
 /// Lower-case words before a name that make it a place.
 const PLACE_CUES: [&str; 8] = [
     "in", "near", "outside", "across", "into", "towards", "toward", "at",
 ];
 /// English word endings that rarely end a personal name (`Political`, `Insights`, `Passion`).
-const WORD_ENDINGS: [&str; 27] = [
+const WORD_ENDINGS: [&str; 29] = [
     "al", "ic", "ive", "ous", "ion", "ment", "ness", "ity", "ing", "ary", "ure", "ics", "ance",
-    "ence", "cy", "ism", "ist", "ship", "ful", "less", "ers", "ings", "ions", "ies", "ats", "ists",
-    "ights",
+    "ence", "cy", "ism", "ist", "ship", "ful", "less", "ers", "ings", "ions", "ats", "ists",
+    "ights", "als", "ents", "ors",
 ];
 
 fn word_like(gaz: &Gazetteer, word: &str) -> bool {
@@ -79,6 +83,14 @@ fn word_like(gaz: &Gazetteer, word: &str) -> bool {
             && !lower.ends_with("is")
             && !lower.ends_with("os")
             && lower.len() > 4)
+}
+
+/// `XVII`, `IV`: numbers, not names.
+fn roman_numeral(word: &str) -> bool {
+    word.len() >= 2
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
 }
 
 /// A word that can stand in a name: capitalised, or `al-`/`el-` before a capital (`al-Amr`).
@@ -233,7 +245,17 @@ impl<'a> Block<'a> {
                 if !gaz.is_title(&title) {
                     continue;
                 }
-                let rest = p + len;
+                let mut rest = p + len;
+                let mut of_place = None;
+                if self.word(rest) == "of" {
+                    for q in (rest + 2..b).rev() {
+                        if gaz.lookup(&self.phrase(rest + 1, q)).is_some() {
+                            of_place = Some((rest + 1, q));
+                            rest = q;
+                            break;
+                        }
+                    }
+                }
                 if rest == b {
                     if p > a {
                         self.emit(a, p, initial, out);
@@ -246,6 +268,9 @@ impl<'a> Block<'a> {
                     continue;
                 }
                 self.emit(a, p, initial, out);
+                if let Some((x, y)) = of_place {
+                    self.emit(x, y, false, out);
+                }
                 let mut c = self.candidate(rest, b, EntityKind::Person, Evidence::Titled);
                 c.titled_from = Some(self.tokens[p].start);
                 out.push(c);
@@ -256,7 +281,12 @@ impl<'a> Block<'a> {
         let first = self.word(a);
         let last = self.word(b - 1);
         let given_first = words >= 2 && gaz.is_given_name(first);
-        if let Some(kind) = gaz.head(last) {
+        // The head word ends the name, or stands before its `of`/`for` (`Church of Scientology`).
+        let connector = (a..b).find(|&i| matches!(self.word(i), "of" | "for" | "in" | "and"));
+        let head = gaz
+            .head(last)
+            .or_else(|| connector.and_then(|i| gaz.head(self.word(i.checked_sub(1)?))));
+        if let Some(kind) = head {
             if words == 1 {
                 out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
                 return;
@@ -302,7 +332,13 @@ impl<'a> Block<'a> {
             return;
         }
         if words >= 2 {
-            let word_like = (a..b).any(|i| word_like(gaz, self.word(i)));
+            let word_like = connector.is_some()
+                || (a..b).any(|i| {
+                    word_like(gaz, self.word(i))
+                        || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
+                        || (i > a && self.word(i).chars().count() == 1)
+                        || gaz.head(self.word(i)).is_some()
+                });
             let kind = if word_like {
                 EntityKind::Org
             } else {
@@ -313,6 +349,13 @@ impl<'a> Block<'a> {
         }
         let token = self.tokens[a];
         let inner_capital = first.chars().skip(1).any(char::is_uppercase);
+        if roman_numeral(first) {
+            return;
+        }
+        if !initial && gaz.is_given_name(first) && token.shape == Shape::Cap {
+            out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
+            return;
+        }
         if token.shape == Shape::Upper || (inner_capital && !initial && !first.contains('-')) {
             let mut c = self.candidate(a, b, EntityKind::Org, Evidence::Shape);
             if initial {
@@ -371,7 +414,12 @@ pub fn candidates(
         let a = i;
         let mut j = i + 1;
         loop {
-            if tokens[j - 1].possessive || j >= tokens.len() || date_at(j) {
+            if j >= tokens.len() || date_at(j) {
+                break;
+            }
+            if tokens[j - 1].possessive
+                && !(COLLECTIVE_POSSESSIVES.contains(&block.word(j - 1)) && block.is_name_word(j))
+            {
                 break;
             }
             if block.is_name_word(j) {
@@ -401,6 +449,10 @@ pub fn candidates(
             while start < b && (gaz.is_common(block.word(start)) || block.word(start) == "the") {
                 start += 1;
             }
+        }
+        let mut b = b;
+        while b > start && gaz.is_common(block.word(b - 1)) {
+            b -= 1;
         }
         let initial = start == a && tokens[a].sentence_start;
         let before = out.len();
