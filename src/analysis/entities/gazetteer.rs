@@ -31,6 +31,10 @@ pub struct Gazetteer {
     given: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
     titles: HashSet<String>,
+    /// First words of titles, as written, lower-cased and capitalised, to skip lookups fast.
+    title_starts: HashSet<String>,
+    /// First words of the known names, to skip sub-name lookups fast.
+    name_starts: HashSet<String>,
     /// The most words a title has.
     pub title_words: usize,
     heads: HashMap<&'static str, EntityKind>,
@@ -88,6 +92,26 @@ impl Gazetteer {
             .map(|t| t.split_whitespace().count())
             .max()
             .unwrap_or(1);
+        let mut title_starts = HashSet::new();
+        for t in lines(TITLES) {
+            if let Some(first) = t.split_whitespace().next() {
+                let lower = first.to_lowercase();
+                let mut cap = String::new();
+                let mut chars = lower.chars();
+                if let Some(c) = chars.next() {
+                    cap.extend(c.to_uppercase());
+                    cap.push_str(chars.as_str());
+                }
+                title_starts.insert(first.to_string());
+                title_starts.insert(lower);
+                title_starts.insert(cap);
+            }
+        }
+        let name_starts = names
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_string)
+            .collect();
         let heads = lines(HEADS)
             .filter_map(|l| l.split_once('\t'))
             .map(|(w, k)| (w, EntityKind::parse(k.trim())))
@@ -97,6 +121,8 @@ impl Gazetteer {
             given: lines(GIVEN).collect(),
             surnames: lines(SURNAMES).collect(),
             titles,
+            title_starts,
+            name_starts,
             title_words,
             heads,
             common: lines(COMMON).map(str::trim).collect(),
@@ -122,6 +148,16 @@ impl Gazetteer {
     /// Whether the lower-cased phrase is a title (`president`, `secretary of state`).
     pub fn is_title(&self, lower_phrase: &str) -> bool {
         self.titles.contains(lower_phrase)
+    }
+
+    /// Whether some title starts with this word (as written in a name).
+    pub fn may_start_title(&self, word: &str) -> bool {
+        self.title_starts.contains(word)
+    }
+
+    /// Whether some known name starts with this word.
+    pub fn may_start_name(&self, word: &str) -> bool {
+        self.name_starts.contains(word)
     }
 
     /// The kind a head word gives the name it ends (`Agency` → org).

@@ -27,7 +27,6 @@ type Assigned = (usize, usize, usize, String);
 
 struct Merger<'a> {
     text: &'a str,
-    gaz: &'a Gazetteer,
     drafts: Vec<Draft>,
     /// Redirects from merged entities to the one they joined.
     parent: Vec<usize>,
@@ -171,7 +170,6 @@ fn nearest_person(
 pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<Entity> {
     let mut m = Merger {
         text,
-        gaz,
         drafts: Vec::new(),
         parent: Vec::new(),
         by_key: HashMap::new(),
@@ -439,25 +437,21 @@ fn finish(m: Merger<'_>, extra_aliases: Vec<(usize, String)>) -> Vec<Entity> {
             entity.aliases.push(alias);
         }
     }
+    for entity in &mut out {
+        // The fullest form: the longest alias seen as a mention (titled forms come later).
+        entity.name = entity
+            .aliases
+            .iter()
+            .max_by_key(|a| (a.split(' ').count(), a.chars().count()))
+            .cloned()
+            .unwrap_or_default();
+    }
     for (e, alias) in extra_aliases {
         if let Some(&index) = slot.get(&m.root(e)) {
             if !out[index].aliases.contains(&alias) {
                 out[index].aliases.push(alias);
             }
         }
-    }
-    let _ = m.gaz;
-    for entity in &mut out {
-        // The fullest form: the longest alias that is not a titled form.
-        let titled: Vec<String> = Vec::new();
-        entity.name = entity
-            .aliases
-            .iter()
-            .filter(|a| !titled.contains(a))
-            .take(entity.mentions.len().max(1))
-            .max_by_key(|a| (a.split(' ').count(), a.chars().count()))
-            .cloned()
-            .unwrap_or_default();
     }
     out
 }

@@ -240,6 +240,9 @@ impl<'a> Block<'a> {
         }
         // Titles: `[South Korean] President [Moon Jae-In]`, `Secretary of State [Mike Pompeo]`.
         for p in a..b {
+            if !gaz.may_start_title(self.word(p)) {
+                continue;
+            }
             for len in (1..=gaz.title_words.min(b - p)).rev() {
                 let title = self.phrase(p, p + len).to_lowercase();
                 if !gaz.is_title(&title) {
@@ -301,7 +304,10 @@ impl<'a> Block<'a> {
             // A known place at the front (`North Korea Analyst`) or a known name of two words
             // or more inside the run.
             for p in a..b {
-                for q in (p + 1..=b).rev() {
+                if !gaz.may_start_name(self.word(p)) {
+                    continue;
+                }
+                for q in (p + 1..=b.min(p + 6)).rev() {
                     if (p, q) == (a, b) || (p > a && q - p < 2) {
                         continue;
                     }
