@@ -123,7 +123,12 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
         let t = tokens[i];
         let w = word(i);
         let mut found: Option<(usize, String)> = None;
-        if t.shape == Shape::Cap {
+        if matches!(t.shape, Shape::Lower | Shape::Cap)
+            && is_unit(word(i + 1))
+            && NUMBER_WORDS[..22].contains(&w.to_lowercase().as_str())
+        {
+            found = Some((i + 2, format!("{} {}", w.to_lowercase(), word(i + 1))));
+        } else if t.shape == Shape::Cap {
             if let Some(m) = month_index(w) {
                 let mut end = i + 1;
                 // `Sept.` and friends.
@@ -202,11 +207,6 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
                     }
                 }
             }
-        } else if matches!(t.shape, Shape::Lower | Shape::Cap)
-            && is_unit(word(i + 1))
-            && NUMBER_WORDS[..22].contains(&w.to_lowercase().as_str())
-        {
-            found = Some((i + 2, format!("{} {}", w.to_lowercase(), word(i + 1))));
         }
         match found {
             Some((end, key)) => {

@@ -184,8 +184,25 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
     // People with full names, and an index from each of their words to them.
     let mut person_part: HashMap<String, Vec<usize>> = HashMap::new();
     let mut done = vec![false; candidates.len()];
+    // Surnames of people named with good evidence: a guessed two-word "person" that starts with
+    // one (`Warhol Polaroids`, `Trump Tower`) is that person's name used as a modifier.
+    let surnames: std::collections::HashSet<&str> = candidates
+        .iter()
+        .filter(|c| {
+            c.kind == EntityKind::Person && c.words.len() >= 2 && c.evidence < Evidence::Shape
+        })
+        .filter_map(|c| c.words.last())
+        .filter_map(|&(a, b)| text.get(a..b))
+        .collect();
+    let mut modifier_uses: Vec<usize> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         if c.kind != EntityKind::Person || c.words.len() < 2 || c.evidence == Evidence::Weak {
+            continue;
+        }
+        let first_word = c.words.first().and_then(|&(a, b)| text.get(a..b));
+        if c.evidence == Evidence::Shape && first_word.is_some_and(|w| surnames.contains(w)) {
+            modifier_uses.push(i);
+            done[i] = true;
             continue;
         }
         let name = &surfaces[i];
@@ -214,6 +231,16 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
     for &(start, _, e, _) in &m.assigned {
         person_positions.entry(e).or_default().push(start);
     }
+    for i in modifier_uses {
+        let Some(&(a, b)) = candidates[i].words.first() else {
+            continue;
+        };
+        let word = text.get(a..b).unwrap_or("");
+        if let Some(e) = nearest_person(&person_part, &person_positions, word, a) {
+            m.assigned.push((a, b, e, word.to_string()));
+        }
+    }
+
     // Everything else that is not weak, in document order.
     let mut pending_same_date: Option<usize> = None;
     for (i, c) in candidates.iter().enumerate() {

@@ -77,12 +77,6 @@ fn word_like(gaz: &Gazetteer, word: &str) -> bool {
     WORD_ENDINGS
         .iter()
         .any(|e| lower.ends_with(e) && lower.len() > e.len() + 2)
-        || (lower.ends_with('s')
-            && !lower.ends_with("ss")
-            && !lower.ends_with("us")
-            && !lower.ends_with("is")
-            && !lower.ends_with("os")
-            && lower.len() > 4)
 }
 
 /// `XVII`, `IV`: numbers, not names.
@@ -190,7 +184,11 @@ impl<'a> Block<'a> {
                         .lookup(self.word(next))
                         .is_some_and(|k| k.kind == EntityKind::Place);
                 let left_known = self.gaz.lookup(&self.phrase(a, j)).is_some();
+                let right_place_head = right_end > next
+                    && self.gaz.head(self.word(right_end - 1)) == Some(EntityKind::Place);
                 (left_words >= 2
+                    && !head
+                    && !right_place_head
                     && right_end - next >= 2
                     && !person
                     && !right_place
@@ -286,9 +284,9 @@ impl<'a> Block<'a> {
         let given_first = words >= 2 && gaz.is_given_name(first);
         // The head word ends the name, or stands before its `of`/`for` (`Church of Scientology`).
         let connector = (a..b).find(|&i| matches!(self.word(i), "of" | "for" | "in" | "and"));
-        let head = gaz
-            .head(last)
-            .or_else(|| connector.and_then(|i| gaz.head(self.word(i.checked_sub(1)?))));
+        let head = connector
+            .and_then(|i| gaz.head(self.word(i.checked_sub(1)?)))
+            .or_else(|| gaz.head(last));
         if let Some(kind) = head {
             if words == 1 {
                 out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
@@ -343,7 +341,6 @@ impl<'a> Block<'a> {
                     word_like(gaz, self.word(i))
                         || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
                         || (i > a && self.word(i).chars().count() == 1)
-                        || gaz.head(self.word(i)).is_some()
                 });
             let kind = if word_like {
                 EntityKind::Org
