@@ -184,24 +184,28 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
     // People with full names, and an index from each of their words to them.
     let mut person_part: HashMap<String, Vec<usize>> = HashMap::new();
     let mut done = vec![false; candidates.len()];
-    // Surnames of people named with good evidence: a guessed two-word "person" that starts with
-    // one (`Warhol Polaroids`, `Trump Tower`) is that person's name used as a modifier.
-    let surnames: std::collections::HashSet<&str> = candidates
+    // Words of people named with good evidence (a given name, a title): a guessed "person" that
+    // contains one (`Warhol Polaroids`, `Borodinó Napoleon`) is that person's name used as a
+    // modifier or run into a neighbouring word.
+    let strong_words: std::collections::HashSet<&str> = candidates
         .iter()
-        .filter(|c| {
-            c.kind == EntityKind::Person && c.words.len() >= 2 && c.evidence < Evidence::Shape
-        })
-        .filter_map(|c| c.words.last())
+        .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape)
+        .flat_map(|c| c.words.iter())
         .filter_map(|&(a, b)| text.get(a..b))
         .collect();
-    let mut modifier_uses: Vec<usize> = Vec::new();
+    let mut modifier_uses: Vec<(usize, usize)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         if c.kind != EntityKind::Person || c.words.len() < 2 || c.evidence == Evidence::Weak {
             continue;
         }
-        let first_word = c.words.first().and_then(|&(a, b)| text.get(a..b));
-        if c.evidence == Evidence::Shape && first_word.is_some_and(|w| surnames.contains(w)) {
-            modifier_uses.push(i);
+        let strong: Vec<(usize, usize)> = c
+            .words
+            .iter()
+            .copied()
+            .filter(|&(a, b)| text.get(a..b).is_some_and(|w| strong_words.contains(w)))
+            .collect();
+        if c.evidence == Evidence::Shape && !strong.is_empty() {
+            modifier_uses.extend(strong);
             done[i] = true;
             continue;
         }
@@ -231,10 +235,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
     for &(start, _, e, _) in &m.assigned {
         person_positions.entry(e).or_default().push(start);
     }
-    for i in modifier_uses {
-        let Some(&(a, b)) = candidates[i].words.first() else {
-            continue;
-        };
+    for (a, b) in modifier_uses {
         let word = text.get(a..b).unwrap_or("");
         if let Some(e) = nearest_person(&person_part, &person_positions, word, a) {
             m.assigned.push((a, b, e, word.to_string()));

@@ -54,6 +54,34 @@ const PARTICLES: [&str; 20] = [
     "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "bint", "al", "el",
     "le", "la", "du", "dos", "das", "ter",
 ];
+/// Month names that never continue a name (`October Pierre` is a date and a name).
+const MONTH_BREAKS: [&str; 8] = [
+    "January",
+    "February",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Friday",
+];
+/// Compass and size words that make a known place a larger or smaller place (`South Russia`).
+const PLACE_PREFIXES: [&str; 14] = [
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Greater",
+    "Upper",
+    "Lower",
+    "Northeast",
+    "Southwest",
+];
 /// Plural nouns whose possessive stays inside a name (`Korean People's Army`).
 const COLLECTIVE_POSSESSIVES: [&str; 8] = [
     "People", "Children", "Women", "Men", "Workers", "Veterans", "Citizens", "Farmers",
@@ -320,9 +348,31 @@ impl<'a> Block<'a> {
                 }
             }
         }
+        if words == 2 && PLACE_PREFIXES.contains(&first) {
+            if let Some(k) = gaz.lookup(last).filter(|k| k.kind == EntityKind::Place) {
+                let _ = k;
+                out.push(self.candidate(a, b, EntityKind::Place, Evidence::Gazetteer));
+                return;
+            }
+        }
         if given_first {
             out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
             return;
+        }
+        // A nationality inside a run that is no known name (`Orthodox Russian`).
+        if words >= 2 {
+            for p in a..b {
+                let word = self.word(p);
+                let nationality = gaz
+                    .lookup(word)
+                    .filter(|k| k.kind == EntityKind::Group && k.canonical != word);
+                if let Some(k) = nationality {
+                    let mut c = self.candidate(p, p + 1, k.kind, Evidence::Gazetteer);
+                    c.canonical = Some(k.canonical);
+                    out.push(c);
+                    return;
+                }
+            }
         }
         let before = a.checked_sub(1).map(|i| self.word(i)).unwrap_or("");
         let cued_place = PLACE_CUES.contains(&before)
@@ -425,7 +475,10 @@ pub fn candidates(
             {
                 break;
             }
-            if block.is_name_word(j) {
+            if block.is_name_word(j)
+                && !MONTH_BREAKS.contains(&block.word(j))
+                && !MONTH_BREAKS.contains(&block.word(j - 1))
+            {
                 j += 1;
                 continue;
             }
@@ -450,6 +503,17 @@ pub fn candidates(
         let mut start = a;
         if gaz.lookup(&block.phrase(a, b)).is_none() {
             while start < b && (gaz.is_common(block.word(start)) || block.word(start) == "the") {
+                start += 1;
+            }
+        }
+        // A sentence-opening adverb (`Suddenly Dólokhov`) is not part of the name.
+        if start == a && start + 1 < b && tokens[a].sentence_start {
+            let w = block.word(a);
+            if w.ends_with("ly")
+                && !gaz.is_given_name(w)
+                && !gaz.is_surname(w)
+                && gaz.lookup(w).is_none()
+            {
                 start += 1;
             }
         }
