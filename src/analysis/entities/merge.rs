@@ -216,7 +216,10 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
             c.evidence,
             name,
         );
-        for w in name.split(' ') {
+        // Index the given name and the surname (not middle words), so that either alone joins.
+        let parts: Vec<&str> = name.split(' ').collect();
+        let ends = [parts.first().copied(), parts.last().copied()];
+        for w in ends.into_iter().flatten() {
             if w.chars().next().is_some_and(char::is_uppercase) {
                 let list = person_part.entry(w.to_string()).or_default();
                 if !list.contains(&e) {

@@ -87,8 +87,8 @@ const COLLECTIVE_POSSESSIVES: [&str; 8] = [
     "People", "Children", "Women", "Men", "Workers", "Veterans", "Citizens", "Farmers",
 ];
 /// Lower-case words before a name that make it a place.
-const PLACE_CUES: [&str; 8] = [
-    "in", "near", "outside", "across", "into", "towards", "toward", "at",
+const PLACE_CUES: [&str; 9] = [
+    "in", "near", "outside", "across", "into", "towards", "toward", "at", "from",
 ];
 /// English word endings that rarely end a personal name (`Political`, `Insights`, `Passion`).
 const WORD_ENDINGS: [&str; 29] = [
@@ -309,9 +309,9 @@ impl<'a> Block<'a> {
         let words = b - a;
         let first = self.word(a);
         let last = self.word(b - 1);
-        let given_first = words >= 2 && gaz.is_given_name(first);
         // The head word ends the name, or stands before its `of`/`for` (`Church of Scientology`).
         let connector = (a..b).find(|&i| matches!(self.word(i), "of" | "for" | "in" | "and"));
+        let given_first = words >= 2 && gaz.is_given_name(first) && connector.is_none();
         let head = connector
             .and_then(|i| gaz.head(self.word(i.checked_sub(1)?)))
             .or_else(|| gaz.head(last));
@@ -380,7 +380,7 @@ impl<'a> Block<'a> {
                 .tokens
                 .get(a.wrapping_sub(1))
                 .is_some_and(|t| t.shape == Shape::Lower)
-            && (words == 1 || before != "at");
+            && (words == 1 || !matches!(before, "at" | "from"));
         if cued_place && !(initial && words == 1) {
             out.push(self.candidate(a, b, EntityKind::Place, Evidence::Cue));
             return;
