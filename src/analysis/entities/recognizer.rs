@@ -518,7 +518,8 @@ pub fn candidates(
             }
         }
         let mut b = b;
-        while b > start && gaz.is_common(block.word(b - 1)) {
+        while b > start && gaz.is_common(block.word(b - 1)) && gaz.head(block.word(b - 1)).is_none()
+        {
             b -= 1;
         }
         let initial = start == a && tokens[a].sentence_start;
