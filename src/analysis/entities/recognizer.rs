@@ -98,7 +98,8 @@ const WORD_ENDINGS: [&str; 29] = [
 ];
 
 fn word_like(gaz: &Gazetteer, word: &str) -> bool {
-    if gaz.is_surname(word) || gaz.is_given_name(word) {
+    // Hyphenated name parts (`Wai-ching`, `Jong-Un`) are names, whatever their ending.
+    if gaz.is_surname(word) || gaz.is_given_name(word) || word.contains('-') {
         return false;
     }
     let lower = word.to_lowercase();
