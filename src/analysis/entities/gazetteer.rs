@@ -4,7 +4,8 @@
 //! by hand (entities and their variants, titles, head words, common words); see
 //! `assets/gazetteer/README.md` for sources and licences.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::analysis::EntityKind;
@@ -16,6 +17,34 @@ const SURNAMES: &str = include_str!("../../../assets/gazetteer/surnames.txt");
 const TITLES: &str = include_str!("../../../assets/gazetteer/titles.txt");
 const HEADS: &str = include_str!("../../../assets/gazetteer/heads.tsv");
 const COMMON: &str = include_str!("../../../assets/gazetteer/common.txt");
+
+/// FNV-1a: a fast hash for the short string keys of the word lists (no untrusted keys here are
+/// stored, so flooding is not a concern).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Hash maps and sets keyed by short strings.
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
 
 /// What the gazetteer knows about a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +89,7 @@ impl Gazetteer {
     }
 
     fn build() -> Gazetteer {
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         for line in lines(PLACES) {
             if let Some((_, name)) = line.split_once('\t') {
                 names.insert(
@@ -92,7 +121,7 @@ impl Gazetteer {
             .map(|t| t.split_whitespace().count())
             .max()
             .unwrap_or(1);
-        let mut title_starts = HashSet::new();
+        let mut title_starts = HashSet::default();
         for t in lines(TITLES) {
             if let Some(first) = t.split_whitespace().next() {
                 let lower = first.to_lowercase();
@@ -173,6 +202,13 @@ impl Gazetteer {
         }
         if word.chars().all(|c| c.is_ascii_lowercase()) {
             return self.common.contains(word);
+        }
+        let mut buffer = [0u8; 24];
+        if word.is_ascii() && word.len() <= buffer.len() {
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|l| self.common.contains(l));
         }
         self.common.contains(word.to_lowercase().as_str())
     }

@@ -9,9 +9,7 @@
 //! they match a name established this way. Every step is a hash lookup per candidate, so a whole
 //! book merges in linear time.
 
-use std::collections::HashMap;
-
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, HashMap, HashSet};
 use super::recognizer::{Candidate, Evidence};
 use crate::analysis::{Entity, EntityKind, Mention};
 
@@ -172,7 +170,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
         text,
         drafts: Vec::new(),
         parent: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: HashMap::default(),
         assigned: Vec::new(),
     };
     let surfaces: Vec<String> = candidates
@@ -182,12 +180,12 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
     let mut extra_aliases: Vec<(usize, String)> = Vec::new();
 
     // People with full names, and an index from each of their words to them.
-    let mut person_part: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut person_part: HashMap<String, Vec<usize>> = HashMap::default();
     let mut done = vec![false; candidates.len()];
     // Words of people named with good evidence (a given name, a title): a guessed "person" that
     // contains one (`Warhol Polaroids`, `Borodinó Napoleon`) is that person's name used as a
     // modifier or run into a neighbouring word.
-    let strong_words: std::collections::HashSet<&str> = candidates
+    let strong_words: HashSet<&str> = candidates
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape)
         .flat_map(|c| c.words.iter())
@@ -234,7 +232,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
         done[i] = true;
     }
     // Where each person was last named, to pick the nearest full name for a bare one.
-    let mut person_positions: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut person_positions: HashMap<usize, Vec<usize>> = HashMap::default();
     for &(start, _, e, _) in &m.assigned {
         person_positions.entry(e).or_default().push(start);
     }
@@ -308,8 +306,8 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
     }
 
     // Acronyms and shorter organisation names join the longer name they stand for.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
     for e in 0..m.drafts.len() {
         let d = &m.drafts[e];
         if m.parent[e] != e || !matches!(d.kind, EntityKind::Org | EntityKind::Place) {
@@ -365,7 +363,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
     }
 
     // Weak candidates: only names the article has established, or known to the gazetteer.
-    let mut alias_of: HashMap<String, usize> = HashMap::new();
+    let mut alias_of: HashMap<String, usize> = HashMap::default();
     for (_, _, e, alias) in &m.assigned {
         alias_of.entry(alias.clone()).or_insert(*e);
     }
@@ -433,7 +431,7 @@ fn finish(m: Merger<'_>, extra_aliases: Vec<(usize, String)>) -> Vec<Entity> {
         .map(|(s, e, ent, a)| (*s, *e, m.root(*ent), a.clone()))
         .collect();
     assigned.sort_by_key(|a| (a.0, std::cmp::Reverse(a.1)));
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut slot: HashMap<usize, usize> = HashMap::default();
     let mut out: Vec<Entity> = Vec::new();
     let mut last_end = 0;
     let mut person_roots: Vec<bool> = vec![false; m.drafts.len()];
