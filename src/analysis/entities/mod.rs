@@ -15,6 +15,16 @@ pub mod tokenizer;
 use super::Entity;
 use crate::article::{Article, BlockKind};
 
+/// A block written in capitals (`BREAKING NEWS: …`): capitals say nothing about names there.
+fn shouting(tokens: &[tokenizer::Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.is_word()).count();
+    let upper = tokens
+        .iter()
+        .filter(|t| t.shape == tokenizer::Shape::Upper)
+        .count();
+    words >= 4 && upper * 2 > words
+}
+
 /// Finds the entities an article names, with their aliases merged. Entities are ordered by first
 /// mention; each entity's mentions are sorted and no two mentions overlap.
 pub fn recognize(article: &Article) -> Vec<Entity> {
@@ -38,7 +48,7 @@ pub fn recognize(article: &Article) -> Vec<Entity> {
         let headline = matches!(
             kind,
             BlockKind::Title | BlockKind::Kicker | BlockKind::Heading
-        );
+        ) || shouting(&tokens);
         recognizer::candidates(text, &tokens, headline, gaz, &mut candidates);
     }
     merge::entities(text, &candidates, gaz)
@@ -134,6 +144,12 @@ mod tests {
         assert_eq!(es.len(), 1, "{es:#?}");
         assert_eq!(es[0].name, "North Korea");
         assert_eq!(es[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_block_in_capitals_only_names_what_is_known() {
+        let text = "A title here\n\nBREAKING NEWS FROM THE CAPITAL TODAY\n\nThe capital was quiet.";
+        assert!(entities(text).is_empty());
     }
 
     #[test]
