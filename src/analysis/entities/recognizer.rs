@@ -276,6 +276,9 @@ impl<'a> Block<'a> {
                     continue;
                 }
                 let mut rest = p + len;
+                if rest < b && self.word(rest) == "." {
+                    rest += 1;
+                }
                 let mut of_place = None;
                 if self.word(rest) == "of" {
                     for q in (rest + 2..b).rev() {
@@ -286,7 +289,7 @@ impl<'a> Block<'a> {
                         }
                     }
                 }
-                if rest == b {
+                if rest >= b {
                     if p > a {
                         self.emit(a, p, initial, out);
                     }
@@ -294,7 +297,8 @@ impl<'a> Block<'a> {
                 }
                 let rest_head = gaz.head(self.word(b - 1)).is_some();
                 let rest_known = gaz.lookup(&self.phrase(rest, b)).is_some();
-                if rest_head || rest_known || !self.tokens[rest].is_capitalised() {
+                let capitalised = self.tokens.get(rest).is_some_and(Token::is_capitalised);
+                if rest_head || rest_known || !capitalised {
                     continue;
                 }
                 self.emit(a, p, initial, out);
@@ -483,6 +487,15 @@ pub fn candidates(
                 j += 1;
                 continue;
             }
+            // `Mr. Smith`, `Dr. Jane Doe`: the period of an abbreviated title stays inside.
+            if block.word(j) == "."
+                && block.is_name_word(j + 1)
+                && gaz.is_title(&block.word(j - 1).to_lowercase())
+                && block.word(j - 1).len() <= 5
+            {
+                j += 2;
+                continue;
+            }
             if block.word(j) == "&" && block.is_name_word(j + 1) && !date_at(j + 1) {
                 j += 2;
                 continue;
@@ -640,6 +653,16 @@ mod tests {
             ("Moon Jae-In".into(), EntityKind::Person, Evidence::Titled)
         );
         assert_eq!(found("a tweet from President Trump")[0].0, "Trump");
+        assert_eq!(
+            found("then Mr. Smith and Dr. Jane Doe left")
+                .into_iter()
+                .map(|c| (c.0, c.2))
+                .collect::<Vec<_>>(),
+            [
+                ("Smith".to_string(), Evidence::Titled),
+                ("Jane Doe".to_string(), Evidence::Titled)
+            ]
+        );
         assert!(names("the President said").is_empty());
     }
 
