@@ -1,0 +1,297 @@
+//! Dates and times by their shape: `June 12`, `June 12th`, `May 18, 2015`, `12 June 2018`,
+//! `February`, `Monday`, `Thursday night`, years (`1994`, `the 1990s`), clock times (`2 AM`,
+//! `22:30`, `15:11 GMT`) and durations (`five hours`, `two weeks`, `20-minute`).
+
+use super::tokenizer::{Shape, Token};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const PARTS_OF_DAY: [&str; 5] = ["morning", "afternoon", "evening", "night", "Night"];
+const NUMBER_WORDS: [&str; 26] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "few",
+    "several", "dozen", "a", "an", "many", "hundreds",
+];
+const UNITS: [&str; 9] = [
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+];
+const ZONES: [&str; 9] = ["GMT", "UTC", "ET", "EST", "EDT", "PT", "PST", "BST", "CET"];
+/// Words before a bare month that make it a date (`in May`, `since March`).
+const MONTH_CUES: [&str; 16] = [
+    "in", "since", "until", "till", "by", "of", "last", "next", "early", "late", "mid", "during",
+    "before", "after", "from", "through",
+];
+
+/// A date found in a block: tokens `first..last` (inclusive range as `start..end` indexes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    pub first: usize,
+    pub end: usize,
+    /// What identifies the date (`june 12`), so that variants merge.
+    pub key: String,
+    /// A weekday directly followed by the full date it names (`Monday, May 18, 2015`).
+    pub same_as_next: bool,
+}
+
+fn month_index(word: &str) -> Option<usize> {
+    MONTHS
+        .iter()
+        .position(|m| *m == word)
+        .or_else(|| MONTH_ABBREVIATIONS.iter().position(|m| *m == word))
+}
+
+fn day_number(word: &str) -> Option<u32> {
+    let digits = word
+        .strip_suffix("st")
+        .or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd"))
+        .or_else(|| word.strip_suffix("th"))
+        .unwrap_or(word);
+    let n: u32 = digits.parse().ok()?;
+    (1..=31).contains(&n).then_some(n)
+}
+
+fn year_number(word: &str) -> Option<u32> {
+    let digits = word.strip_suffix('s').unwrap_or(word);
+    if digits.len() != 4 {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    (1500..=2100).contains(&n).then_some(n)
+}
+
+fn is_unit(word: &str) -> bool {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    let w = if w == "centurie" { "century" } else { w };
+    UNITS.contains(&w)
+}
+
+fn is_clock(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let core = lower
+        .strip_suffix("am")
+        .or_else(|| lower.strip_suffix("pm"))
+        .unwrap_or(&lower);
+    let mut parts = core.split(':');
+    let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    parts.next().is_none()
+        && !h.is_empty()
+        && h.len() <= 2
+        && m.len() == 2
+        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+}
+
+/// Finds the dates among the tokens of a block.
+pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
+    let word = |i: usize| -> &str {
+        tokens
+            .get(i)
+            .and_then(|t| text.get(t.start..t.end))
+            .unwrap_or("")
+    };
+    let is_punct =
+        |i: usize, c: &str| tokens.get(i).is_some_and(|t| t.shape == Shape::Punct) && word(i) == c;
+    let mut out: Vec<DateMatch> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let w = word(i);
+        let mut found: Option<(usize, String)> = None;
+        if matches!(t.shape, Shape::Lower | Shape::Cap)
+            && is_unit(word(i + 1))
+            && NUMBER_WORDS[..22].contains(&w.to_lowercase().as_str())
+        {
+            found = Some((i + 2, format!("{} {}", w.to_lowercase(), word(i + 1))));
+        } else if t.shape == Shape::Cap {
+            if let Some(m) = month_index(w) {
+                let mut end = i + 1;
+                // `Sept.` and friends.
+                if w.len() <= 4 && MONTHS[m] != w && is_punct(end, ".") {
+                    end += 1;
+                }
+                let mut key = MONTHS[m].to_lowercase();
+                if let Some(d) = day_number(word(end)).filter(|_| !tokens[end].possessive) {
+                    key = format!("{key} {d}");
+                    end += 1;
+                    if is_punct(end, ",") && year_number(word(end + 1)).is_some() {
+                        key = format!("{key} {}", word(end + 1));
+                        end += 2;
+                    }
+                } else if let Some(y) = year_number(word(end)) {
+                    key = format!("{key} {y}");
+                    end += 1;
+                }
+                let bare = end == i + 1;
+                let cued = i > 0 && MONTH_CUES.contains(&word(i - 1));
+                let next_is_name = tokens.get(i + 1).is_some_and(|n| n.shape == Shape::Cap);
+                let ambiguous = matches!(w, "May" | "March" | "June" | "August" | "Jan" | "Mar");
+                if !bare || (cued || !ambiguous) && !next_is_name {
+                    found = Some((end, key));
+                }
+            } else if WEEKDAYS.contains(&w) {
+                let mut end = i + 1;
+                if PARTS_OF_DAY.contains(&word(end)) {
+                    end += 1;
+                }
+                found = Some((end, w.to_lowercase()));
+            }
+        } else if t.shape == Shape::Number {
+            if let Some(d) = day_number(w) {
+                if let Some(m) = month_index(word(i + 1)) {
+                    let mut end = i + 2;
+                    let mut key = format!("{} {d}", MONTHS[m].to_lowercase());
+                    if let Some(y) = year_number(word(end)) {
+                        key = format!("{key} {y}");
+                        end += 1;
+                    }
+                    found = Some((end, key));
+                }
+            }
+            if found.is_none() {
+                let next = word(i + 1);
+                if is_clock(w) {
+                    let mut end = i + 1;
+                    if ZONES.contains(&next) || matches!(next, "AM" | "PM" | "a.m." | "p.m.") {
+                        end += 1;
+                    }
+                    found = Some((end, w.to_string()));
+                } else if w.len() <= 2
+                    && w.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
+                    && matches!(
+                        next,
+                        "AM" | "PM" | "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m"
+                    )
+                {
+                    found = Some((i + 2, format!("{w} {}", next.to_lowercase())));
+                } else if is_unit(next) && w.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+                    found = Some((i + 2, format!("{w} {next}")));
+                } else if let Some((n, unit)) = w
+                    .split_once('-')
+                    .filter(|(n, u)| n.bytes().all(|b| b.is_ascii_digit()) && is_unit(u))
+                {
+                    found = Some((i + 1, format!("{n} {unit}")));
+                } else if year_number(w).is_some() {
+                    let plural_noun = next.ends_with('s')
+                        && tokens.get(i + 1).is_some_and(|n| n.shape == Shape::Lower)
+                        && !matches!(next, "was" | "has" | "is" | "as" | "its" | "this" | "his");
+                    let percent = next == "%" || next == "percent";
+                    if !plural_noun && !percent && !is_punct(i + 1, "-") && !is_punct(i + 1, "–")
+                    {
+                        found = Some((i + 1, w.to_string()));
+                    }
+                }
+            }
+        }
+        match found {
+            Some((end, key)) => {
+                out.push(DateMatch {
+                    first: i,
+                    end,
+                    key,
+                    same_as_next: false,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    // A weekday set before the full date it names, as in a dateline.
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let weekday = WEEKDAYS.contains(&word(a.first));
+        let between = b.first.saturating_sub(a.end);
+        let joined = between == 1 && (is_punct(a.end, ",") || is_punct(a.end, "("));
+        let full_date = month_index(word(b.first)).is_some() || day_number(word(b.first)).is_some();
+        if weekday && (joined || between == 0) && full_date {
+            out[k - 1].same_as_next = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenizer::tokenize;
+    use super::*;
+
+    fn dates(s: &str) -> Vec<(String, String)> {
+        let mut t = Vec::new();
+        tokenize(s, 0, s.len(), &mut t);
+        find(s, &t)
+            .into_iter()
+            .map(|d| (s[t[d.first].start..t[d.end - 1].end].to_string(), d.key))
+            .collect()
+    }
+
+    #[test]
+    fn month_day_year_shapes_share_a_key() {
+        let d = dates("on June 12 and June 12th, then May 18, 2015 and 12 June 2018");
+        assert_eq!(d[0], ("June 12".into(), "june 12".into()));
+        assert_eq!(d[1], ("June 12th".into(), "june 12".into()));
+        assert_eq!(d[2].0, "May 18, 2015");
+        assert_eq!(d[3].0, "12 June 2018");
+    }
+
+    #[test]
+    fn bare_months_need_a_cue_when_ambiguous() {
+        assert_eq!(dates("back in February and")[0].0, "February");
+        assert!(dates("May I say").is_empty());
+        assert_eq!(dates("in May the")[0].0, "May");
+        assert!(dates("June Carter sang").is_empty());
+    }
+
+    #[test]
+    fn years_times_and_durations() {
+        let d: Vec<String> = dates("in 1994 at 2 AM, 22:30, 15:11 GMT, for five hours, a 20-minute walk, 28,500 troops, 2000 troops")
+            .into_iter()
+            .map(|d| d.0)
+            .collect();
+        assert_eq!(
+            d,
+            [
+                "1994",
+                "2 AM",
+                "22:30",
+                "15:11 GMT",
+                "five hours",
+                "20-minute"
+            ]
+        );
+    }
+
+    #[test]
+    fn weekday_before_a_date_is_the_same_date() {
+        let s = "Monday, May 18, 2015";
+        let mut t = Vec::new();
+        tokenize(s, 0, s.len(), &mut t);
+        let d = find(s, &t);
+        assert_eq!(d.len(), 2);
+        assert!(d[0].same_as_next);
+    }
+}

@@ -1,0 +1,486 @@
+//! Alias merging: turns candidates into entities, one per thing named.
+//!
+//! People are settled first from their full names, so that a bare surname or given name later
+//! (or earlier, in a headline) joins the nearest full name and stays a person (`Trump`,
+//! `President Trump` → `Donald Trump`; `Andy` → `Andy Laub`). Gazetteer variants share a
+//! canonical name (`U.S`, `US`, `United States`); acronyms join the name they abbreviate, by a
+//! definition in parentheses or by initials (`IAEA`); a shorter organisation name joins the longer
+//! one it is part of (`State Department` → `US State Department`). Weak candidates count only when
+//! they match a name established this way. Every step is a hash lookup per candidate, so a whole
+//! book merges in linear time.
+
+use super::gazetteer::{Gazetteer, HashMap, HashSet};
+use super::recognizer::{Candidate, Evidence};
+use crate::analysis::{Entity, EntityKind, Mention};
+
+struct Draft {
+    kind: EntityKind,
+    evidence: Evidence,
+    /// Words of the fullest name, for initials and part-of matching.
+    name_words: Vec<String>,
+}
+
+/// Assigned mention: (start, end, entity, alias text).
+type Assigned = (usize, usize, usize, String);
+
+struct Merger<'a> {
+    text: &'a str,
+    drafts: Vec<Draft>,
+    /// Redirects from merged entities to the one they joined.
+    parent: Vec<usize>,
+    by_key: HashMap<String, usize>,
+    assigned: Vec<Assigned>,
+}
+
+/// The key that makes two mentions one entity. Places and organisations share one key space
+/// (`White House` is either); people and groups have their own.
+fn key_for(kind: EntityKind, name: &str) -> String {
+    match kind {
+        EntityKind::Person | EntityKind::Group => {
+            format!("{} {}", kind.as_str(), name.to_lowercase())
+        }
+        _ => name.to_lowercase(),
+    }
+}
+
+/// The text of a span with its white space collapsed (names can be wrapped over lines).
+fn span_text(text: &str, start: usize, end: usize) -> String {
+    let raw = text.get(start..end).unwrap_or("");
+    if !raw.contains(char::is_whitespace)
+        || !raw.contains(|c: char| c != ' ' && c.is_whitespace()) && !raw.contains("  ")
+    {
+        return raw.to_string();
+    }
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn surface(text: &str, words: &[(usize, usize)]) -> String {
+    let mut s = String::new();
+    for (i, &(a, b)) in words.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(text.get(a..b).unwrap_or(""));
+    }
+    s
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
+    letters.len() >= 2
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() && c.is_alphabetic())
+}
+
+/// Initials of the capitalised words of a name (`University of Southern Indiana` → `USI`).
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+impl<'a> Merger<'a> {
+    fn root(&self, mut e: usize) -> usize {
+        while self.parent[e] != e {
+            e = self.parent[e];
+        }
+        e
+    }
+
+    fn new_entity(&mut self, kind: EntityKind, evidence: Evidence, name: &str) -> usize {
+        self.drafts.push(Draft {
+            kind,
+            evidence,
+            name_words: name.split(' ').map(str::to_string).collect(),
+        });
+        self.parent.push(self.drafts.len() - 1);
+        self.drafts.len() - 1
+    }
+
+    fn entity_for_key(&mut self, key: String, kind: EntityKind, ev: Evidence, name: &str) -> usize {
+        if let Some(&e) = self.by_key.get(&key) {
+            let e = self.root(e);
+            let d = &mut self.drafts[e];
+            if ev < d.evidence && d.kind != EntityKind::Person {
+                d.kind = kind;
+                d.evidence = ev;
+            }
+            if name.split(' ').count() > d.name_words.len() {
+                d.name_words = name.split(' ').map(str::to_string).collect();
+            }
+            return e;
+        }
+        let e = self.new_entity(kind, ev, name);
+        self.by_key.insert(key, e);
+        e
+    }
+
+    fn assign(&mut self, c: &Candidate, entity: usize, alias: String) {
+        self.assigned.push((c.start, c.end, entity, alias));
+    }
+
+    fn titled_alias(&self, c: &Candidate, name: &str) -> Option<String> {
+        let from = c.titled_from?;
+        let title = self.text.get(from..c.start)?;
+        let title: Vec<&str> = title.split_whitespace().collect();
+        Some(format!("{} {name}", title.join(" ")))
+    }
+}
+
+/// The person a bare name part stands for: the nearest full name before it, else the first after.
+fn nearest_person(
+    person_part: &HashMap<String, Vec<usize>>,
+    person_positions: &HashMap<usize, Vec<usize>>,
+    word: &str,
+    at: usize,
+) -> Option<usize> {
+    let list = person_part.get(word)?;
+    let mut best: Option<(usize, bool, usize)> = None; // (entity, before, distance)
+    for &e in list {
+        let Some(positions) = person_positions.get(&e) else {
+            continue;
+        };
+        let before = positions.iter().rev().find(|&&p| p <= at);
+        let key = match before {
+            Some(&p) => (e, true, at - p),
+            None => (
+                e,
+                false,
+                positions
+                    .first()
+                    .map_or(usize::MAX, |&p| p.saturating_sub(at)),
+            ),
+        };
+        best = match best {
+            None => Some(key),
+            Some(b) if (key.1 && !b.1) || (key.1 == b.1 && key.2 < b.2) => Some(key),
+            keep => keep,
+        };
+    }
+    best.map(|b| b.0)
+}
+
+/// Builds the entities from the candidates of a whole article (in document order).
+pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<Entity> {
+    let mut m = Merger {
+        text,
+        drafts: Vec::new(),
+        parent: Vec::new(),
+        by_key: HashMap::default(),
+        assigned: Vec::new(),
+    };
+    let surfaces: Vec<String> = candidates
+        .iter()
+        .map(|c| span_text(text, c.start, c.end))
+        .collect();
+    let mut extra_aliases: Vec<(usize, String)> = Vec::new();
+
+    // People with full names, and an index from each of their words to them.
+    let mut person_part: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut done = vec![false; candidates.len()];
+    // Words of people named with good evidence (a given name, a title): a guessed "person" that
+    // contains one (`Warhol Polaroids`, `Borodinó Napoleon`) is that person's name used as a
+    // modifier or run into a neighbouring word.
+    let strong_words: HashSet<&str> = candidates
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape)
+        .flat_map(|c| c.words.iter())
+        .filter_map(|&(a, b)| text.get(a..b))
+        .collect();
+    let mut modifier_uses: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if c.kind != EntityKind::Person || c.words.len() < 2 || c.evidence == Evidence::Weak {
+            continue;
+        }
+        let strong: Vec<(usize, usize)> = c
+            .words
+            .iter()
+            .copied()
+            .filter(|&(a, b)| text.get(a..b).is_some_and(|w| strong_words.contains(w)))
+            .collect();
+        if c.evidence == Evidence::Shape && !strong.is_empty() {
+            modifier_uses.extend(strong);
+            done[i] = true;
+            continue;
+        }
+        let name = &surfaces[i];
+        let e = m.entity_for_key(
+            format!("person {}", name.to_lowercase()),
+            EntityKind::Person,
+            c.evidence,
+            name,
+        );
+        // Index the given name and the surname (not middle words), so that either alone joins.
+        let parts: Vec<&str> = name.split(' ').collect();
+        let ends = [parts.first().copied(), parts.last().copied()];
+        for w in ends.into_iter().flatten() {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                let list = person_part.entry(w.to_string()).or_default();
+                if !list.contains(&e) {
+                    list.push(e);
+                }
+            }
+        }
+        if let Some(a) = m.titled_alias(c, name) {
+            extra_aliases.push((e, a));
+        }
+        m.assign(c, e, name.clone());
+        done[i] = true;
+    }
+    // Where each person was last named, to pick the nearest full name for a bare one.
+    let mut person_positions: HashMap<usize, Vec<usize>> = HashMap::default();
+    for &(start, _, e, _) in &m.assigned {
+        person_positions.entry(e).or_default().push(start);
+    }
+    for (a, b) in modifier_uses {
+        let word = text.get(a..b).unwrap_or("");
+        if let Some(e) = nearest_person(&person_part, &person_positions, word, a) {
+            m.assigned.push((a, b, e, word.to_string()));
+        }
+    }
+
+    // Everything else that is not weak, in document order.
+    let mut pending_same_date: Option<usize> = None;
+    for (i, c) in candidates.iter().enumerate() {
+        if done[i] || c.evidence == Evidence::Weak {
+            continue;
+        }
+        let name = surfaces[i].clone();
+        if c.kind == EntityKind::Date {
+            let key = format!(
+                "date {}",
+                c.date_key.clone().unwrap_or_else(|| name.to_lowercase())
+            );
+            let e = match pending_same_date.take() {
+                Some(e) => {
+                    m.by_key.entry(key).or_insert(e);
+                    e
+                }
+                None => m.entity_for_key(key, EntityKind::Date, c.evidence, &name),
+            };
+            if c.same_as_next {
+                pending_same_date = Some(e);
+            }
+            m.assign(c, e, name);
+            done[i] = true;
+            continue;
+        }
+        if c.words.len() == 1 && !is_acronym(&name) {
+            if let Some(e) = nearest_person(&person_part, &person_positions, &name, c.start) {
+                if let Some(a) = m.titled_alias(c, &name) {
+                    extra_aliases.push((e, a));
+                }
+                m.assign(c, e, name);
+                done[i] = true;
+                continue;
+            }
+        }
+        if let Some(d) = c.defines {
+            if let Some(&(_, _, e, _)) =
+                m.assigned.iter().rev().find(|a| a.0 == candidates[d].start)
+            {
+                m.assign(c, e, name);
+                done[i] = true;
+                continue;
+            }
+        }
+        let key_name = c.canonical.unwrap_or(&name);
+        let key = key_for(c.kind, key_name);
+        let e = m.entity_for_key(key, c.kind, c.evidence, key_name);
+        if c.kind == EntityKind::Person {
+            person_positions.entry(e).or_default().push(c.start);
+            let list = person_part.entry(name.clone()).or_default();
+            if !list.contains(&e) {
+                list.push(e);
+            }
+            if let Some(a) = m.titled_alias(c, &name) {
+                extra_aliases.push((e, a));
+            }
+        }
+        m.assign(c, e, name);
+        done[i] = true;
+    }
+
+    // Acronyms and shorter organisation names join the longer name they stand for.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+    for e in 0..m.drafts.len() {
+        let d = &m.drafts[e];
+        if m.parent[e] != e || !matches!(d.kind, EntityKind::Org | EntityKind::Place) {
+            continue;
+        }
+        if d.name_words.len() >= 2 {
+            by_initials
+                .entry(initials(&d.name_words))
+                .or_default()
+                .push(e);
+            for w in &d.name_words {
+                by_word.entry(w.clone()).or_default().push(e);
+            }
+        }
+    }
+    for e in 0..m.drafts.len() {
+        if m.parent[e] != e {
+            continue;
+        }
+        let d = &m.drafts[e];
+        let words = d.name_words.clone();
+        let target = if words.len() == 1 && is_acronym(&words[0]) {
+            let plain: String = words[0].chars().filter(|c| *c != '.').collect();
+            by_initials
+                .get(&plain)
+                .filter(|list| list.len() == 1)
+                .map(|list| list[0])
+        } else if words.len() >= 2 && d.kind == EntityKind::Org && d.evidence != Evidence::Gazetteer
+        {
+            let containers: Vec<usize> = by_word
+                .get(&words[0])
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&f| {
+                    let fw = &m.drafts[f].name_words;
+                    f != e
+                        && m.drafts[f].kind == EntityKind::Org
+                        && fw.len() > words.len()
+                        && fw.windows(words.len()).any(|win| win == words.as_slice())
+                })
+                .collect();
+            (containers.len() == 1).then(|| containers[0])
+        } else {
+            None
+        };
+        if let Some(t) = target {
+            let t = m.root(t);
+            if t != e {
+                m.parent[e] = t;
+            }
+        }
+    }
+
+    // Weak candidates: only names the article has established, or known to the gazetteer.
+    let mut alias_of: HashMap<String, usize> = HashMap::default();
+    for (_, _, e, alias) in &m.assigned {
+        alias_of.entry(alias.clone()).or_insert(*e);
+    }
+    for (i, c) in candidates.iter().enumerate() {
+        if done[i] {
+            continue;
+        }
+        let words = &c.words;
+        let mut p = 0;
+        while p < words.len() {
+            let mut matched = None;
+            for q in (p + 1..=words.len()).rev() {
+                let phrase = surface(text, &words[p..q]);
+                let hit = if let Some(&e) = alias_of.get(&phrase) {
+                    Some(e)
+                } else if q - p == 1
+                    && nearest_person(&person_part, &person_positions, &phrase, words[p].0)
+                        .is_some()
+                {
+                    nearest_person(&person_part, &person_positions, &phrase, words[p].0)
+                } else if let Some(k) = gaz.lookup(&phrase) {
+                    Some(m.entity_for_key(
+                        k.canonical.to_lowercase(),
+                        k.kind,
+                        Evidence::Gazetteer,
+                        k.canonical,
+                    ))
+                } else if q - p == 1 {
+                    // A lone head word (`Church`) or the word after `of` (`Scientology`) inside
+                    // exactly one organisation's name.
+                    let head = gaz.head(&phrase).is_some();
+                    by_word
+                        .get(&phrase)
+                        .filter(|l| l.len() == 1 && m.drafts[l[0]].kind == EntityKind::Org)
+                        .map(|l| l[0])
+                        .filter(|&e| {
+                            let w = &m.drafts[e].name_words;
+                            head || w.windows(2).any(|p| p[0] == "of" && p[1] == phrase)
+                        })
+                } else {
+                    None
+                };
+                if let Some(e) = hit {
+                    matched = Some((q, e, phrase));
+                    break;
+                }
+            }
+            match matched {
+                Some((q, e, phrase)) => {
+                    m.assigned.push((words[p].0, words[q - 1].1, e, phrase));
+                    p = q;
+                }
+                None => p += 1,
+            }
+        }
+    }
+
+    finish(m, extra_aliases)
+}
+
+fn finish(m: Merger<'_>, extra_aliases: Vec<(usize, String)>) -> Vec<Entity> {
+    let mut assigned: Vec<(usize, usize, usize, String)> = m
+        .assigned
+        .iter()
+        .map(|(s, e, ent, a)| (*s, *e, m.root(*ent), a.clone()))
+        .collect();
+    assigned.sort_by_key(|a| (a.0, std::cmp::Reverse(a.1)));
+    let mut slot: HashMap<usize, usize> = HashMap::default();
+    let mut out: Vec<Entity> = Vec::new();
+    let mut last_end = 0;
+    let mut person_roots: Vec<bool> = vec![false; m.drafts.len()];
+    for (e, d) in m.drafts.iter().enumerate() {
+        if d.kind == EntityKind::Person {
+            person_roots[m.root(e)] = true;
+        }
+    }
+    for (start, end, e, alias) in assigned {
+        if start < last_end || start >= end {
+            continue;
+        }
+        last_end = end;
+        let index = *slot.entry(e).or_insert_with(|| {
+            let d = &m.drafts[e];
+            let kind = if person_roots[e] {
+                EntityKind::Person
+            } else {
+                d.kind
+            };
+            out.push(Entity {
+                kind,
+                name: String::new(),
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            });
+            out.len() - 1
+        });
+        let entity = &mut out[index];
+        entity.mentions.push(Mention { start, end });
+        if !entity.aliases.contains(&alias) {
+            entity.aliases.push(alias);
+        }
+    }
+    for entity in &mut out {
+        // The fullest form: the longest alias seen as a mention (titled forms come later).
+        entity.name = entity
+            .aliases
+            .iter()
+            .max_by_key(|a| (a.split(' ').count(), a.chars().count()))
+            .cloned()
+            .unwrap_or_default();
+    }
+    for (e, alias) in extra_aliases {
+        if let Some(&index) = slot.get(&m.root(e)) {
+            if !out[index].aliases.contains(&alias) {
+                out[index].aliases.push(alias);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,206 @@
+//! Entity recognition and alias merging: who and what an article names.
+//!
+//! The pipeline, per block: [`tokenizer`] splits words, [`dates`] finds dates by shape,
+//! [`recognizer`] builds name candidates from capitalisation and types them from the
+//! [`gazetteer`] and context; then [`merge`] joins the candidates of the whole article into
+//! entities with their aliases. Headlines (title, kicker, headings) are read with suspicion: every
+//! word is capitalised there, so only names known from the gazetteer or from the body count.
+
+pub mod dates;
+pub mod gazetteer;
+pub mod merge;
+pub mod recognizer;
+pub mod tokenizer;
+
+use super::Entity;
+use crate::article::{Article, BlockKind};
+
+/// A block written in capitals (`BREAKING NEWS: …`): capitals say nothing about names there.
+fn shouting(tokens: &[tokenizer::Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.is_word()).count();
+    let upper = tokens
+        .iter()
+        .filter(|t| t.shape == tokenizer::Shape::Upper)
+        .count();
+    words >= 4 && upper * 2 > words
+}
+
+/// Finds the entities an article names, with their aliases merged. Entities are ordered by first
+/// mention; each entity's mentions are sorted and no two mentions overlap.
+pub fn recognize(article: &Article) -> Vec<Entity> {
+    let gaz = gazetteer::Gazetteer::get();
+    let text = article.text();
+    let mut tokens = Vec::new();
+    let mut candidates = Vec::new();
+    let whole = [(BlockKind::Body, 0, text.len())];
+    let blocks: Vec<(BlockKind, usize, usize)> = if article.blocks.is_empty() {
+        whole.to_vec()
+    } else {
+        article
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.start, b.end))
+            .collect()
+    };
+    for (kind, start, end) in blocks {
+        tokens.clear();
+        tokenizer::tokenize(text, start, end, &mut tokens);
+        let headline = matches!(
+            kind,
+            BlockKind::Title | BlockKind::Kicker | BlockKind::Heading
+        ) || shouting(&tokens);
+        recognizer::candidates(text, &tokens, headline, gaz, &mut candidates);
+    }
+    merge::entities(text, &candidates, gaz)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{EntityKind, Mention};
+    use crate::article::parse_plain;
+    use proptest::prelude::*;
+
+    fn entities(text: &str) -> Vec<Entity> {
+        recognize(&parse_plain(text.to_string()))
+    }
+
+    fn find<'a>(es: &'a [Entity], name: &str) -> &'a Entity {
+        es.iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no {name} in {es:#?}"))
+    }
+
+    fn texts<'a>(text: &'a str, e: &Entity) -> Vec<&'a str> {
+        e.mentions.iter().map(|m| &text[m.start..m.end]).collect()
+    }
+
+    #[test]
+    fn surname_and_titled_forms_merge_into_the_full_name() {
+        let text = "Donald Trump met reporters on Monday. Later President Trump spoke, and Trump’s aides left.";
+        let es = entities(text);
+        let trump = find(&es, "Donald Trump");
+        assert_eq!(trump.kind, EntityKind::Person);
+        assert_eq!(texts(text, trump), ["Donald Trump", "Trump", "Trump"]);
+        assert!(trump.aliases.contains(&"President Trump".to_string()));
+    }
+
+    #[test]
+    fn given_name_alone_joins_the_full_name() {
+        let text = "The report was written by Andy Laub for the group.\n\nAndy received his degree from New York University.";
+        let es = entities(text);
+        let andy = find(&es, "Andy Laub");
+        assert_eq!(andy.mentions.len(), 2);
+        assert_eq!(find(&es, "New York University").kind, EntityKind::Org);
+    }
+
+    #[test]
+    fn acronym_defined_in_parentheses_and_used_later_is_one_entity() {
+        let text = "Inspectors of the International Atomic Energy Agency (IAEA) arrived. The IAEA said little.";
+        let es = entities(text);
+        let iaea = find(&es, "International Atomic Energy Agency");
+        assert_eq!(iaea.kind, EntityKind::Org);
+        assert_eq!(iaea.mentions.len(), 3);
+    }
+
+    #[test]
+    fn country_variants_are_one_place() {
+        let text =
+            "The U.S troops stayed while the US and the United States talked; the U.S. agreed.";
+        let es = entities(text);
+        let us = find(&es, "United States");
+        assert_eq!(us.kind, EntityKind::Place);
+        assert_eq!(us.mentions.len(), 4);
+    }
+
+    #[test]
+    fn a_person_stays_a_person_in_bare_mentions() {
+        let text =
+            "The lawyer for Valeska Paris spoke. Paris said she was held on a ship near Paris.";
+        let es = entities(text);
+        let paris = find(&es, "Valeska Paris");
+        assert_eq!(paris.kind, EntityKind::Person);
+        assert_eq!(paris.mentions.len(), 3);
+    }
+
+    #[test]
+    fn dates_merge_by_value_and_dateline_weekday() {
+        let text = "A title line here\n\nMonday, May 18, 2015\n\nThe summit is on June 12 and ends June 12th, not in 1994.";
+        let es = entities(text);
+        let june = find(&es, "June 12th");
+        assert_eq!(june.kind, EntityKind::Date);
+        assert_eq!(june.mentions.len(), 2);
+        let monday = es
+            .iter()
+            .find(|e| e.aliases.contains(&"Monday".to_string()))
+            .unwrap();
+        assert_eq!(monday.mentions.len(), 2);
+    }
+
+    #[test]
+    fn headline_words_count_only_when_known() {
+        let text = "North Korea Summit on the Rocks, Both Sides Will Need Concessions\n\nThe talks with North Korea stalled.";
+        let es = entities(text);
+        assert_eq!(es.len(), 1, "{es:#?}");
+        assert_eq!(es[0].name, "North Korea");
+        assert_eq!(es[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_block_in_capitals_only_names_what_is_known() {
+        let text = "A title here\n\nBREAKING NEWS FROM THE CAPITAL TODAY\n\nThe capital was quiet.";
+        assert!(entities(text).is_empty());
+    }
+
+    #[test]
+    fn entities_come_in_order_of_first_mention() {
+        let text = "Officials in Japan and Iran met Mike Pompeo in Singapore.";
+        let names: Vec<String> = entities(text).into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Japan", "Iran", "Mike Pompeo", "Singapore"]);
+    }
+
+    fn check_invariants(text: &str, es: &[Entity]) {
+        let mut all: Vec<Mention> = Vec::new();
+        for e in es {
+            assert!(!e.mentions.is_empty());
+            assert!(e.aliases.contains(&e.name) || !e.name.is_empty());
+            for w in e.mentions.windows(2) {
+                assert!(w[0].end <= w[1].start, "sorted, non-overlapping");
+            }
+            all.extend(&e.mentions);
+        }
+        all.sort();
+        for w in all.windows(2) {
+            assert!(w[0].end <= w[1].start, "no overlap across entities");
+        }
+        for m in &all {
+            assert!(m.start < m.end && m.end <= text.len());
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+        }
+        let firsts: Vec<usize> = es.iter().map(|e| e.mentions[0].start).collect();
+        assert!(
+            firsts.windows(2).all(|w| w[0] < w[1]),
+            "ordered by first mention"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics_and_mentions_are_sound(
+            text in "(\\PC|[A-Z][a-z]{1,8}|[A-Z]\\.|[’'\"“”()\\-&.,:;!?]|\\s|19[0-9]{2}|May|June|Mr\\.|President| of | in | bin ){0,80}"
+        ) {
+            let es = entities(&text);
+            check_invariants(&text, &es);
+        }
+
+        #[test]
+        fn huge_tokens_and_odd_unicode_are_fine(
+            word in "[A-Za-z\u{300}-\u{36f}\u{1F600}-\u{1F64F}’']{100,400}",
+            other in "\\PC{0,50}"
+        ) {
+            let text = format!("{word} {other} {word}’s U.S.{word}");
+            let es = entities(&text);
+            check_invariants(&text, &es);
+        }
+    }
+}

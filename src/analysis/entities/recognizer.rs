@@ -1,0 +1,709 @@
+//! Name candidates from capitalisation and shape, and their kinds from the gazetteer and context.
+//!
+//! A candidate is a run of capitalised words, joined across name particles (`bin Laden`,
+//! `de Gaulle`), ampersands and, where the words before make it an organisation or a title, across
+//! `of`, `for`, `in` and `and` (`Church of Scientology`, `Young Professionals in Foreign Policy`).
+//! Leading common words (`The`, `However`) are dropped, titles are split off (`Secretary of State
+//! [Mike Pompeo]`) and mark a person. A candidate the evidence cannot settle (a lone capital at the
+//! start of a sentence, a headline word) is kept as *weak*: it only counts if the merge step finds
+//! it among the names the article establishes elsewhere.
+
+use super::dates;
+use super::gazetteer::Gazetteer;
+use super::tokenizer::{Shape, Token};
+use crate::analysis::EntityKind;
+
+/// How a candidate's kind was decided, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    Date,
+    Gazetteer,
+    Titled,
+    Head,
+    GivenName,
+    Cue,
+    Shape,
+    /// Not a name unless the article names it elsewhere.
+    Weak,
+}
+
+/// A possible mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Byte span of the mention (no title, no possessive ending).
+    pub start: usize,
+    pub end: usize,
+    /// Byte spans of the words inside the mention.
+    pub words: Vec<(usize, usize)>,
+    pub kind: EntityKind,
+    pub evidence: Evidence,
+    /// The gazetteer's name for the entity, shared by its variants.
+    pub canonical: Option<&'static str>,
+    /// Where a title stood before the name, the span of title and name (`President Trump`).
+    pub titled_from: Option<usize>,
+    /// For dates, what identifies the date.
+    pub date_key: Option<String>,
+    /// A weekday that names the same day as the next date candidate.
+    pub same_as_next: bool,
+    /// An acronym defined in parentheses right after this candidate's index in the block list.
+    pub defines: Option<usize>,
+}
+
+/// Lower-case words that belong inside a name between capitalised words (`Osama bin Laden`).
+const PARTICLES: [&str; 20] = [
+    "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "bint", "al", "el",
+    "le", "la", "du", "dos", "das", "ter",
+];
+/// Month names that never continue a name (`October Pierre` is a date and a name).
+const MONTH_BREAKS: [&str; 8] = [
+    "January",
+    "February",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Friday",
+];
+/// Compass and size words that make a known place a larger or smaller place (`South Russia`).
+const PLACE_PREFIXES: [&str; 14] = [
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Greater",
+    "Upper",
+    "Lower",
+    "Northeast",
+    "Southwest",
+];
+/// Plural nouns whose possessive stays inside a name (`Korean People's Army`).
+const COLLECTIVE_POSSESSIVES: [&str; 8] = [
+    "People", "Children", "Women", "Men", "Workers", "Veterans", "Citizens", "Farmers",
+];
+/// Lower-case words before a name that make it a place.
+const PLACE_CUES: [&str; 9] = [
+    "in", "near", "outside", "across", "into", "towards", "toward", "at", "from",
+];
+/// English word endings that rarely end a personal name (`Political`, `Insights`, `Passion`).
+const WORD_ENDINGS: [&str; 29] = [
+    "al", "ic", "ive", "ous", "ion", "ment", "ness", "ity", "ing", "ary", "ure", "ics", "ance",
+    "ence", "cy", "ism", "ist", "ship", "ful", "less", "ers", "ings", "ions", "ats", "ists",
+    "ights", "als", "ents", "ors",
+];
+
+fn word_like(gaz: &Gazetteer, word: &str) -> bool {
+    // Hyphenated name parts (`Wai-ching`, `Jong-Un`) are names, whatever their ending.
+    if gaz.is_surname(word) || gaz.is_given_name(word) || word.contains('-') {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    WORD_ENDINGS
+        .iter()
+        .any(|e| lower.ends_with(e) && lower.len() > e.len() + 2)
+}
+
+/// `XVII`, `IV`: numbers, not names.
+fn roman_numeral(word: &str) -> bool {
+    word.len() >= 2
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
+/// A word that can stand in a name: capitalised, or `al-`/`el-` before a capital (`al-Amr`).
+fn name_word(text: &str, t: &Token) -> bool {
+    if t.is_capitalised() {
+        return true;
+    }
+    if t.shape != Shape::Lower {
+        return false;
+    }
+    let w = text.get(t.start..t.end).unwrap_or("");
+    ["al-", "el-", "ad-", "as-", "an-", "ash-", "ar-"]
+        .iter()
+        .any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
+        })
+}
+
+struct Block<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    gaz: &'a Gazetteer,
+    headline: bool,
+}
+
+impl<'a> Block<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn phrase(&self, a: usize, b: usize) -> String {
+        let mut s = String::new();
+        for i in a..b {
+            if i > a {
+                s.push(' ');
+            }
+            s.push_str(self.word(i));
+        }
+        s
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| name_word(self.text, t))
+    }
+
+    /// The end of the run of capitalised words from `i`.
+    fn cap_run_end(&self, mut i: usize) -> usize {
+        while self.is_name_word(i) && !self.tokens[i].possessive {
+            i += 1;
+        }
+        if self.is_name_word(i) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Whether a connector word at `j` may join the run `a..j` to the capitalised words after it;
+    /// returns the index of the first word after the connector (and any `the`).
+    fn joins(&self, a: usize, j: usize) -> Option<usize> {
+        let connector = self.word(j);
+        let mut next = j + 1;
+        if matches!(connector, "of" | "for" | "in") && self.word(next) == "the" {
+            next += 1;
+        }
+        if !self.is_name_word(next) {
+            return None;
+        }
+        let last = self.word(j - 1);
+        let head = self.gaz.head(last).is_some();
+        let titled = self.gaz.is_title(&last.to_lowercase());
+        match connector {
+            c if PARTICLES.contains(&c) => Some(next),
+            "of" if head || titled => Some(next),
+            "for" if head => Some(next),
+            "and" => {
+                let right_end = self.cap_run_end(next);
+                let right_head =
+                    right_end > next && self.gaz.head(self.word(right_end - 1)).is_some();
+                (head && right_head && next == j + 1).then_some(next)
+            }
+            "in" | "for" => {
+                let right_end = self.cap_run_end(next);
+                let left_words = j - a;
+                let person = self.gaz.is_given_name(self.word(a))
+                    && !(a..j).any(|i| word_like(self.gaz, self.word(i)));
+                let right = self.phrase(next, right_end);
+                let right_place = self
+                    .gaz
+                    .lookup(&right)
+                    .is_some_and(|k| k.kind == EntityKind::Place)
+                    || self
+                        .gaz
+                        .lookup(self.word(next))
+                        .is_some_and(|k| k.kind == EntityKind::Place);
+                let left_known = self.gaz.lookup(&self.phrase(a, j)).is_some();
+                let right_place_head = right_end > next
+                    && self.gaz.head(self.word(right_end - 1)) == Some(EntityKind::Place);
+                (left_words >= 2
+                    && !head
+                    && !right_place_head
+                    && right_end - next >= 2
+                    && !person
+                    && !right_place
+                    && !left_known
+                    && !titled)
+                    .then_some(next)
+            }
+            _ => None,
+        }
+    }
+
+    fn candidate(&self, a: usize, b: usize, kind: EntityKind, evidence: Evidence) -> Candidate {
+        Candidate {
+            start: self.tokens[a].start,
+            end: self.tokens[b - 1].end,
+            words: self.tokens[a..b]
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| (t.start, t.end))
+                .collect(),
+            kind,
+            evidence,
+            canonical: None,
+            titled_from: None,
+            date_key: None,
+            same_as_next: false,
+            defines: None,
+        }
+    }
+
+    /// Classifies the run `a..b` and pushes what it names.
+    fn emit(&self, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate>) {
+        if a >= b {
+            return;
+        }
+        let gaz = self.gaz;
+        let full = self.phrase(a, b);
+        if let Some(known) = gaz.lookup(&full) {
+            let mut c = self.candidate(a, b, known.kind, Evidence::Gazetteer);
+            c.canonical = Some(known.canonical);
+            out.push(c);
+            return;
+        }
+        if self.headline {
+            out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
+            return;
+        }
+        // Titles: `[South Korean] President [Moon Jae-In]`, `Secretary of State [Mike Pompeo]`.
+        for p in a..b {
+            if !gaz.may_start_title(self.word(p)) {
+                continue;
+            }
+            for len in (1..=gaz.title_words.min(b - p)).rev() {
+                let title = self.phrase(p, p + len).to_lowercase();
+                if !gaz.is_title(&title) {
+                    continue;
+                }
+                let mut rest = p + len;
+                if rest < b && self.word(rest) == "." {
+                    rest += 1;
+                }
+                let mut of_place = None;
+                if self.word(rest) == "of" {
+                    for q in (rest + 2..b).rev() {
+                        if gaz.lookup(&self.phrase(rest + 1, q)).is_some() {
+                            of_place = Some((rest + 1, q));
+                            rest = q;
+                            break;
+                        }
+                    }
+                }
+                if rest >= b {
+                    if p > a {
+                        self.emit(a, p, initial, out);
+                    }
+                    return;
+                }
+                let rest_head = gaz.head(self.word(b - 1)).is_some();
+                let rest_known = gaz.lookup(&self.phrase(rest, b)).is_some();
+                let capitalised = self.tokens.get(rest).is_some_and(Token::is_capitalised);
+                if rest_head || rest_known || !capitalised {
+                    continue;
+                }
+                self.emit(a, p, initial, out);
+                if let Some((x, y)) = of_place {
+                    self.emit(x, y, false, out);
+                }
+                let mut c = self.candidate(rest, b, EntityKind::Person, Evidence::Titled);
+                c.titled_from = Some(self.tokens[p].start);
+                out.push(c);
+                return;
+            }
+        }
+        let words = b - a;
+        let first = self.word(a);
+        let last = self.word(b - 1);
+        // The head word ends the name, or stands before its `of`/`for` (`Church of Scientology`).
+        let connector = (a..b).find(|&i| matches!(self.word(i), "of" | "for" | "in" | "and"));
+        let given_first = words >= 2 && gaz.is_given_name(first) && connector.is_none();
+        let head = connector
+            .and_then(|i| gaz.head(self.word(i.checked_sub(1)?)))
+            .or_else(|| gaz.head(last));
+        if let Some(kind) = head {
+            if words == 1 {
+                out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
+                return;
+            }
+            let person = given_first && gaz.is_surname(last) && kind == EntityKind::Place;
+            if !person {
+                out.push(self.candidate(a, b, kind, Evidence::Head));
+                return;
+            }
+        }
+        if words >= 2 && !given_first {
+            // A known place at the front (`North Korea Analyst`) or a known name of two words
+            // or more inside the run.
+            for p in a..b {
+                if !gaz.may_start_name(self.word(p)) {
+                    continue;
+                }
+                for q in (p + 1..=b.min(p + 6)).rev() {
+                    if (p, q) == (a, b) || (p > a && q - p < 2) {
+                        continue;
+                    }
+                    if let Some(known) = gaz.lookup(&self.phrase(p, q)) {
+                        self.emit(a, p, initial, out);
+                        let mut c = self.candidate(p, q, known.kind, Evidence::Gazetteer);
+                        c.canonical = Some(known.canonical);
+                        out.push(c);
+                        self.emit(q, b, false, out);
+                        return;
+                    }
+                }
+            }
+        }
+        if words == 2 && PLACE_PREFIXES.contains(&first) {
+            if let Some(k) = gaz.lookup(last).filter(|k| k.kind == EntityKind::Place) {
+                let _ = k;
+                out.push(self.candidate(a, b, EntityKind::Place, Evidence::Gazetteer));
+                return;
+            }
+        }
+        if given_first {
+            out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
+            return;
+        }
+        // A nationality inside a run that is no known name (`Orthodox Russian`).
+        if words >= 2 {
+            for p in a..b {
+                let word = self.word(p);
+                let nationality = gaz
+                    .lookup(word)
+                    .filter(|k| k.kind == EntityKind::Group && k.canonical != word);
+                if let Some(k) = nationality {
+                    let mut c = self.candidate(p, p + 1, k.kind, Evidence::Gazetteer);
+                    c.canonical = Some(k.canonical);
+                    out.push(c);
+                    return;
+                }
+            }
+        }
+        let before = a.checked_sub(1).map(|i| self.word(i)).unwrap_or("");
+        let cued_place = PLACE_CUES.contains(&before)
+            && self
+                .tokens
+                .get(a.wrapping_sub(1))
+                .is_some_and(|t| t.shape == Shape::Lower)
+            && (words == 1 || !matches!(before, "at" | "from"));
+        if cued_place && !(initial && words == 1) {
+            out.push(self.candidate(a, b, EntityKind::Place, Evidence::Cue));
+            return;
+        }
+        if words >= 2 {
+            let word_like = connector.is_some()
+                || (a..b).any(|i| {
+                    word_like(gaz, self.word(i))
+                        || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
+                        || (i > a && self.word(i).chars().count() == 1)
+                });
+            let kind = if word_like {
+                EntityKind::Org
+            } else {
+                EntityKind::Person
+            };
+            out.push(self.candidate(a, b, kind, Evidence::Shape));
+            return;
+        }
+        let token = self.tokens[a];
+        let inner_capital = first.chars().skip(1).any(char::is_uppercase);
+        if roman_numeral(first) {
+            return;
+        }
+        if !initial && gaz.is_given_name(first) && token.shape == Shape::Cap {
+            out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
+            return;
+        }
+        if token.shape == Shape::Upper || (inner_capital && !initial && !first.contains('-')) {
+            let mut c = self.candidate(a, b, EntityKind::Org, Evidence::Shape);
+            if initial {
+                c.evidence = Evidence::Weak;
+            }
+            out.push(c);
+            return;
+        }
+        out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
+    }
+}
+
+/// Finds the candidates in one block's tokens. `headline` marks title-case blocks (titles,
+/// kickers, headings), where only known names count.
+pub fn candidates(
+    text: &str,
+    tokens: &[Token],
+    headline: bool,
+    gaz: &Gazetteer,
+    out: &mut Vec<Candidate>,
+) {
+    let block = Block {
+        text,
+        tokens,
+        gaz,
+        headline,
+    };
+    let found_dates = dates::find(text, tokens);
+    let mut next_date = found_dates.iter().peekable();
+    let block_start = out.len();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(d) = next_date.next_if(|d| d.first <= i) {
+            if d.first == i {
+                let mut c = block.candidate(d.first, d.end, EntityKind::Date, Evidence::Date);
+                c.date_key = Some(d.key.clone());
+                c.same_as_next = d.same_as_next;
+                out.push(c);
+                i = d.end;
+                continue;
+            }
+        }
+        let starts_name = block.is_name_word(i)
+            || (PARTICLES.contains(&block.word(i))
+                && matches!(block.word(i), "bin" | "ibn" | "de" | "van" | "von" | "al")
+                && block
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.shape == Shape::Cap)
+                && !block.tokens[i].sentence_start);
+        if !starts_name {
+            i += 1;
+            continue;
+        }
+        let date_at = |k: usize| found_dates.iter().any(|d| d.first <= k && k < d.end);
+        let a = i;
+        let mut j = i + 1;
+        loop {
+            if j >= tokens.len() || date_at(j) {
+                break;
+            }
+            if tokens[j - 1].possessive
+                && !(COLLECTIVE_POSSESSIVES.contains(&block.word(j - 1)) && block.is_name_word(j))
+            {
+                break;
+            }
+            if block.is_name_word(j)
+                && !MONTH_BREAKS.contains(&block.word(j))
+                && !MONTH_BREAKS.contains(&block.word(j - 1))
+            {
+                j += 1;
+                continue;
+            }
+            // `Mr. Smith`, `Dr. Jane Doe`: the period of an abbreviated title stays inside.
+            if block.word(j) == "."
+                && block.is_name_word(j + 1)
+                && gaz.is_title(&block.word(j - 1).to_lowercase())
+                && block.word(j - 1).len() <= 5
+            {
+                j += 2;
+                continue;
+            }
+            if block.word(j) == "&" && block.is_name_word(j + 1) && !date_at(j + 1) {
+                j += 2;
+                continue;
+            }
+            if tokens[j].shape == Shape::Lower {
+                if let Some(next) = block.joins(a, j) {
+                    if !date_at(next) {
+                        j = next + 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        let b = j;
+        i = b;
+        // Leading common words (`The`, `However`) are not part of a name, unless the whole run is
+        // a known name (`The Hague`).
+        let mut start = a;
+        if gaz.lookup(&block.phrase(a, b)).is_none() {
+            while start < b && (gaz.is_common(block.word(start)) || block.word(start) == "the") {
+                start += 1;
+            }
+        }
+        // A sentence-opening adverb (`Suddenly Dólokhov`) is not part of the name.
+        if start == a && start + 1 < b && tokens[a].sentence_start {
+            let w = block.word(a);
+            if w.ends_with("ly")
+                && !gaz.is_given_name(w)
+                && !gaz.is_surname(w)
+                && gaz.lookup(w).is_none()
+            {
+                start += 1;
+            }
+        }
+        let mut b = b;
+        while b > start && gaz.is_common(block.word(b - 1)) && gaz.head(block.word(b - 1)).is_none()
+        {
+            b -= 1;
+        }
+        let initial = start == a && tokens[a].sentence_start;
+        let before = out.len();
+        block.emit(start, b, initial, out);
+        // `International Atomic Energy Agency (IAEA)`: the acronym names the same entity.
+        if out.len() > before && b - start == 1 && tokens[start].shape == Shape::Upper {
+            let opened = start >= 1 && block.word(start - 1) == "(";
+            let closed = block.word(b) == ")";
+            if opened && closed && before > block_start {
+                if let Some(prev) = out.get(before - 1) {
+                    let prev_end_token = tokens.iter().position(|t| t.end == prev.end);
+                    if prev_end_token.is_some_and(|p| p + 2 == start) {
+                        let defined = before - 1;
+                        if let Some(last) = out.last_mut() {
+                            last.defines = Some(defined);
+                            if last.evidence == Evidence::Weak {
+                                last.evidence = Evidence::Shape;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenizer::tokenize;
+    use super::*;
+
+    fn found(s: &str) -> Vec<(String, EntityKind, Evidence)> {
+        let mut t = Vec::new();
+        tokenize(s, 0, s.len(), &mut t);
+        let mut out = Vec::new();
+        candidates(s, &t, false, Gazetteer::get(), &mut out);
+        out.into_iter()
+            .map(|c| (s[c.start..c.end].to_string(), c.kind, c.evidence))
+            .collect()
+    }
+
+    fn names(s: &str) -> Vec<String> {
+        found(s)
+            .into_iter()
+            .filter(|c| c.2 != Evidence::Weak)
+            .map(|c| c.0)
+            .collect()
+    }
+
+    #[test]
+    fn multi_word_and_hyphenated_names_are_one_candidate() {
+        assert_eq!(
+            names("talks with Kim Jong-Un and Moon Jae-In at Punggye-ri today"),
+            ["Kim Jong-Un", "Moon Jae-In", "Punggye-ri"]
+        );
+    }
+
+    #[test]
+    fn particles_and_connectors_join_names() {
+        assert_eq!(names("he met Osama bin Laden there"), ["Osama bin Laden"]);
+        assert_eq!(
+            names("a statue of Charles de Gaulle stood"),
+            ["Charles de Gaulle"]
+        );
+        assert_eq!(
+            names("director for Young Professionals in Foreign Policy and"),
+            ["Young Professionals in Foreign Policy"]
+        );
+        assert_eq!(
+            names("members of the Church of Scientology said"),
+            ["Church of Scientology"]
+        );
+        assert_eq!(
+            names("Kim Jong-Un in Singapore"),
+            ["Kim Jong-Un", "Singapore"]
+        );
+    }
+
+    #[test]
+    fn acronyms_with_and_without_periods() {
+        let f = found("the U.S and the US and the U.S. joined the IAEA today");
+        let kinds: Vec<_> = f.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("U.S", EntityKind::Place),
+                ("US", EntityKind::Place),
+                ("U.S.", EntityKind::Place),
+                ("IAEA", EntityKind::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_defined_in_parentheses_points_back() {
+        let s = "of the International Atomic Energy Agency (IAEA) ahead";
+        let mut t = Vec::new();
+        tokenize(s, 0, s.len(), &mut t);
+        let mut out = Vec::new();
+        candidates(s, &t, false, Gazetteer::get(), &mut out);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[1].defines, Some(0));
+        assert_eq!(out[0].kind, EntityKind::Org);
+    }
+
+    #[test]
+    fn titles_are_stripped_and_mark_a_person() {
+        let f = found("said Secretary of State Mike Pompeo and South Korean President Moon Jae-In");
+        assert_eq!(
+            f[0],
+            ("Mike Pompeo".into(), EntityKind::Person, Evidence::Titled)
+        );
+        assert_eq!(f[1].0, "South Korean");
+        assert_eq!(
+            f[2],
+            ("Moon Jae-In".into(), EntityKind::Person, Evidence::Titled)
+        );
+        assert_eq!(found("a tweet from President Trump")[0].0, "Trump");
+        assert_eq!(
+            found("then Mr. Smith and Dr. Jane Doe left")
+                .into_iter()
+                .map(|c| (c.0, c.2))
+                .collect::<Vec<_>>(),
+            [
+                ("Smith".to_string(), Evidence::Titled),
+                ("Jane Doe".to_string(), Evidence::Titled)
+            ]
+        );
+        assert!(names("the President said").is_empty());
+    }
+
+    #[test]
+    fn possessive_endings_end_the_mention() {
+        assert_eq!(names("in Trump’s court"), ["Trump"]);
+        assert_eq!(
+            names("by Saudi Arabia's Civil Defense Authority"),
+            ["Saudi Arabia", "Civil Defense Authority"]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_capitals_are_weak_and_common_words_dropped() {
+        let f = found("Economic aid is slow. The New York Times said so.");
+        assert_eq!(f[0].2, Evidence::Weak);
+        assert_eq!(f[1].0, "New York Times");
+        assert_eq!(f[1].1, EntityKind::Org);
+    }
+
+    #[test]
+    fn organisation_words_and_place_cues_give_kinds() {
+        let f = found("students at New York University and the Indonesian Navy near Punggye-ri");
+        let kinds: Vec<_> = f.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("New York University", EntityKind::Org),
+                ("Indonesian Navy", EntityKind::Org),
+                ("Punggye-ri", EntityKind::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_words_are_weak_unless_known() {
+        let s = "North Korea Summit on the Rocks";
+        let mut t = Vec::new();
+        tokenize(s, 0, s.len(), &mut t);
+        let mut out = Vec::new();
+        candidates(s, &t, true, Gazetteer::get(), &mut out);
+        assert!(out.iter().all(|c| c.evidence == Evidence::Weak));
+    }
+}
