@@ -45,6 +45,19 @@ pub enum Action {
     PrevHit,
     /// Show only the current entity's quotes (again: all quotes).
     SpeakerOnly,
+    /// Open the X-Ray of the selected entity (or of the target): kind, aliases, every
+    /// mention in context and its quotes.
+    XRay,
+    /// Set a mark: the next letter names the current place.
+    SetMark,
+    /// Return to a mark: the next letter names it.
+    GoToMark,
+    /// Show only the paragraphs that mention the target (again: show all).
+    OnlyTarget,
+    /// Copy the selected quote with its attribution (OSC 52).
+    CopyQuote,
+    /// Copy the paragraph at the top of the view (OSC 52).
+    CopyParagraph,
     /// Show the key bindings.
     Help,
     /// Leave lede.

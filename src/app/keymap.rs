@@ -153,6 +153,20 @@ const DEFAULTS: &[(Action, &[&str], &str)] = &[
         &["s"],
         "only the target's quotes (toggle)",
     ),
+    (
+        Action::XRay,
+        &["i", "l", "Right"],
+        "X-Ray: the entity's mentions and quotes",
+    ),
+    (Action::SetMark, &["m"], "set a mark (then a letter)"),
+    (Action::GoToMark, &["'"], "return to a mark (then a letter)"),
+    (
+        Action::OnlyTarget,
+        &["&"],
+        "only paragraphs with the target (toggle)",
+    ),
+    (Action::CopyQuote, &["y"], "copy the quote with its source"),
+    (Action::CopyParagraph, &["Y"], "copy the paragraph"),
     (Action::Help, &["?"], "this help"),
     (Action::Quit, &["q", "Ctrl-c"], "quit"),
 ];

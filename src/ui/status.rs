@@ -55,6 +55,12 @@ pub fn render(app: &App, g: &crate::app::Geometry, buf: &mut Buffer) {
             None => parts.push(format!("{label} –/{}", t.hits.len())),
         }
     }
+    if app.only_target {
+        parts.push("& only its ¶".to_string());
+    }
+    if app.xray.is_some() && app.focus == Focus::Sidebar {
+        parts.push("X-Ray: Enter go · y copy · Esc back".to_string());
+    }
     let left = parts.join(" · ");
     let x = put(buf, area.x, y, &left, area.width, theme.status);
     if let Some(n) = &app.notice {
