@@ -1183,7 +1183,8 @@ impl App {
         }
         for &(start, _) in &t.hits {
             let row = self.layout.row_for_byte(&self.article, start);
-            let tick = (row * h / rows).min(h - 1) as u16;
+            // A text shorter than the pane gets its ticks on the rows themselves.
+            let tick = (row * h / rows.max(h)).min(h - 1) as u16;
             if self.ticks.last() != Some(&tick) {
                 self.ticks.push(tick);
             }

@@ -278,11 +278,11 @@ fn draw_xray(app: &App, x: &XRay, inner: Rect, buf: &mut Buffer) {
         w,
         theme.entity(entity.kind).patch(theme.heading),
     );
+    let n = entity.mentions.len();
     let counts = format!(
-        "{} · {} mentions · {} quotes",
+        "{} · {n} mention{}",
         entity.kind.heading(),
-        entity.mentions.len(),
-        quotes
+        if n == 1 { "" } else { "s" }
     );
     put(buf, inner.x + 1, inner.y + 1, &counts, w, theme.dim);
     let aliases: Vec<String> = entity
