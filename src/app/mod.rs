@@ -381,6 +381,8 @@ impl App {
             Action::ShowQuotes => self.show_quotes(),
             Action::Search => {
                 if sidebar {
+                    // The filter is the list's: leave the X-Ray for it.
+                    self.xray = None;
                     self.prompt = Some(Prompt::Filter);
                 } else {
                     self.prompt = Some(Prompt::Search {
@@ -677,6 +679,7 @@ impl App {
     }
 
     fn show_quotes(&mut self) {
+        self.xray = None;
         self.tab = Tab::Quotes;
         self.focus = Focus::Sidebar;
         if self.quote_sel.is_none() && !self.quote_items().is_empty() {
@@ -892,7 +895,9 @@ impl App {
             return;
         };
         let pos = ratatui::layout::Position::new(column, row);
-        if g.sidebar.contains(pos) {
+        if g.sidebar.contains(pos) && self.xray.is_some() {
+            self.move_xray(lines.signum() as isize);
+        } else if g.sidebar.contains(pos) {
             self.move_selection(lines.signum() as isize);
         } else if g.reader.contains(pos) {
             self.scroll(lines as isize);
@@ -912,6 +917,9 @@ impl App {
             } else {
                 self.show_quotes();
             }
+        } else if inner.contains(pos) && self.xray.is_some() {
+            // The X-Ray's lines are chosen with the keys.
+            self.focus = Focus::Sidebar;
         } else if inner.contains(pos) {
             self.focus = Focus::Sidebar;
             let line = (row - inner.y) as usize;

@@ -336,8 +336,12 @@ fn draw_xray(app: &App, x: &XRay, inner: Rect, buf: &mut Buffer) {
                     .block_at(start)
                     .and_then(|b| app.article.blocks.get(b));
                 let (bs, be) = block.map_or((start, end), |b| (b.start, b.end));
-                let before = text.get(bs.min(start)..start).unwrap_or("");
-                let after = text.get(end..be.max(end)).unwrap_or("");
+                // Only a window of context is cleaned: enough to fill the line.
+                let room = 4 * w as usize;
+                let from = floor_boundary(text, start.saturating_sub(room).max(bs.min(start)));
+                let to = ceil_boundary(text, (end + room).min(be.max(end)));
+                let before = text.get(from..start).unwrap_or("");
+                let after = text.get(end..to).unwrap_or("");
                 let word = sanitize_line(&collapse(text.get(start..end).unwrap_or("")));
                 let (l, m, r) = kwic(before, &word, after, w.saturating_sub(1) as usize);
                 let base = if selected { selected_style } else { theme.dim };
@@ -370,6 +374,20 @@ fn draw_xray(app: &App, x: &XRay, inner: Rect, buf: &mut Buffer) {
             None => {}
         }
     }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
 }
 
 fn collapse(s: &str) -> String {
