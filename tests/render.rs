@@ -237,3 +237,17 @@ fn only_the_targets_paragraphs_at_100x30() {
     let terminal = draw(&mut app, 100, 30);
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn help_lists_every_binding_with_its_action_name_at_100x30() {
+    let mut app = sample();
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Help);
+    let terminal = draw(&mut app, 100, 30);
+    let screen = format!("{}", terminal.backend());
+    for b in &app.keymap.bindings {
+        assert!(screen.contains(b.desc), "{}", b.desc);
+        assert!(screen.contains(&b.action.name().unwrap()));
+    }
+    insta::assert_snapshot!(terminal.backend());
+}

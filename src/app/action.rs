@@ -47,6 +47,7 @@ pub enum Action {
     SpeakerOnly,
     /// Open the X-Ray of the selected entity (or of the target): kind, aliases, every
     /// mention in context and its quotes.
+    #[serde(rename = "xray")]
     XRay,
     /// Set a mark: the next letter names the current place.
     SetMark,
@@ -108,5 +109,7 @@ mod tests {
         assert_eq!(Action::PageDown.name().as_deref(), Some("page_down"));
         assert_eq!(Action::from_name("resize"), None);
         assert_eq!(Action::from_name("nonsense"), None);
+        assert_eq!(Action::XRay.name().as_deref(), Some("xray"));
+        assert_eq!(Action::from_name("copy_quote"), Some(Action::CopyQuote));
     }
 }
