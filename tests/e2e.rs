@@ -471,3 +471,28 @@ fn help_lists_the_exit_codes_and_completions_and_man_are_generated() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn analyze_reports_a_bad_config_on_stderr_and_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("lede")).unwrap();
+    std::fs::write(
+        config.join("lede").join("config.toml"),
+        "theme = \"neon\"\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["analyze", "assets/north-korea-summit.txt"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("XDG_CONFIG_HOME", &config)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("config.toml:1:") && err.contains("neon"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

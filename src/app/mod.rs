@@ -1125,6 +1125,10 @@ impl App {
     /// The target changed: its ticks, and the `&` layout when on.
     fn target_changed(&mut self) {
         if self.only_target {
+            // A target with no hits would leave nothing to read: show everything again.
+            if self.target.as_ref().is_none_or(|t| t.hits.is_empty()) {
+                self.only_target = false;
+            }
             self.relayout();
         }
         self.compute_ticks();

@@ -506,6 +506,15 @@ fn ampersand_lays_out_only_the_targets_paragraphs_and_n_still_works() {
     app.update(Action::Resize(100, 30));
     assert_eq!(app.layout().len(), full);
     let _ = anchor;
+    // A new target with no hits turns the filter off rather than show nothing.
+    app.update(Action::OnlyTarget);
+    assert!(app.only_target);
+    app.focus = Focus::Reader;
+    app.update(Action::Search);
+    type_str(&mut app, "zzzz");
+    app.update(Action::Select);
+    assert!(!app.only_target);
+    assert!(!app.layout().is_filtered());
     // Without a target, & says so.
     let mut fresh = self::app(100, 30);
     fresh.update(Action::OnlyTarget);
