@@ -13,6 +13,8 @@ const TIMEOUT: Duration = Duration::from_secs(15);
 /// A running `lede` in a pseudo-terminal.
 struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte lede wrote, for what the emulator does not show (OSC 52).
+    raw: Arc<Mutex<Vec<u8>>>,
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -65,18 +67,22 @@ impl Session {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = parser.clone();
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = raw.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().unwrap();
         Session {
             parser,
+            raw,
             master: pair.master,
             writer,
             child,
@@ -495,4 +501,34 @@ fn analyze_reports_a_bad_config_on_stderr_and_still_works() {
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn y_copies_the_selected_quote_through_osc_52() {
+    use base64::Engine;
+    let mut s = Session::lede(
+        &["tests/fixtures/inputs/port-strike.lede.json"],
+        110,
+        30,
+        &[],
+    );
+    s.wait_for("Port strike ends");
+    s.send("2");
+    s.wait_for("Niek de Vries");
+    s.send("y");
+    s.wait_for("Copied the quote of Niek de Vries");
+    let raw = s.raw.lock().unwrap().clone();
+    let raw = String::from_utf8_lossy(&raw);
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+    let end = start + raw[start..].find('\x07').unwrap();
+    let text = base64::engine::general_purpose::STANDARD
+        .decode(&raw[start..end])
+        .unwrap();
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.starts_with("“The members have spoken"), "{text}");
+    assert!(text.ends_with("Sam Whitfield, Harbour Politics"), "{text}");
+    assert!(text.contains("— Niek de Vries"), "{text}");
+    drop(raw);
+    s.send("q");
+    assert!(s.wait_exit());
 }
