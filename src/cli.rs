@@ -14,7 +14,7 @@ Exit codes:
   128+n  ended by signal n (129 SIGHUP, 130 SIGINT, 143 SIGTERM); the place is saved first
 
 Files:
-  $XDG_CONFIG_HOME/lede/config.toml   settings (lede --print-config prints the defaults)
+  $XDG_CONFIG_HOME/lede/config.toml    settings (lede --print-config prints the defaults)
   $XDG_STATE_HOME/lede/positions.json  reading positions and marks (off with --no-state)";
 
 /// The command line of `lede`.
