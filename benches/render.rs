@@ -1,6 +1,6 @@
 //! Frame rendering and layout speed: a frame of the sample and of War and Peace (after a jump
-//! to its middle) at 120×40 into a test backend, a key press plus its frame, and the layout of
-//! the whole book at width 100.
+//! to its middle) at 120×40 into a test backend, a key press plus its frame (also with a target,
+//! `&`, the minimap and the X-Ray), and the layout of the whole book at width 100.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -63,6 +63,22 @@ fn frames(c: &mut Criterion) {
             book.update(if down { Action::Down } else { Action::Up });
             down = !down;
             terminal.draw(|f| lede::ui::render(&book, f)).map(|_| ())
+        })
+    });
+
+    // Pierre as the target with `&` on, the minimap drawn and his X-Ray open: none of it is
+    // recomputed per frame.
+    let mut xray = app_for(read("benches/data/war-and-peace.txt"), BOOK_NAMES);
+    xray.update(Action::ShowEntities);
+    xray.update(Action::Select);
+    xray.update(Action::OnlyTarget);
+    xray.update(Action::XRay);
+    let mut down = true;
+    c.bench_function("key_and_frame_war_and_peace_xray_only_target_120x40", |b| {
+        b.iter(|| {
+            xray.update(if down { Action::Down } else { Action::Up });
+            down = !down;
+            terminal.draw(|f| lede::ui::render(&xray, f)).map(|_| ())
         })
     });
 }

@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod app;
 pub mod article;
+pub mod cli;
 pub mod config;
 pub mod layout;
 pub mod state;

@@ -6,47 +6,44 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
 use lede::analysis::{self, json, Analysis, EntityKind};
 use lede::app::Keymap;
 use lede::article::{self, Loaded};
+use lede::cli::{Cli, Command};
+use lede::config::Config;
+use lede::state::StateStore;
 use lede::ui::theme::Theme;
 
 /// The bundled sample article, opened when no file is given.
 const SAMPLE: &str = include_str!("../assets/north-korea-summit.txt");
 const SAMPLE_NAME: &str = "north-korea-summit.txt";
 
-#[derive(Parser)]
-#[command(
-    name = "lede",
-    version,
-    about = "A terminal reader for news and opinion articles: who is in this piece, and who said what"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-    /// The article to open (`-` reads stdin); the bundled sample when absent.
-    file: Option<PathBuf>,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Print the analysis of an article: a summary, or the `lede.analysis/1` JSON.
-    Analyze {
-        /// Print the `lede.analysis/1` JSON.
-        #[arg(long)]
-        json: bool,
-        /// The article (`-` reads stdin).
-        file: PathBuf,
-    },
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.print_config {
+        return exit(print_out(Config::defaults_toml()));
+    }
+    if let Some(shell) = cli.completions {
+        return exit(print_out(&lede::cli::completions(shell)));
+    }
+    if cli.man {
+        return exit(print_out(&lede::cli::man_page()));
+    }
     let result = match cli.command {
-        Some(Command::Analyze { json, file }) => run_analyze(&file, json),
-        None => run_analyze_or_read(cli.file),
+        Some(Command::Analyze { json, file }) => {
+            // The config does not change the analysis, but a bad one is still reported.
+            if let (_, Some(notice)) = Config::load_default() {
+                eprintln!("lede: {notice}");
+            }
+            run_analyze(&file, json)
+        }
+        None => run_analyze_or_read(cli.file, cli.no_state),
     };
+    exit(result)
+}
+
+fn exit(result: Result<ExitCode, String>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
@@ -72,7 +69,7 @@ fn open(file: Option<&PathBuf>) -> Result<Loaded, String> {
 
 /// `lede [FILE]`: the reader on a terminal; when stdout is not a terminal (a pipe, a file),
 /// the readable analysis summary instead, exactly as `lede analyze FILE` prints it.
-fn run_analyze_or_read(file: Option<PathBuf>) -> Result<ExitCode, String> {
+fn run_analyze_or_read(file: Option<PathBuf>, no_state: bool) -> Result<ExitCode, String> {
     let loaded = open(file.as_ref())?;
     if !std::io::stdout().is_terminal() {
         let analysis = loaded
@@ -81,10 +78,47 @@ fn run_analyze_or_read(file: Option<PathBuf>) -> Result<ExitCode, String> {
             .unwrap_or_else(|| analysis::analyze(&loaded.article));
         return print_out(&summary(&loaded, &analysis));
     }
-    match tui::run(loaded, Theme::from_env(), Keymap::default()) {
-        Ok(tui::Ending::Quit) => Ok(ExitCode::SUCCESS),
-        Ok(tui::Ending::Signal(sig)) => Ok(ExitCode::from(128 + sig)),
-        Err(e) => Err(format!("terminal error: {e}")),
+    let (config, config_notice) = Config::load_default();
+    let mut notices: Vec<String> = config_notice.into_iter().collect();
+    let keymap = match Keymap::with_overrides(&config.keys) {
+        Ok(k) => k,
+        Err(e) => {
+            let name =
+                Config::default_path().map_or("config".to_string(), |p| p.display().to_string());
+            notices.push(format!("{name}: [keys] {e}; default keys"));
+            Keymap::default()
+        }
+    };
+    let theme = match config.theme {
+        lede::config::Theme::Dark => Theme::dark(),
+        lede::config::Theme::Light => Theme::light(),
+        lede::config::Theme::Mono => Theme::mono(),
+    };
+    let state = if no_state {
+        None
+    } else {
+        lede::state::default_dir().map(|dir| {
+            let (store, notice) = StateStore::open(&dir);
+            notices.extend(notice);
+            store
+        })
+    };
+    let options = tui::Options {
+        theme,
+        keymap,
+        text_width: Some(config.text_width),
+        sidebar_width: Some(config.sidebar_width),
+        notices,
+        state,
+    };
+    let (ending, warning) =
+        tui::run(loaded, options).map_err(|e| format!("terminal error: {e}"))?;
+    if let Some(w) = warning {
+        eprintln!("lede: {w}");
+    }
+    match ending {
+        tui::Ending::Quit => Ok(ExitCode::SUCCESS),
+        tui::Ending::Signal(sig) => Ok(ExitCode::from(128 + sig)),
     }
 }
 

@@ -5,7 +5,7 @@
 //! panic (a hook) and on SIGTERM, SIGHUP or SIGINT (flags the loop checks). Restoring twice is
 //! harmless.
 
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Once};
 use std::time::Duration;
@@ -21,8 +21,9 @@ use ratatui::crossterm::terminal::{
 use ratatui::Terminal;
 
 use lede::analysis::{self, Analysis};
-use lede::app::{Action, App, Keymap, WHEEL_LINES};
+use lede::app::{copy, Action, App, Effect, Keymap, WHEEL_LINES};
 use lede::article::Loaded;
+use lede::state::{content_hash, StateStore};
 use lede::ui::{self, theme::Theme};
 
 /// Whether the terminal is in raw mode on the alternate screen (so restoring has work to do).
@@ -94,12 +95,34 @@ pub enum Ending {
     Signal(u8),
 }
 
-/// Runs the reader on an opened article until the user quits or a signal arrives.
-pub fn run(loaded: Loaded, theme: Theme, keymap: Keymap) -> io::Result<Ending> {
+/// How the reader is set up: from the config, the state folder and the command line.
+pub struct Options {
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub text_width: Option<u16>,
+    pub sidebar_width: Option<u16>,
+    /// Shown in the status line at the start (a bad config, a corrupt state file).
+    pub notices: Vec<String>,
+    /// Where places are remembered; `None` with `--no-state`.
+    pub state: Option<StateStore>,
+}
+
+/// Runs the reader on an opened article until the user quits or a signal arrives. The place
+/// is saved on the way out (quit or signal); a failure to save is returned as a warning to
+/// print once the terminal is restored.
+pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<String>)> {
+    let Options {
+        theme,
+        keymap,
+        text_width,
+        sidebar_width,
+        mut notices,
+        mut state,
+    } = options;
     let stop = stop_signal();
     let article = Arc::new(loaded.article);
     let (tx, rx) = mpsc::channel::<Analysis>();
-    let mut analysing = loaded.analysis.is_none();
+    let analysing = loaded.analysis.is_none();
     if analysing {
         let article = article.clone();
         std::thread::Builder::new()
@@ -111,7 +134,38 @@ pub fn run(loaded: Loaded, theme: Theme, keymap: Keymap) -> io::Result<Ending> {
     let mut app = App::new(article, &loaded.source, loaded.analysis);
     app.theme = theme;
     app.keymap = keymap;
+    app.text_width = text_width;
+    app.sidebar_width = sidebar_width;
+    let hash = state.as_ref().map(|_| content_hash(app.article.text()));
+    if let (Some(store), Some(hash)) = (&state, &hash) {
+        if let Some(saved) = store.position(hash) {
+            if app.restore(&saved) {
+                notices.push("Restored your place".into());
+            }
+        }
+    }
+    if !notices.is_empty() {
+        app.notice = Some(notices.join(" · "));
+    }
+    let ending = event_loop(&mut app, &stop, rx, analysing)?;
+    let warning = match (&mut state, &hash) {
+        (Some(store), Some(hash)) => store.save(hash, app.saved()).err().map(|e| {
+            format!(
+                "cannot save the reading position in {}: {e}",
+                store.path().display()
+            )
+        }),
+        _ => None,
+    };
+    Ok((ending, warning))
+}
 
+fn event_loop(
+    app: &mut App,
+    stop: &AtomicUsize,
+    rx: mpsc::Receiver<Analysis>,
+    mut analysing: bool,
+) -> io::Result<Ending> {
     let (_guard, mut terminal) = enter()?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -119,7 +173,7 @@ pub fn run(loaded: Loaded, theme: Theme, keymap: Keymap) -> io::Result<Ending> {
     let mut first_frame = true;
     loop {
         if dirty {
-            terminal.draw(|frame| ui::render(&app, frame))?;
+            terminal.draw(|frame| ui::render(app, frame))?;
             dirty = false;
             if first_frame {
                 first_frame = false;
@@ -139,13 +193,14 @@ pub fn run(loaded: Loaded, theme: Theme, keymap: Keymap) -> io::Result<Ending> {
             // burst of resizes (a window being dragged) only the last is laid out.
             let mut resize = None;
             loop {
-                match to_action(&app, event::read()?) {
+                match to_action(app, event::read()?) {
                     Some(Action::Resize(w, h)) => resize = Some(Action::Resize(w, h)),
                     Some(action) => {
                         if let Some(r) = resize.take() {
                             app.update(r);
                         }
                         app.update(action);
+                        perform(app.take_effects());
                     }
                     None => {}
                 }
@@ -210,5 +265,19 @@ fn debug_panic() {
     #[cfg(debug_assertions)]
     if std::env::var_os("LEDE_DEBUG_PANIC").is_some_and(|v| v == "1") {
         panic!("LEDE_DEBUG_PANIC: forced panic after the first frame");
+    }
+}
+
+/// Performs what `update` asked for: clipboard writes go to the terminal as OSC 52 (which
+/// ratatui's diffing never sees, so they do not disturb the screen).
+fn perform(effects: Vec<Effect>) {
+    for effect in effects {
+        match effect {
+            Effect::Copy(text) => {
+                let mut out = io::stdout().lock();
+                let _ = out.write_all(copy::osc52(&text).as_bytes());
+                let _ = out.flush();
+            }
+        }
     }
 }

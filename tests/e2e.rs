@@ -13,9 +13,13 @@ const TIMEOUT: Duration = Duration::from_secs(15);
 /// A running `lede` in a pseudo-terminal.
 struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte lede wrote, for what the emulator does not show (OSC 52).
+    raw: Arc<Mutex<Vec<u8>>>,
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
+    /// The session's own config and state folders, so no test reads or writes the user's.
+    _home: tempfile::TempDir,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -50,6 +54,9 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("LEDE_DEBUG_PANIC");
+        let home = tempfile::tempdir().unwrap();
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -60,21 +67,26 @@ impl Session {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = parser.clone();
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = raw.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().unwrap();
         Session {
             parser,
+            raw,
             master: pair.master,
             writer,
             child,
+            _home: home,
         }
     }
 
@@ -267,6 +279,26 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn sigterm_saves_the_place_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
+    let mut s = Session::lede(&[], 80, 24, &env);
+    s.wait_for("North Korea Summit");
+    s.send("G");
+    s.wait_for("100%");
+    let pid = s.child.process_id().unwrap();
+    let ok = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    assert!(!s.wait_exit());
+    assert!(state.join("lede").join("positions.json").is_file());
+}
+
+#[test]
 fn without_a_terminal_lede_prints_the_analysis_and_never_draws() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
         .arg(concat!(
@@ -299,6 +331,204 @@ fn filters_to_an_entity_and_steps_through_its_mentions_with_wrap_around() {
     s.wait_for("Moammar Gadhafi 2/2");
     s.send("2");
     s.wait_for("“");
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+/// The rows of the text column (inside the reader's border), as shown.
+fn text_rows(s: &Session) -> Vec<String> {
+    (1..20).map(|r| s.row(r)).collect()
+}
+
+#[test]
+fn the_place_is_remembered_across_runs_in_the_state_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let config = dir.path().join("config");
+    let env = [
+        ("XDG_STATE_HOME", state.to_str().unwrap()),
+        ("XDG_CONFIG_HOME", config.to_str().unwrap()),
+    ];
+    let mut s = Session::lede(&[], 100, 30, &env);
+    s.wait_for("North Korea Summit on the Rocks");
+    s.send("/libya");
+    s.wait_for("2 matches");
+    s.send("\r");
+    s.wait_for("/libya 1/2");
+    s.send("n");
+    s.wait_for("/libya 2/2");
+    let before = text_rows(&s);
+    s.send("q");
+    assert!(s.wait_exit());
+    assert!(state.join("lede").join("positions.json").is_file());
+
+    let mut s = Session::lede(&[], 100, 30, &env);
+    s.wait_for("Restored your place");
+    s.wait_until("the same rows", |s| text_rows(s) == before);
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn with_no_state_nothing_is_saved_or_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
+    let mut s = Session::lede(&["--no-state"], 100, 30, &env);
+    s.wait_for("North Korea Summit on the Rocks");
+    s.send("G");
+    s.wait_for("100%");
+    s.send("q");
+    assert!(s.wait_exit());
+    assert!(!state.join("lede").join("positions.json").exists());
+    // A saved place is not restored with --no-state either.
+    let mut s = Session::lede(&[], 100, 30, &env);
+    s.wait_for("North Korea Summit on the Rocks");
+    s.send("G");
+    s.wait_for("100%");
+    s.send("q");
+    assert!(s.wait_exit());
+    assert!(state.join("lede").join("positions.json").is_file());
+    let mut s = Session::lede(&["--no-state"], 100, 30, &env);
+    s.wait_for("¶1/");
+    assert!(!s.contents().contains("Restored"));
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn a_bad_config_still_starts_with_a_notice_naming_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("lede")).unwrap();
+    std::fs::write(
+        config.join("lede").join("config.toml"),
+        "theme = \"dark\"\ntext_width = [\n",
+    )
+    .unwrap();
+    let env = [("XDG_CONFIG_HOME", config.to_str().unwrap())];
+    let mut s = Session::lede(&[], 140, 30, &env);
+    s.wait_for("North Korea Summit on the Rocks");
+    s.wait_for("config.toml:");
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn a_config_sets_the_keys_and_a_corrupt_state_file_is_ignored_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let state = dir.path().join("state");
+    std::fs::create_dir_all(config.join("lede")).unwrap();
+    std::fs::create_dir_all(state.join("lede")).unwrap();
+    std::fs::write(
+        config.join("lede").join("config.toml"),
+        "[keys]\nquit = [\"x\"]\n",
+    )
+    .unwrap();
+    std::fs::write(state.join("lede").join("positions.json"), "{ not json").unwrap();
+    let env = [
+        ("XDG_CONFIG_HOME", config.to_str().unwrap()),
+        ("XDG_STATE_HOME", state.to_str().unwrap()),
+    ];
+    let mut s = Session::lede(&[], 140, 30, &env);
+    s.wait_for("North Korea Summit on the Rocks");
+    s.wait_for("positions.json");
+    s.send("G");
+    s.wait_for("100%");
+    s.send("x");
+    assert!(s.wait_exit());
+    // The next save replaced the corrupt file.
+    let saved = std::fs::read_to_string(state.join("lede").join("positions.json")).unwrap();
+    assert!(serde_json::from_str::<serde_json::Value>(&saved).is_ok());
+}
+
+#[test]
+fn print_config_parses_back_to_the_defaults() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
+        .arg("--print-config")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (config, notice) = lede::config::Config::parse(&text, "printed", false);
+    assert_eq!(notice, None);
+    assert_eq!(config, lede::config::Config::default());
+}
+
+#[test]
+fn help_lists_the_exit_codes_and_completions_and_man_are_generated() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let help = run(&["--help"]);
+    assert!(help.contains("Exit codes:") && help.contains("128+n"));
+    assert!(help.contains("--no-state"));
+    assert!(run(&["--completions", "bash"]).contains("--print-config"));
+    assert!(run(&["--man"]).contains(".TH"));
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
+        .arg("--frobnicate")
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn analyze_reports_a_bad_config_on_stderr_and_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("lede")).unwrap();
+    std::fs::write(
+        config.join("lede").join("config.toml"),
+        "theme = \"neon\"\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["analyze", "assets/north-korea-summit.txt"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("XDG_CONFIG_HOME", &config)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("config.toml:1:") && err.contains("neon"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn y_copies_the_selected_quote_through_osc_52() {
+    use base64::Engine;
+    let mut s = Session::lede(
+        &["tests/fixtures/inputs/port-strike.lede.json"],
+        110,
+        30,
+        &[],
+    );
+    s.wait_for("Port strike ends");
+    s.send("2");
+    s.wait_for("Niek de Vries");
+    s.send("y");
+    s.wait_for("Copied the quote of Niek de Vries");
+    let raw = s.raw.lock().unwrap().clone();
+    let raw = String::from_utf8_lossy(&raw);
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+    let end = start + raw[start..].find('\x07').unwrap();
+    let text = base64::engine::general_purpose::STANDARD
+        .decode(&raw[start..end])
+        .unwrap();
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.starts_with("“The members have spoken"), "{text}");
+    assert!(text.ends_with("Sam Whitfield, Harbour Politics"), "{text}");
+    assert!(text.contains("— Niek de Vries"), "{text}");
+    drop(raw);
     s.send("q");
     assert!(s.wait_exit());
 }

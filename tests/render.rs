@@ -195,3 +195,59 @@ fn control_characters_in_the_text_never_reach_the_buffer() {
             .any(|c| lede::layout::wrap::is_unsafe_char(c) || c == '\t'));
     }
 }
+
+#[test]
+fn x_ray_of_donald_trump_at_100x30() {
+    // The X-Ray of the most mentioned person: header, each mention centred in its context,
+    // his quotes; the second mention selected.
+    let mut app = sample();
+    app.update(Action::Resize(100, 30));
+    app.update(Action::ShowEntities);
+    app.update(Action::XRay);
+    app.update(Action::Down);
+    let terminal = draw(&mut app, 100, 30);
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn mention_minimap_at_100x30() {
+    // North Korea as target: ticks on the reader's right border where its mentions are.
+    let mut app = sample();
+    app.update(Action::Resize(100, 30));
+    app.update(Action::ShowEntities);
+    app.update(Action::Search);
+    type_str(&mut app, "north korea");
+    app.update(Action::Select);
+    app.update(Action::Select);
+    app.update(Action::ToggleFocus);
+    let terminal = draw(&mut app, 100, 30);
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn only_the_targets_paragraphs_at_100x30() {
+    let mut app = sample();
+    app.update(Action::Resize(100, 30));
+    app.update(Action::ShowEntities);
+    app.update(Action::Search);
+    type_str(&mut app, "gadh");
+    app.update(Action::Select);
+    app.update(Action::Select);
+    app.update(Action::OnlyTarget);
+    let terminal = draw(&mut app, 100, 30);
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_lists_every_binding_with_its_action_name_at_100x30() {
+    let mut app = sample();
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Help);
+    let terminal = draw(&mut app, 100, 30);
+    let screen = format!("{}", terminal.backend());
+    for b in &app.keymap.bindings {
+        assert!(screen.contains(b.desc), "{}", b.desc);
+        assert!(screen.contains(&b.action.name().unwrap()));
+    }
+    insta::assert_snapshot!(terminal.backend());
+}

@@ -45,6 +45,20 @@ pub enum Action {
     PrevHit,
     /// Show only the current entity's quotes (again: all quotes).
     SpeakerOnly,
+    /// Open the X-Ray of the selected entity (or of the target): kind, aliases, every
+    /// mention in context and its quotes.
+    #[serde(rename = "xray")]
+    XRay,
+    /// Set a mark: the next letter names the current place.
+    SetMark,
+    /// Return to a mark: the next letter names it.
+    GoToMark,
+    /// Show only the paragraphs that mention the target (again: show all).
+    OnlyTarget,
+    /// Copy the selected quote with its attribution (OSC 52).
+    CopyQuote,
+    /// Copy the paragraph at the top of the view (OSC 52).
+    CopyParagraph,
     /// Show the key bindings.
     Help,
     /// Leave lede.
@@ -95,5 +109,7 @@ mod tests {
         assert_eq!(Action::PageDown.name().as_deref(), Some("page_down"));
         assert_eq!(Action::from_name("resize"), None);
         assert_eq!(Action::from_name("nonsense"), None);
+        assert_eq!(Action::XRay.name().as_deref(), Some("xray"));
+        assert_eq!(Action::from_name("copy_quote"), Some(Action::CopyQuote));
     }
 }

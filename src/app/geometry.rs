@@ -25,12 +25,22 @@ pub struct Geometry {
 impl Geometry {
     /// The layout of a `width` × `height` screen, or `None` when it is too small for it.
     pub fn new(width: u16, height: u16) -> Option<Geometry> {
+        Geometry::sized(width, height, None, None)
+    }
+
+    /// The layout with the configured widest text column and sidebar width (`None`: automatic).
+    pub fn sized(
+        width: u16,
+        height: u16,
+        text_width: Option<u16>,
+        sidebar_width: Option<u16>,
+    ) -> Option<Geometry> {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return None;
         }
         let main_h = height - 1;
-        let mut side_w = (width * 3 / 10).clamp(28, 40);
-        if width - side_w < 34 {
+        let mut side_w = sidebar_width.unwrap_or((width * 3 / 10).clamp(28, 40));
+        if width.saturating_sub(side_w) < 34 {
             side_w = width.saturating_sub(34);
             if side_w < 20 {
                 side_w = 0;
@@ -39,7 +49,9 @@ impl Geometry {
         let reader_w = width - side_w;
         let reader = Rect::new(0, 0, reader_w, main_h);
         let inner_w = reader_w - 2;
-        let measure = inner_w.saturating_sub(2).min(MAX_MEASURE);
+        let measure = inner_w
+            .saturating_sub(2)
+            .min(text_width.unwrap_or(MAX_MEASURE).max(1));
         let text = Rect::new(1 + (inner_w - measure) / 2, 1, measure, main_h - 2);
         Some(Geometry {
             reader,
@@ -78,5 +90,15 @@ mod tests {
         assert!(g.text.x > 1);
         let g = Geometry::new(40, 8).unwrap();
         assert_eq!(g.sidebar.width, 0);
+    }
+
+    #[test]
+    fn configured_widths_are_honoured_where_they_fit() {
+        let g = Geometry::sized(120, 30, Some(60), Some(36)).unwrap();
+        assert_eq!(g.sidebar.width, 36);
+        assert_eq!(g.text.width, 60);
+        // A sidebar too wide for the screen gives way to the text.
+        let g = Geometry::sized(60, 20, None, Some(100)).unwrap();
+        assert!(g.text.width >= 28);
     }
 }

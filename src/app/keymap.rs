@@ -57,7 +57,7 @@ impl Key {
                 "enter" | "return" => KeyCode::Enter,
                 "esc" | "escape" => KeyCode::Esc,
                 "tab" => KeyCode::Tab,
-                "backtab" => KeyCode::BackTab,
+                "backtab" | "shift-tab" | "shift+tab" => KeyCode::BackTab,
                 "backspace" => KeyCode::Backspace,
                 "up" => KeyCode::Up,
                 "down" => KeyCode::Down,
@@ -153,6 +153,20 @@ const DEFAULTS: &[(Action, &[&str], &str)] = &[
         &["s"],
         "only the target's quotes (toggle)",
     ),
+    (
+        Action::XRay,
+        &["i", "l", "Right"],
+        "X-Ray: the entity's mentions and quotes",
+    ),
+    (Action::SetMark, &["m"], "set a mark (then a letter)"),
+    (Action::GoToMark, &["'"], "return to a mark (then a letter)"),
+    (
+        Action::OnlyTarget,
+        &["&"],
+        "only paragraphs with the target (toggle)",
+    ),
+    (Action::CopyQuote, &["y"], "copy the quote with its source"),
+    (Action::CopyParagraph, &["Y"], "copy the paragraph"),
     (Action::Help, &["?"], "this help"),
     (Action::Quit, &["q", "Ctrl-c"], "quit"),
 ];
@@ -282,6 +296,11 @@ mod tests {
         assert_eq!(map.action_for(key("Ctrl-f")), Some(Action::PageDown));
         assert_eq!(map.action_for(key("Space")), None);
         assert_eq!(map.action_for(key("Down")), Some(Action::Down));
+    }
+
+    #[test]
+    fn shift_tab_as_the_config_file_writes_it_parses() {
+        assert_eq!(Key::parse("Shift-Tab"), Key::parse("BackTab"));
     }
 
     #[test]

@@ -5,17 +5,20 @@
 //! [`Anchor`], never a row, so it survives a resize; the layout of each width is cached.
 
 pub mod action;
+pub mod copy;
 #[doc(hidden)]
 pub mod fixture;
 pub mod geometry;
 pub mod keymap;
 pub mod search;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use action::Action;
+pub use copy::Effect;
 pub use geometry::Geometry;
 pub use keymap::{Key, Keymap};
 
@@ -85,6 +88,35 @@ pub enum EntityLine {
     Entity(usize),
 }
 
+/// A line of the X-Ray view that Enter acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XRayItem {
+    /// The target's hit `index`: the mention at `start..end`.
+    Mention {
+        index: usize,
+        start: usize,
+        end: usize,
+    },
+    /// A quote the entity speaks.
+    Quote(usize),
+}
+
+/// The X-Ray view of one entity, in the sidebar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XRay {
+    pub entity: usize,
+    /// Its mentions in the reading flow, then its quotes.
+    pub items: Vec<XRayItem>,
+    pub sel: usize,
+}
+
+/// A key that waits for a letter: `m` and `'`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    SetMark,
+    GoToMark,
+}
+
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
@@ -125,6 +157,22 @@ pub struct App {
     /// A one-off message for the status line (wrap-around, nothing found, …).
     pub notice: Option<String>,
     pub quit: bool,
+    /// The X-Ray view, when open (it replaces the sidebar's list).
+    pub xray: Option<XRay>,
+    /// Marks set with `m`: letter → place.
+    pub bookmarks: BTreeMap<char, Anchor>,
+    /// A key waiting for its letter.
+    pub pending: Option<Pending>,
+    /// Only the paragraphs with a hit of the target are laid out (`&`).
+    pub only_target: bool,
+    /// Rows of the reader's scrollbar (from the top of the text) that hold a hit of the
+    /// target: computed when the target or the layout changes, not per frame.
+    pub ticks: Vec<u16>,
+    /// Work for the event loop (clipboard writes), taken with [`App::take_effects`].
+    pub effects: Vec<Effect>,
+    /// The widest text column and the sidebar width from the config (`None`: automatic).
+    pub text_width: Option<u16>,
+    pub sidebar_width: Option<u16>,
     /// For each article block, its number in the reading flow (1-based), and the flow's length.
     flow_number: Vec<usize>,
     flow_len: usize,
@@ -179,6 +227,14 @@ impl App {
             help: false,
             notice: None,
             quit: false,
+            xray: None,
+            bookmarks: BTreeMap::new(),
+            pending: None,
+            only_target: false,
+            ticks: Vec::new(),
+            effects: Vec::new(),
+            text_width: None,
+            sidebar_width: None,
             flow_number,
             flow_len: n,
         };
@@ -195,7 +251,12 @@ impl App {
 
     /// The screen layout, or `None` when the terminal is too small.
     pub fn geometry(&self) -> Option<Geometry> {
-        Geometry::new(self.width, self.height)
+        Geometry::sized(self.width, self.height, self.text_width, self.sidebar_width)
+    }
+
+    /// Takes the effects recorded by `update`, for the event loop to perform.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// The text rows visible at once.
@@ -216,6 +277,13 @@ impl App {
     /// Maps a key to an action: prompt editing while typing, the keymap otherwise.
     pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.pending.is_some() {
+            return match key.code {
+                KeyCode::Char('c') if ctrl => Some(Action::Quit),
+                KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
+                _ => Some(Action::Cancel),
+            };
+        }
         if self.prompt.is_some() {
             return match key.code {
                 KeyCode::Char('c') if ctrl => Some(Action::Quit),
@@ -247,6 +315,16 @@ impl App {
             }
             return;
         }
+        if let Some(pending) = self.pending.take() {
+            match action {
+                Action::Type(c) => self.mark_letter(pending, c),
+                Action::Quit => self.quit = true,
+                Action::Resize(w, h) => self.resize(w, h),
+                Action::AnalysisReady(a) => self.set_analysis(*a),
+                _ => {}
+            }
+            return;
+        }
         if self.prompt.is_some() {
             match action {
                 Action::Type(_) | Action::Backspace | Action::Select | Action::Cancel => {
@@ -258,7 +336,20 @@ impl App {
             }
         }
         let sidebar = self.focus == Focus::Sidebar;
+        let xray = sidebar && self.xray.is_some();
         match action {
+            Action::Down if xray => self.move_xray(1),
+            Action::Up if xray => self.move_xray(-1),
+            Action::PageDown | Action::HalfPageDown if xray => {
+                self.move_xray(self.page_rows() as isize / 2)
+            }
+            Action::PageUp | Action::HalfPageUp if xray => {
+                self.move_xray(-(self.page_rows() as isize / 2))
+            }
+            Action::Top if xray => self.move_xray(isize::MIN / 2),
+            Action::Bottom if xray => self.move_xray(isize::MAX / 2),
+            Action::Select if xray => self.xray_select(),
+            Action::Cancel if xray => self.xray = None,
             Action::Down if sidebar => self.move_selection(1),
             Action::Up if sidebar => self.move_selection(-1),
             Action::PageDown if sidebar => self.move_selection(self.page_rows() as isize / 2),
@@ -283,12 +374,15 @@ impl App {
                 };
             }
             Action::ShowEntities => {
+                self.xray = None;
                 self.tab = Tab::Entities;
                 self.focus = Focus::Sidebar;
             }
             Action::ShowQuotes => self.show_quotes(),
             Action::Search => {
                 if sidebar {
+                    // The filter is the list's: leave the X-Ray for it.
+                    self.xray = None;
                     self.prompt = Some(Prompt::Filter);
                 } else {
                     self.prompt = Some(Prompt::Search {
@@ -308,6 +402,18 @@ impl App {
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::SpeakerOnly => self.toggle_speaker_only(),
+            Action::XRay => self.open_xray(),
+            Action::SetMark => {
+                self.pending = Some(Pending::SetMark);
+                self.notice = Some("Mark: type a letter".into());
+            }
+            Action::GoToMark => {
+                self.pending = Some(Pending::GoToMark);
+                self.notice = Some("Go to mark: type a letter".into());
+            }
+            Action::OnlyTarget => self.toggle_only_target(),
+            Action::CopyQuote => self.copy_quote(),
+            Action::CopyParagraph => self.copy_paragraph(),
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
@@ -369,6 +475,7 @@ impl App {
         self.marks = marks;
         self.quote_spans = quote_spans;
         self.analysis = Some(analysis);
+        self.xray = None;
         self.clamp_selection();
     }
 
@@ -387,7 +494,11 @@ impl App {
             return;
         };
         let measure = (g.text.width as usize).max(wrap::MIN_WIDTH);
-        if self.layout.width != measure {
+        if self.only_target {
+            if self.layout.width != measure {
+                self.relayout();
+            }
+        } else if self.layout.width != measure || self.layout.is_filtered() {
             let found = self.cache.iter().find(|l| l.width == measure).cloned();
             let layout = found.unwrap_or_else(|| {
                 let l = Arc::new(Layout::new(&self.article, measure));
@@ -404,6 +515,7 @@ impl App {
         if row > self.max_top_row() {
             self.scroll_to_row(row);
         }
+        self.compute_ticks();
     }
 
     fn scroll(&mut self, delta: isize) {
@@ -567,6 +679,7 @@ impl App {
     }
 
     fn show_quotes(&mut self) {
+        self.xray = None;
         self.tab = Tab::Quotes;
         self.focus = Focus::Sidebar;
         if self.quote_sel.is_none() && !self.quote_items().is_empty() {
@@ -624,6 +737,7 @@ impl App {
         });
         // With `s` on, the Quotes list follows the target.
         self.clamp_selection();
+        self.target_changed();
     }
 
     /// `n` / `N`: the next or previous hit, from the current one or from the top of the view,
@@ -705,6 +819,7 @@ impl App {
                     hits,
                     current: None,
                 });
+                self.target_changed();
                 self.step_hit(true);
             }
             (Prompt::Search { .. }, _) => {}
@@ -780,7 +895,9 @@ impl App {
             return;
         };
         let pos = ratatui::layout::Position::new(column, row);
-        if g.sidebar.contains(pos) {
+        if g.sidebar.contains(pos) && self.xray.is_some() {
+            self.move_xray(lines.signum() as isize);
+        } else if g.sidebar.contains(pos) {
             self.move_selection(lines.signum() as isize);
         } else if g.reader.contains(pos) {
             self.scroll(lines as isize);
@@ -800,6 +917,9 @@ impl App {
             } else {
                 self.show_quotes();
             }
+        } else if inner.contains(pos) && self.xray.is_some() {
+            // The X-Ray's lines are chosen with the keys.
+            self.focus = Focus::Sidebar;
         } else if inner.contains(pos) {
             self.focus = Focus::Sidebar;
             let line = (row - inner.y) as usize;
@@ -889,6 +1009,345 @@ impl App {
             }
         });
         found
+    }
+}
+
+/// X-Ray, marks, `&`, the minimap and copying.
+impl App {
+    /// `i`: the X-Ray of the entity selected in the list, or of the target from the reader.
+    fn open_xray(&mut self) {
+        let from_list = self.focus == Focus::Sidebar && self.tab == Tab::Entities;
+        let entity = if from_list {
+            self.entity_items().get(self.entity_sel).copied()
+        } else {
+            self.target.as_ref().and_then(|t| t.entity).or_else(|| {
+                (self.tab == Tab::Entities)
+                    .then(|| self.entity_items().get(self.entity_sel).copied())
+                    .flatten()
+            })
+        };
+        let Some(e) = entity else {
+            self.notice = Some("Choose an entity first (Tab, then j/k)".into());
+            return;
+        };
+        let Some(a) = &self.analysis else {
+            return;
+        };
+        let mut items: Vec<XRayItem> = self
+            .marks
+            .iter()
+            .filter(|m| m.entity == e)
+            .enumerate()
+            .map(|(index, m)| XRayItem::Mention {
+                index,
+                start: m.start,
+                end: m.end,
+            })
+            .collect();
+        items.extend(
+            self.quote_spans
+                .iter()
+                .filter(|&&(q, _, _)| a.quotes.get(q).is_some_and(|q| q.speaker == Some(e)))
+                .map(|&(q, _, _)| XRayItem::Quote(q)),
+        );
+        // Start on the mention at or after the top of the view.
+        let top = self.top.byte;
+        let sel = items
+            .iter()
+            .position(|i| matches!(i, XRayItem::Mention { start, .. } if *start >= top))
+            .unwrap_or(0);
+        self.xray = Some(XRay {
+            entity: e,
+            items,
+            sel,
+        });
+        self.tab = Tab::Entities;
+        self.focus = Focus::Sidebar;
+    }
+
+    fn move_xray(&mut self, delta: isize) {
+        if let Some(x) = &mut self.xray {
+            let n = x.items.len() as isize;
+            if n > 0 {
+                x.sel = (x.sel as isize + delta).clamp(0, n - 1) as usize;
+            }
+        }
+    }
+
+    /// Enter in the X-Ray: go to the mention (the entity becomes the target, counting from
+    /// that hit) or to the quote.
+    fn xray_select(&mut self) {
+        let Some(x) = &self.xray else {
+            return;
+        };
+        let entity = x.entity;
+        match x.items.get(x.sel).copied() {
+            Some(XRayItem::Mention { index, start, .. }) => {
+                self.target_entity(entity, Some(index));
+                if let Some(t) = &mut self.target {
+                    t.current = Some(index);
+                }
+                self.jump_to(start);
+            }
+            Some(XRayItem::Quote(q)) => {
+                if let Some(&(_, start, _)) = self.quote_spans.iter().find(|s| s.0 == q) {
+                    self.current_quote = Some(q);
+                    self.jump_to(start);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// The letter after `m` or `'`.
+    fn mark_letter(&mut self, pending: Pending, c: char) {
+        if !c.is_ascii_alphabetic() {
+            self.notice = Some("Marks are letters a–z, A–Z".into());
+            return;
+        }
+        match pending {
+            Pending::SetMark => {
+                self.bookmarks.insert(c, self.top);
+                self.notice = Some(format!("Mark {c} set"));
+            }
+            Pending::GoToMark => match self.bookmarks.get(&c).copied() {
+                Some(anchor) => {
+                    self.top = anchor;
+                    let row = self.top_row();
+                    self.scroll_to_row(row);
+                    self.notice = Some(format!("Back at mark {c}"));
+                }
+                None => self.notice = Some(format!("No mark {c}")),
+            },
+        }
+    }
+
+    /// The target changed: its ticks, and the `&` layout when on.
+    fn target_changed(&mut self) {
+        if self.only_target {
+            // A target with no hits would leave nothing to read: show everything again.
+            if self.target.as_ref().is_none_or(|t| t.hits.is_empty()) {
+                self.only_target = false;
+            }
+            self.relayout();
+        }
+        self.compute_ticks();
+    }
+
+    /// Lays out again at the current measure, keeping the place: only the target's
+    /// paragraphs with `&`, all of them (from the cache) otherwise.
+    fn relayout(&mut self) {
+        let Some(g) = self.geometry() else {
+            return;
+        };
+        let measure = (g.text.width as usize).max(wrap::MIN_WIDTH);
+        let keep = self.only_target.then(|| {
+            let mut keep = vec![false; self.article.blocks.len()];
+            for &(start, _) in self.target.as_ref().map_or(&[][..], |t| &t.hits) {
+                if let Some(k) = self.article.block_at(start).and_then(|b| keep.get_mut(b)) {
+                    *k = true;
+                }
+            }
+            keep
+        });
+        self.layout = match keep {
+            Some(keep) => Arc::new(Layout::filtered(&self.article, measure, &keep)),
+            None => {
+                let found = self.cache.iter().find(|l| l.width == measure).cloned();
+                found.unwrap_or_else(|| Arc::new(Layout::new(&self.article, measure)))
+            }
+        };
+        let row = self.top_row();
+        self.scroll_to_row(row);
+        self.compute_ticks();
+    }
+
+    /// `&`: only the paragraphs with a hit of the target, or all again.
+    fn toggle_only_target(&mut self) {
+        if self.only_target {
+            self.only_target = false;
+            self.relayout();
+            self.notice = Some("Showing every paragraph".into());
+            return;
+        }
+        match &self.target {
+            Some(t) if !t.hits.is_empty() => {
+                self.only_target = true;
+                self.relayout();
+                let label = wrap::sanitize_line(self.target.as_ref().map_or("", |t| &t.label));
+                self.notice = Some(format!("Only paragraphs with {label} (& shows all)"));
+            }
+            _ => self.notice = Some("No target to filter by: Enter on an entity or /".into()),
+        }
+    }
+
+    /// Rows of the scrollbar with a hit of the target: each hit's layout row scaled to the
+    /// height of the text column.
+    fn compute_ticks(&mut self) {
+        self.ticks.clear();
+        let (Some(t), Some(g)) = (&self.target, self.geometry()) else {
+            return;
+        };
+        let rows = self.layout.len();
+        let h = g.text.height as usize;
+        if rows == 0 || h == 0 {
+            return;
+        }
+        for &(start, _) in &t.hits {
+            let row = self.layout.row_for_byte(&self.article, start);
+            // A text shorter than the pane gets its ticks on the rows themselves.
+            let tick = (row * h / rows.max(h)).min(h - 1) as u16;
+            if self.ticks.last() != Some(&tick) {
+                self.ticks.push(tick);
+            }
+        }
+        self.ticks.dedup();
+    }
+
+    /// The quote `y` copies: the selected one in the Quotes tab or the X-Ray, else the quote
+    /// last jumped to, else the first one on the screen.
+    pub fn quote_to_copy(&self) -> Option<usize> {
+        if self.focus == Focus::Sidebar {
+            if let Some(x) = &self.xray {
+                if let Some(XRayItem::Quote(q)) = x.items.get(x.sel) {
+                    return Some(*q);
+                }
+            } else if self.tab == Tab::Quotes {
+                let items = self.quote_items();
+                if let Some(&q) = self.quote_sel.and_then(|s| items.get(s)) {
+                    return Some(q);
+                }
+            }
+        }
+        let top = self.top_row();
+        let first = self.layout.rows.get(top).map(|r| r.start)?;
+        let last = self
+            .layout
+            .rows
+            .get(
+                (top + self.page_rows())
+                    .min(self.layout.len())
+                    .saturating_sub(1),
+            )
+            .map_or(first, |r| r.end);
+        let visible = |q: usize| {
+            self.quote_spans
+                .iter()
+                .any(|&(i, s, e)| i == q && e > first && s < last)
+        };
+        if let Some(q) = self.current_quote.filter(|&q| visible(q)) {
+            return Some(q);
+        }
+        self.quote_spans
+            .iter()
+            .find(|&&(_, s, e)| e > first && s < last)
+            .map(|&(q, _, _)| q)
+    }
+
+    /// The text `y` puts on the clipboard for quote `q`.
+    pub fn quote_citation(&self, q: usize) -> Option<String> {
+        let quote = self.analysis.as_ref()?.quotes.get(q)?;
+        let words = self.article.text().get(quote.start..quote.end)?;
+        let speaker = self.speaker_name(q);
+        let speaker = (quote.speaker.is_some() || quote.speaker_text.is_some()).then_some(speaker);
+        Some(copy::citation(
+            words,
+            speaker.as_deref(),
+            &self.article.meta,
+        ))
+    }
+
+    fn copy_quote(&mut self) {
+        match self
+            .quote_to_copy()
+            .and_then(|q| Some((q, self.quote_citation(q)?)))
+        {
+            Some((q, text)) => {
+                let who = wrap::sanitize_line(&self.speaker_name(q));
+                self.notice = Some(format!(
+                    "Copied the quote of {who} ({} characters)",
+                    text.chars().count()
+                ));
+                self.effects.push(Effect::Copy(text));
+            }
+            None => self.notice = Some("No quote here to copy".into()),
+        }
+    }
+
+    fn copy_paragraph(&mut self) {
+        let block = self
+            .layout
+            .rows
+            .get(self.top_row())
+            .map_or(self.top.block, |r| r.block);
+        let Some(b) = self.article.blocks.get(block) else {
+            return;
+        };
+        let text = copy::collapse(self.article.text().get(b.start..b.end).unwrap_or(""));
+        if text.is_empty() {
+            self.notice = Some("No paragraph here to copy".into());
+            return;
+        }
+        let para = self.flow_number.get(block).copied().unwrap_or(0);
+        self.notice = Some(format!(
+            "Copied paragraph ¶{para} ({} characters)",
+            text.chars().count()
+        ));
+        self.effects.push(Effect::Copy(text));
+    }
+
+    /// What to remember of this article: the place and the marks.
+    pub fn saved(&self) -> crate::state::Saved {
+        crate::state::Saved {
+            block: self.top.block,
+            byte: self.top.byte,
+            marks: self
+                .bookmarks
+                .iter()
+                .map(|(&c, a)| {
+                    (
+                        c,
+                        crate::state::Anchor {
+                            block: a.block,
+                            byte: a.byte,
+                        },
+                    )
+                })
+                .collect(),
+            saved_at: 0,
+        }
+    }
+
+    /// Goes back to a remembered place (and its marks); anchors that do not fit this
+    /// article are ignored. Returns whether the place was restored.
+    pub fn restore(&mut self, saved: &crate::state::Saved) -> bool {
+        let fits = |block: usize, byte: usize| {
+            self.article
+                .blocks
+                .get(block)
+                .is_some_and(|b| b.start <= byte && byte <= b.end)
+        };
+        for (&c, a) in &saved.marks {
+            if c.is_ascii_alphabetic() && fits(a.block, a.byte) {
+                self.bookmarks.insert(
+                    c,
+                    Anchor {
+                        block: a.block,
+                        byte: a.byte,
+                    },
+                );
+            }
+        }
+        if !fits(saved.block, saved.byte) {
+            return false;
+        }
+        self.top = Anchor {
+            block: saved.block,
+            byte: saved.byte,
+        };
+        let row = self.top_row();
+        self.scroll_to_row(row);
+        true
     }
 }
 

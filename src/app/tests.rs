@@ -300,6 +300,12 @@ mod random {
                 Action::SpeakerOnly,
                 Action::Help,
                 Action::Backspace,
+                Action::XRay,
+                Action::SetMark,
+                Action::GoToMark,
+                Action::OnlyTarget,
+                Action::CopyQuote,
+                Action::CopyParagraph,
             ]),
             (0u16..130, 0u16..45).prop_map(|(w, h)| Action::Resize(w, h)),
             prop::char::any().prop_map(Action::Type),
@@ -313,7 +319,7 @@ mod random {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(32))]
+        #![proptest_config(ProptestConfig::with_cases(48))]
         #[test]
         fn any_sequence_of_actions_updates_and_draws_without_panic(
             actions in prop::collection::vec(action(), 1..60)
@@ -345,4 +351,236 @@ fn a_terminal_too_small_to_draw_keeps_the_place_until_it_grows() {
     fresh.update(Action::Bottom);
     fresh.update(Action::Resize(100, 30));
     assert_eq!(fresh.top_row(), 0);
+}
+
+/// Selects the entity named `name` in the Entities list (through the filter).
+fn select_entity(app: &mut App, name: &str) -> usize {
+    app.update(Action::ShowEntities);
+    app.update(Action::Search);
+    type_str(app, name);
+    app.update(Action::Select);
+    entity(app, name)
+}
+
+#[test]
+fn x_ray_opens_on_the_selected_entity_enter_jumps_and_esc_goes_back() {
+    let mut app = app(100, 30);
+    let trump = select_entity(&mut app, "Donald Trump");
+    app.update(Action::XRay);
+    let x = app.xray.clone().unwrap();
+    assert_eq!(x.entity, trump);
+    let mentions = x
+        .items
+        .iter()
+        .filter(|i| matches!(i, XRayItem::Mention { .. }))
+        .count();
+    let n = app.analysis.as_ref().unwrap().entities[trump]
+        .mentions
+        .len();
+    assert_eq!(mentions, n);
+    // His quotes follow his mentions.
+    assert!(x.items[mentions..]
+        .iter()
+        .all(|i| matches!(i, XRayItem::Quote(_))));
+    assert!(x.items.len() > mentions);
+    // Enter on the third mention: he becomes the target, counting from that hit.
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Select);
+    let t = app.target.clone().unwrap();
+    assert_eq!(t.entity, Some(trump));
+    assert_eq!(t.current, Some(2));
+    let row = app.layout().row_for_byte(&app.article, t.hits[2].0);
+    assert_eq!(row, app.top_row() + JUMP_MARGIN);
+    // n goes on from there.
+    app.update(Action::NextHit);
+    assert_eq!(app.target.as_ref().unwrap().current, Some(3));
+    // Enter on a quote line goes to the quote.
+    app.update(Action::Bottom);
+    app.update(Action::Select);
+    assert!(app.current_quote.is_some());
+    app.update(Action::Cancel);
+    assert_eq!(app.xray, None);
+    assert_eq!(app.tab, Tab::Entities);
+}
+
+#[test]
+fn x_ray_from_the_reader_opens_on_the_target_and_needs_one() {
+    let mut app = app(100, 30);
+    app.update(Action::XRay);
+    assert!(app.xray.is_none() || app.focus == Focus::Sidebar);
+    let mut app = self::app(100, 30);
+    let kim = select_entity(&mut app, "Kim Jong-Un");
+    app.update(Action::Select);
+    app.update(Action::ToggleFocus);
+    assert_eq!(app.focus, Focus::Reader);
+    app.update(Action::XRay);
+    assert_eq!(app.xray.as_ref().map(|x| x.entity), Some(kim));
+    assert_eq!(app.focus, Focus::Sidebar);
+}
+
+#[test]
+fn marks_are_set_with_m_and_returned_to_with_quote() {
+    let mut app = app(100, 30);
+    app.update(Action::PageDown);
+    let place = app.top;
+    app.update(Action::SetMark);
+    assert_eq!(app.pending, Some(Pending::SetMark));
+    app.update(Action::Type('a'));
+    assert_eq!(app.pending, None);
+    assert_eq!(app.bookmarks.get(&'a'), Some(&place));
+    app.update(Action::Bottom);
+    assert_ne!(app.top, place);
+    app.update(Action::GoToMark);
+    app.update(Action::Type('a'));
+    assert_eq!(app.top, place);
+    // An unknown mark says so and stays put; a non-letter is refused.
+    app.update(Action::GoToMark);
+    app.update(Action::Type('z'));
+    assert_eq!(app.top, place);
+    assert_eq!(app.notice.as_deref(), Some("No mark z"));
+    app.update(Action::SetMark);
+    app.update(Action::Type('1'));
+    assert!(!app.bookmarks.contains_key(&'1'));
+    // The keys for the letter come as typed characters, whatever the keymap says.
+    app.update(Action::SetMark);
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(app.action_for_key(&q), Some(Action::Type('q')));
+}
+
+#[test]
+fn marks_and_the_place_survive_a_save_and_a_restore() {
+    let mut app = app(100, 30);
+    app.update(Action::PageDown);
+    app.update(Action::SetMark);
+    app.update(Action::Type('b'));
+    app.update(Action::PageDown);
+    let saved = app.saved();
+    let mut again = self::app(100, 30);
+    assert!(again.restore(&saved));
+    assert_eq!(again.top, app.top);
+    assert_eq!(again.bookmarks, app.bookmarks);
+    // A place that does not fit this article is ignored.
+    let bad = crate::state::Saved {
+        block: 10_000,
+        byte: 5,
+        ..Default::default()
+    };
+    let mut fresh = self::app(100, 30);
+    let top = fresh.top;
+    assert!(!fresh.restore(&bad));
+    assert_eq!(fresh.top, top);
+}
+
+#[test]
+fn ampersand_lays_out_only_the_targets_paragraphs_and_n_still_works() {
+    let mut app = app(100, 30);
+    let gadhafi = select_entity(&mut app, "Moammar Gadhafi");
+    app.update(Action::Select);
+    let full = app.layout().len();
+    let anchor = app.top;
+    app.update(Action::OnlyTarget);
+    assert!(app.only_target);
+    let blocks: std::collections::BTreeSet<usize> =
+        app.layout().rows.iter().map(|r| r.block).collect();
+    let with_hits: std::collections::BTreeSet<usize> = app
+        .marks
+        .iter()
+        .filter(|m| m.entity == gadhafi)
+        .filter_map(|m| app.article.block_at(m.start))
+        .collect();
+    assert_eq!(blocks, with_hits);
+    assert!(app.layout().len() < full);
+    // n and N still step through the hits, each on screen.
+    for _ in 0..3 {
+        app.update(Action::NextHit);
+        let (s, _) = app.current_hit().unwrap();
+        let row = app.layout().row_for_byte(&app.article, s);
+        assert!(row >= app.top_row() && row < app.top_row() + app.page_rows());
+    }
+    // A resize keeps the filter; & again shows every paragraph, and the place is kept.
+    app.update(Action::Resize(80, 24));
+    assert!(app.layout().is_filtered());
+    app.update(Action::OnlyTarget);
+    assert!(!app.layout().is_filtered());
+    app.update(Action::Resize(100, 30));
+    assert_eq!(app.layout().len(), full);
+    let _ = anchor;
+    // A new target with no hits turns the filter off rather than show nothing.
+    app.update(Action::OnlyTarget);
+    assert!(app.only_target);
+    app.focus = Focus::Reader;
+    app.update(Action::Search);
+    type_str(&mut app, "zzzz");
+    app.update(Action::Select);
+    assert!(!app.only_target);
+    assert!(!app.layout().is_filtered());
+    // Without a target, & says so.
+    let mut fresh = self::app(100, 30);
+    fresh.update(Action::OnlyTarget);
+    assert!(!fresh.only_target);
+    assert!(fresh.notice.is_some());
+}
+
+#[test]
+fn minimap_ticks_follow_the_target_scaled_to_the_text_column() {
+    let mut app = app(100, 30);
+    assert!(app.ticks.is_empty());
+    select_entity(&mut app, "North Korea");
+    app.update(Action::Select);
+    let h = app.geometry().unwrap().text.height as usize;
+    let rows = app.layout().len().max(h);
+    let t = app.target.clone().unwrap();
+    let mut want: Vec<u16> = t
+        .hits
+        .iter()
+        .map(|h0| (app.layout().row_for_byte(&app.article, h0.0) * h / rows) as u16)
+        .collect();
+    want.dedup();
+    assert_eq!(app.ticks, want);
+    assert!(app.ticks.iter().all(|&r| (r as usize) < h));
+    assert!(app.ticks.windows(2).all(|w| w[0] < w[1]));
+    // The ticks are recomputed for a new height.
+    app.update(Action::Resize(100, 50));
+    assert!(app.ticks.iter().any(|&r| r as usize >= h) || app.ticks.len() > 1);
+}
+
+#[test]
+fn y_copies_the_selected_quote_with_its_source_and_capital_y_the_paragraph() {
+    let mut app = app(100, 30);
+    app.update(Action::ShowQuotes);
+    app.update(Action::CopyQuote);
+    let effects = app.take_effects();
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("one copy expected: {effects:?}");
+    };
+    let items = app.quote_items();
+    let q = &app.analysis.as_ref().unwrap().quotes[items[0]];
+    let words = copy::collapse(&app.article.text()[q.start..q.end]);
+    assert!(text.starts_with(&format!("“{words}” — ")), "{text}");
+    let meta = &app.article.meta;
+    if let Some(title) = &meta.title {
+        assert!(
+            text.contains(&format!("in “{}”", copy::collapse(title))),
+            "{text}"
+        );
+    }
+    assert!(app
+        .notice
+        .as_deref()
+        .unwrap()
+        .starts_with("Copied the quote"));
+    assert!(app.take_effects().is_empty());
+    app.update(Action::ToggleFocus);
+    app.update(Action::CopyParagraph);
+    let effects = app.take_effects();
+    let [Effect::Copy(para)] = effects.as_slice() else {
+        panic!("one copy expected");
+    };
+    assert!(!para.is_empty() && !para.contains('\n'));
+    assert!(app
+        .notice
+        .as_deref()
+        .unwrap()
+        .starts_with("Copied paragraph"));
 }

@@ -44,17 +44,35 @@ pub struct Layout {
     pub rows: Vec<Row>,
     /// For each article block, the range of its rows (empty for blocks out of the flow).
     block_rows: Vec<(usize, usize)>,
+    /// Laid out with only some blocks (`&`): not to be cached with the full layouts.
+    filtered: bool,
 }
 
 impl Layout {
     /// Wraps every block of the reading flow (boilerplate is left out) at `width` columns.
     pub fn new(article: &Article, width: usize) -> Layout {
+        Layout::build(article, width, None)
+    }
+
+    /// Like [`Layout::new`], with only the blocks whose `keep` entry is true. An anchor in a
+    /// block left out falls on the next block shown, so every anchor stays valid.
+    pub fn filtered(article: &Article, width: usize, keep: &[bool]) -> Layout {
+        Layout::build(article, width, Some(keep))
+    }
+
+    /// Whether some blocks were left out.
+    pub fn is_filtered(&self) -> bool {
+        self.filtered
+    }
+
+    fn build(article: &Article, width: usize, keep: Option<&[bool]>) -> Layout {
         let text = article.text();
         let mut rows = Vec::with_capacity(text.len() / width.max(1) + article.blocks.len() * 2);
         let mut block_rows = Vec::with_capacity(article.blocks.len());
         for (i, block) in article.blocks.iter().enumerate() {
             let first = rows.len();
-            if block.kind.is_read() {
+            let kept = keep.is_none_or(|k| k.get(i).copied().unwrap_or(false));
+            if block.kind.is_read() && kept {
                 let indent = indent_for(block.kind);
                 let measure = width.saturating_sub(indent as usize);
                 let body = text.get(block.start..block.end).unwrap_or("");
@@ -88,6 +106,7 @@ impl Layout {
             width,
             rows,
             block_rows,
+            filtered: keep.is_some(),
         }
     }
 
@@ -181,6 +200,33 @@ mod tests {
         let row = narrow.rows[narrow.row_for_anchor(anchor)];
         assert!(row.start <= anchor.byte && anchor.byte <= row.end.max(row.start));
         assert_eq!(row.block, anchor.block);
+    }
+
+    #[test]
+    fn a_filtered_layout_keeps_only_the_chosen_blocks_and_every_anchor_valid() {
+        let article = sample();
+        let mut keep = vec![false; article.blocks.len()];
+        let read: Vec<usize> = (0..article.blocks.len())
+            .filter(|&i| article.blocks[i].kind.is_read())
+            .collect();
+        keep[read[2]] = true;
+        keep[read[5]] = true;
+        let layout = Layout::filtered(&article, 60, &keep);
+        assert!(layout.is_filtered());
+        assert!(layout
+            .rows
+            .iter()
+            .all(|r| r.block == read[2] || r.block == read[5]));
+        // An anchor in a hidden block lands on the next block shown.
+        let hidden = Anchor {
+            block: read[3],
+            byte: article.blocks[read[3]].start,
+        };
+        let row = layout.row_for_anchor(hidden);
+        assert_eq!(layout.rows[row].block, read[5]);
+        for row in 0..layout.len() {
+            assert_eq!(layout.row_for_anchor(layout.anchor_for_row(row)), row);
+        }
     }
 
     #[test]

@@ -22,6 +22,15 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
         .border_style(border)
         .title(title)
         .render(g.reader, buf);
+    // The mention minimap: ticks on the right border where the target's hits are.
+    let x = g.reader.right().saturating_sub(1);
+    for &t in &app.ticks {
+        if t < g.text.height {
+            if let Some(cell) = buf.cell_mut((x, g.text.y + t)) {
+                cell.set_symbol("┃").set_style(theme.target);
+            }
+        }
+    }
     let layout = app.layout();
     let top = app.top_row();
     for y in 0..g.text.height {

@@ -5,10 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::put;
-use crate::app::{App, EntityLine, Focus, Geometry, Tab};
+use crate::app::{App, EntityLine, Focus, Geometry, Tab, XRay, XRayItem};
 use crate::layout::wrap::sanitize_line;
 
 /// Draws the sidebar (nothing when the screen is too narrow for one).
@@ -38,6 +38,10 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
         );
         return;
     };
+    if let Some(x) = &app.xray {
+        draw_xray(app, x, inner, buf);
+        return;
+    }
     if !app.filter().is_empty() && inner.height > 1 {
         inner.height -= 1;
         let text = format!("filter: {}", sanitize_line(app.filter()));
@@ -240,4 +244,225 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     x = put(buf, x, area.y, sep, right.saturating_sub(x), theme.border);
     x = put(buf, x, area.y, &quo, right.saturating_sub(x), sq);
     put(buf, x, area.y, pad, right.saturating_sub(x), theme.border);
+}
+
+/// The X-Ray of one entity: name, kind and counts, aliases, then every mention as a line of
+/// context (the mention centred) and the quotes it speaks; the selection is kept in view.
+fn draw_xray(app: &App, x: &XRay, inner: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let Some(entity) = app.analysis.as_ref().and_then(|a| a.entities.get(x.entity)) else {
+        return;
+    };
+    let w = inner.width.saturating_sub(1);
+    if w < 4 || inner.height < 4 {
+        return;
+    }
+    let focused = app.focus == Focus::Sidebar;
+    let selected_style = if focused {
+        theme.selected
+    } else {
+        theme.selected_unfocused
+    };
+    let mentions = x
+        .items
+        .iter()
+        .filter(|i| matches!(i, XRayItem::Mention { .. }))
+        .count();
+    let quotes = x.items.len() - mentions;
+    let name = format!("◀ {}", sanitize_line(&entity.name));
+    put(
+        buf,
+        inner.x + 1,
+        inner.y,
+        &name,
+        w,
+        theme.entity(entity.kind).patch(theme.heading),
+    );
+    let n = entity.mentions.len();
+    let counts = format!(
+        "{} · {n} mention{}",
+        entity.kind.heading(),
+        if n == 1 { "" } else { "s" }
+    );
+    put(buf, inner.x + 1, inner.y + 1, &counts, w, theme.dim);
+    let aliases: Vec<String> = entity
+        .aliases
+        .iter()
+        .filter(|a| **a != entity.name)
+        .map(|a| sanitize_line(a))
+        .collect();
+    let aka = if aliases.is_empty() {
+        "no other names".to_string()
+    } else {
+        format!("also: {}", aliases.join(", "))
+    };
+    put(buf, inner.x + 1, inner.y + 2, &aka, w, theme.dim);
+    // The list below the header: headings and items, as display lines.
+    let list = Rect::new(inner.x, inner.y + 4, inner.width, inner.height - 4);
+    let mut lines: Vec<Option<usize>> = Vec::with_capacity(x.items.len() + 2);
+    let mut heading_of = Vec::new();
+    if mentions > 0 {
+        heading_of.push((lines.len(), format!("Mentions {mentions}")));
+        lines.push(None);
+    }
+    for (i, item) in x.items.iter().enumerate() {
+        if i == mentions && quotes > 0 {
+            heading_of.push((lines.len(), format!("Quotes {quotes}")));
+            lines.push(None);
+        }
+        let _ = item;
+        lines.push(Some(i));
+    }
+    let sel_line = lines.iter().position(|l| *l == Some(x.sel)).unwrap_or(0);
+    let h = list.height as usize;
+    let offset = App::list_offset(sel_line + 1, h);
+    let text = app.article.text();
+    for (row, line) in lines.iter().enumerate().skip(offset).take(h) {
+        let y = list.y + (row - offset) as u16;
+        let Some(i) = *line else {
+            if let Some((_, label)) = heading_of.iter().find(|(at, _)| *at == row) {
+                put(buf, list.x + 1, y, label, w, theme.list_heading);
+            }
+            continue;
+        };
+        let selected = i == x.sel;
+        if selected {
+            buf.set_style(Rect::new(list.x, y, list.width, 1), selected_style);
+        }
+        match x.items.get(i) {
+            Some(&XRayItem::Mention { start, end, .. }) => {
+                let block = app
+                    .article
+                    .block_at(start)
+                    .and_then(|b| app.article.blocks.get(b));
+                let (bs, be) = block.map_or((start, end), |b| (b.start, b.end));
+                // Only a window of context is cleaned: enough to fill the line.
+                let room = 4 * w as usize;
+                let from = floor_boundary(text, start.saturating_sub(room).max(bs.min(start)));
+                let to = ceil_boundary(text, (end + room).min(be.max(end)));
+                let before = text.get(from..start).unwrap_or("");
+                let after = text.get(end..to).unwrap_or("");
+                let word = sanitize_line(&collapse(text.get(start..end).unwrap_or("")));
+                let (l, m, r) = kwic(before, &word, after, w.saturating_sub(1) as usize);
+                let base = if selected { selected_style } else { theme.dim };
+                let mut cx = put(buf, list.x + 1, y, &l, w, base);
+                let hit = if selected {
+                    selected_style.patch(theme.heading)
+                } else {
+                    theme.target
+                };
+                cx = put(buf, cx, y, &m, list.right().saturating_sub(cx + 1), hit);
+                put(buf, cx, y, &r, list.right().saturating_sub(cx + 1), base);
+            }
+            Some(&XRayItem::Quote(q)) => {
+                let Some(quote) = app.analysis.as_ref().and_then(|a| a.quotes.get(q)) else {
+                    continue;
+                };
+                let words =
+                    sanitize_line(&collapse(text.get(quote.start..quote.end).unwrap_or("")));
+                let s = format!("“{words}”");
+                let style = if selected {
+                    selected_style
+                } else {
+                    theme.quote
+                };
+                let x0 = put(buf, list.x + 1, y, &s, w, style);
+                if s.width() > w as usize && x0 > list.x + 1 {
+                    put(buf, x0 - 1, y, "…", 1, style);
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+fn collapse(s: &str) -> String {
+    crate::app::copy::collapse(s)
+}
+
+/// Keyword in context: the text before (cut at the left), the word, the text after (cut at
+/// the right), so that the word sits in the middle of `width` columns.
+pub fn kwic(before: &str, word: &str, after: &str, width: usize) -> (String, String, String) {
+    let word_w = word.width();
+    if word_w >= width {
+        return (String::new(), word.to_string(), String::new());
+    }
+    let left_room = (width - word_w) / 2;
+    // A space before the word stays a space after collapsing.
+    let before_c = {
+        let c = sanitize_line(&collapse(before));
+        if before.ends_with(char::is_whitespace) && !c.is_empty() {
+            c + " "
+        } else {
+            c
+        }
+    };
+    let mut left: Vec<char> = Vec::new();
+    let mut lw = 0;
+    for ch in before_c.chars().rev() {
+        let cw = ch.width().unwrap_or(0);
+        if lw + cw > left_room {
+            break;
+        }
+        lw += cw;
+        left.push(ch);
+    }
+    left.reverse();
+    let mut l: String = " ".repeat(left_room - lw);
+    l.extend(left);
+    let after_c = {
+        let c = sanitize_line(&collapse(after));
+        if after.starts_with(char::is_whitespace) && !c.is_empty() {
+            format!(" {c}")
+        } else {
+            c
+        }
+    };
+    let right_room = width - left_room - word_w;
+    let mut r = String::new();
+    let mut rw = 0;
+    for ch in after_c.chars() {
+        let cw = ch.width().unwrap_or(0);
+        if rw + cw > right_room {
+            break;
+        }
+        rw += cw;
+        r.push(ch);
+    }
+    (l, word.to_string(), r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kwic_centres_the_word_and_cuts_the_context() {
+        let (l, m, r) = kwic("one two three ", "Kim", " said four five six", 15);
+        assert_eq!(l, "three ");
+        assert_eq!(m, "Kim");
+        assert_eq!(r, " said ");
+        assert_eq!(l.width() + m.width() + r.width(), 15);
+        let (l, _, r) = kwic("", "Kim", "", 9);
+        assert_eq!((l.as_str(), r.as_str()), ("   ", ""));
+        let (l, m, r) = kwic("a", "a-very-long-name", "b", 5);
+        assert_eq!(
+            (l.as_str(), m.as_str(), r.as_str()),
+            ("", "a-very-long-name", "")
+        );
+    }
 }

@@ -55,6 +55,9 @@ pub fn render(app: &App, g: &crate::app::Geometry, buf: &mut Buffer) {
             None => parts.push(format!("{label} –/{}", t.hits.len())),
         }
     }
+    if app.only_target {
+        parts.push("& only its ¶".to_string());
+    }
     let left = parts.join(" · ");
     let x = put(buf, area.x, y, &left, area.width, theme.status);
     if let Some(n) = &app.notice {
@@ -68,7 +71,9 @@ pub fn render(app: &App, g: &crate::app::Geometry, buf: &mut Buffer) {
         );
         return;
     }
-    let hint = if app.focus == Focus::Sidebar {
+    let hint = if app.focus == Focus::Sidebar && app.xray.is_some() {
+        " · X-Ray: Enter go · y copy quote · Esc back · ? help"
+    } else if app.focus == Focus::Sidebar {
         " · Enter go · / filter · n/N next/prev · Tab reader · ? help"
     } else if app.target.is_some() {
         " · n/N next/prev · / search · Tab sidebar · ? help"
