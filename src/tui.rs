@@ -7,7 +7,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc, Once};
+use std::sync::{mpsc, Arc, Mutex, Once};
 use std::time::Duration;
 
 use ratatui::backend::CrosstermBackend;
@@ -23,7 +23,7 @@ use ratatui::Terminal;
 use lede::analysis::{self, Analysis};
 use lede::app::{copy, Action, App, Effect, Keymap, WHEEL_LINES};
 use lede::article::Loaded;
-use lede::state::{content_hash, StateStore};
+use lede::state::{content_hash, Saved, StateStore};
 use lede::ui::{self, theme::Theme};
 
 /// Whether the terminal is in raw mode on the alternate screen (so restoring has work to do).
@@ -88,6 +88,51 @@ fn stop_signal() -> Arc<AtomicUsize> {
     arrived
 }
 
+/// The exit signal number reported when the terminal hangs up (SIGHUP).
+const HANGUP: u8 = 1;
+
+/// Whether the controlling terminal has gone away: asking its size then fails.
+fn terminal_is_gone() -> bool {
+    ratatui::crossterm::terminal::size().is_err()
+}
+
+/// How long the watchdog lets the event loop end by itself after a signal or a hang-up.
+const GRACE: Duration = Duration::from_millis(750);
+
+/// Ends the process when the event loop cannot: crossterm's reader spins without returning
+/// once its terminal has hung up, so neither a SIGHUP flag nor a dead terminal would be
+/// noticed. The watchdog saves the last known place first, so nothing is lost.
+fn spawn_watchdog(
+    stop: Arc<AtomicUsize>,
+    finished: Arc<AtomicBool>,
+    place: Arc<Mutex<Saved>>,
+    saver: Option<(StateStore, String)>,
+) {
+    let watch = move || loop {
+        std::thread::sleep(Duration::from_millis(250));
+        if finished.load(Ordering::SeqCst) {
+            return;
+        }
+        let sig = stop.load(Ordering::SeqCst);
+        if sig == 0 && !terminal_is_gone() {
+            continue;
+        }
+        std::thread::sleep(GRACE);
+        if finished.load(Ordering::SeqCst) {
+            return;
+        }
+        if let (Some((mut store, hash)), Ok(saved)) = (saver, place.lock()) {
+            let _ = store.save(&hash, saved.clone());
+        }
+        restore();
+        let sig = if sig == 0 { usize::from(HANGUP) } else { sig };
+        std::process::exit(128 + sig.min(127) as i32);
+    };
+    let _ = std::thread::Builder::new()
+        .name("watchdog".into())
+        .spawn(watch);
+}
+
 /// How the reader ended.
 pub enum Ending {
     Quit,
@@ -147,7 +192,16 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<Strin
     if !notices.is_empty() {
         app.notice = Some(notices.join(" · "));
     }
-    let ending = event_loop(&mut app, &stop, rx, analysing)?;
+    let place = Arc::new(Mutex::new(app.saved()));
+    let finished = Arc::new(AtomicBool::new(false));
+    let saver = match (&state, &hash) {
+        (Some(store), Some(hash)) => Some((store.clone(), hash.clone())),
+        _ => None,
+    };
+    spawn_watchdog(stop.clone(), finished.clone(), place.clone(), saver);
+    let ending = event_loop(&mut app, &stop, rx, analysing, &place);
+    finished.store(true, Ordering::SeqCst);
+    let ending = ending?;
     let warning = match (&mut state, &hash) {
         (Some(store), Some(hash)) => store.save(hash, app.saved()).err().map(|e| {
             format!(
@@ -165,6 +219,7 @@ fn event_loop(
     stop: &AtomicUsize,
     rx: mpsc::Receiver<Analysis>,
     mut analysing: bool,
+    place: &Mutex<Saved>,
 ) -> io::Result<Ending> {
     let (_guard, mut terminal) = enter()?;
     let size = terminal.size()?;
@@ -212,6 +267,13 @@ fn event_loop(
             if let Some(r) = resize {
                 app.update(r);
             }
+            if let Ok(mut p) = place.lock() {
+                *p = app.saved();
+            }
+        } else if terminal_is_gone() {
+            // The terminal hung up without a signal reaching us (its window was closed, an SSH
+            // link dropped): end as on SIGHUP rather than poll a dead terminal forever.
+            return Ok(Ending::Signal(HANGUP));
         }
         if analysing {
             match rx.try_recv() {

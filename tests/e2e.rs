@@ -3,6 +3,7 @@
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,9 +16,14 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte lede wrote, for what the emulator does not show (OSC 52).
     raw: Arc<Mutex<Vec<u8>>>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// The terminal's side of the pseudo-terminal; `None` once it has hung up.
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
+    /// Set to make the output thread let go of the terminal after its next read.
+    hanging: Arc<AtomicBool>,
+    /// Set by the output thread once it has let go.
+    reader_done: Arc<AtomicBool>,
     /// The session's own config and state folders, so no test reads or writes the user's.
     _home: tempfile::TempDir,
 }
@@ -69,6 +75,9 @@ impl Session {
         let sink = parser.clone();
         let raw = Arc::new(Mutex::new(Vec::new()));
         let raw_sink = raw.clone();
+        let hanging = Arc::new(AtomicBool::new(false));
+        let reader_done = Arc::new(AtomicBool::new(false));
+        let (hang, done) = (hanging.clone(), reader_done.clone());
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -77,22 +86,30 @@ impl Session {
                 }
                 raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
+                if hang.load(Ordering::SeqCst) {
+                    break;
+                }
             }
+            drop(reader);
+            done.store(true, Ordering::SeqCst);
         });
         let writer = pair.master.take_writer().unwrap();
         Session {
             parser,
             raw,
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
+            hanging,
+            reader_done,
             child,
             _home: home,
         }
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     fn contents(&self) -> String {
@@ -132,7 +149,8 @@ impl Session {
             .unwrap()
             .screen_mut()
             .set_size(nz(rows), nz(cols));
-        self.master.resize(size(cols, rows)).unwrap();
+        let master = self.master.as_ref().expect("the terminal is open");
+        master.resize(size(cols, rows)).unwrap();
     }
 
     /// Waits for the process to end and returns whether it succeeded.
@@ -160,6 +178,38 @@ impl Session {
     /// Waits until the alternate screen has been left (after the process ended).
     fn wait_main_screen(&self) {
         self.wait_until("the main screen", |s| !s.alternate());
+    }
+}
+
+impl Session {
+    /// Closes the terminal under lede, as when its window is closed or an SSH link drops.
+    fn hang_up(&mut self) {
+        // Every handle on the terminal's side must close: the output thread holds one too, so
+        // it is asked to let go after the next output, which a key press brings.
+        self.hanging.store(true, Ordering::SeqCst);
+        self.send("k");
+        let start = Instant::now();
+        while !self.reader_done.load(Ordering::SeqCst) {
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the output thread did not let go"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// Waits for lede to end by itself; whether it did within the timeout.
+    fn ends_within_timeout(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.child.try_wait().unwrap().is_some() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
     }
 }
 
@@ -279,6 +329,23 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn a_terminal_that_hangs_up_ends_lede_and_keeps_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
+    let mut s = Session::lede(&[], 80, 24, &env);
+    s.wait_for("North Korea Summit");
+    s.send("G");
+    s.wait_for("100%");
+    s.hang_up();
+    assert!(
+        s.ends_within_timeout(),
+        "lede kept running after its terminal hung up"
+    );
+    assert!(state.join("lede").join("positions.json").is_file());
+}
+
+#[test]
 fn sigterm_saves_the_place_too() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state");
@@ -315,7 +382,6 @@ fn without_a_terminal_lede_prints_the_analysis_and_never_draws() {
 }
 
 #[test]
-#[ignore = "needs the entity engine"]
 fn filters_to_an_entity_and_steps_through_its_mentions_with_wrap_around() {
     let mut s = Session::lede(&[], 100, 30, &[]);
     s.wait_for("North Korea Summit on the Rocks");
@@ -333,6 +399,37 @@ fn filters_to_an_entity_and_steps_through_its_mentions_with_wrap_around() {
     s.wait_for("“");
     s.send("q");
     assert!(s.wait_exit());
+}
+
+#[test]
+fn enter_on_the_first_quote_brings_it_into_the_reader_pane() {
+    let mut s = Session::lede(&[], 100, 30, &[]);
+    s.wait_for("North Korea Summit on the Rocks");
+    s.wait_until("the analysis", |s| !s.contents().contains("Analysing"));
+    // The first quote (Trump's tweet) is below the first screen at this size.
+    s.send("G");
+    s.wait_for("100%");
+    assert!(!reader_rows(&s)
+        .iter()
+        .any(|r| r.contains("dismantle Nuclear Test Site")));
+    s.send("2");
+    s.wait_for("Donald Trump");
+    s.send("\r");
+    s.wait_until("the quote in the reader pane", |s| {
+        reader_rows(s)
+            .iter()
+            .any(|r| r.contains("dismantle Nuclear Test Site"))
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+/// The reader pane's part of each row: what lies left of the border it shares with the sidebar.
+fn reader_rows(s: &Session) -> Vec<String> {
+    text_rows(s)
+        .into_iter()
+        .map(|r| r.split("││").next().unwrap_or("").to_string())
+        .collect()
 }
 
 /// The rows of the text column (inside the reader's border), as shown.
