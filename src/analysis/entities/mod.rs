@@ -76,6 +76,23 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_one_longer_person_name_joins_it() {
+        let text = "Mary Ann Evans wrote it. Later Mary Ann said no, and Mary Ann agreed.";
+        let es = entities(text);
+        let mary = find(&es, "Mary Ann Evans");
+        assert_eq!(
+            texts(text, mary),
+            ["Mary Ann Evans", "Mary Ann", "Mary Ann"]
+        );
+        // Held by two longer names: left apart.
+        let text = "John Paul Jones met John Paul Smith. John Paul left.";
+        let es = entities(text);
+        assert!(es
+            .iter()
+            .all(|e| e.name != "John Paul Jones" || !texts(text, e).contains(&"John Paul")));
+    }
+
+    #[test]
     fn surname_and_titled_forms_merge_into_the_full_name() {
         let text = "Donald Trump met reporters on Monday. Later President Trump spoke, and Trump’s aides left.";
         let es = entities(text);
