@@ -402,6 +402,24 @@ impl<'a> Block<'a> {
             } else {
                 EntityKind::Person
             };
+            // A known place after words that are no part of a person's name (`Holy Moscow`,
+            // `Mother Moscow`) stays the place: only the shape said "person". A place that is
+            // also a surname (`Houston`) or follows a title (`Captain America`) keeps the guess.
+            let place = gaz.lookup(last).filter(|k| k.kind == EntityKind::Place);
+            if let Some(k) = place.filter(|_| kind == EntityKind::Person) {
+                let named = gaz.is_surname(last)
+                    || (a..b - 1).any(|i| {
+                        let w = self.word(i);
+                        gaz.is_given_name(w) || gaz.is_surname(w) || gaz.is_title(&w.to_lowercase())
+                    });
+                if !named {
+                    self.emit(a, b - 1, initial, out);
+                    let mut c = self.candidate(b - 1, b, k.kind, Evidence::Gazetteer);
+                    c.canonical = Some(k.canonical);
+                    out.push(c);
+                    return;
+                }
+            }
             out.push(self.candidate(a, b, kind, Evidence::Shape));
             return;
         }
