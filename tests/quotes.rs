@@ -2,12 +2,12 @@
 //! fixtures (one pattern or more each), and the dialogue of War and Peace; plus a property test
 //! on arbitrary text.
 //!
-//! The entities come from [`entities_for`], a small name finder over a hand-written list of
-//! names; switching these tests to the entity engine is a change to that one function.
+//! The entities come from the entity engine through [`entities_for`], so these tests grade the
+//! two engines together.
 
 use std::path::{Path, PathBuf};
 
-use lede::analysis::{quotes, Entity, EntityKind, Mention, Quote, QuoteKind};
+use lede::analysis::{quotes, Entity, Quote, QuoteKind};
 use lede::article::{parse_plain, Article};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -22,89 +22,9 @@ fn read(rel: &str) -> String {
     std::fs::read_to_string(fixture(rel)).unwrap()
 }
 
-/// The entities of an article. `names` lists each entity's kind and its aliases (fullest
-/// first) as a name finder would see them; the entity engine would find them itself.
-fn entities_for(article: &Article, names: &[(EntityKind, Vec<String>)]) -> Vec<Entity> {
-    find_names(article.text(), names)
-}
-
-/// Every whole-word occurrence of every alias, longest first, never overlapping.
-fn find_names(text: &str, names: &[(EntityKind, Vec<String>)]) -> Vec<Entity> {
-    let mut out: Vec<Entity> = names
-        .iter()
-        .map(|(kind, aliases)| Entity {
-            kind: *kind,
-            name: aliases[0].clone(),
-            aliases: aliases.clone(),
-            mentions: Vec::new(),
-        })
-        .collect();
-    let mut forms: Vec<(usize, &str)> = names
-        .iter()
-        .enumerate()
-        .flat_map(|(i, (_, a))| a.iter().map(move |f| (i, f.as_str())))
-        .collect();
-    forms.sort_by_key(|(_, f)| std::cmp::Reverse(f.len()));
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (i, form) in forms {
-        for (at, end) in occurrences(text, form) {
-            let bounded = !text[..at].ends_with(char::is_alphanumeric)
-                && !text[end..].starts_with(char::is_alphanumeric);
-            if bounded && !taken.iter().any(|&(s, e)| s < end && at < e) {
-                taken.push((at, end));
-                out[i].mentions.push(Mention { start: at, end });
-            }
-        }
-    }
-    for e in &mut out {
-        e.mentions.sort();
-    }
-    out
-}
-
-/// Where `form` occurs in `text`, any run of white space in the text matching a space in the
-/// form (names break across hard-wrapped lines).
-fn occurrences(text: &str, form: &str) -> Vec<(usize, usize)> {
-    let words: Vec<&str> = form.split(' ').collect();
-    let mut out = Vec::new();
-    for (at, _) in text.match_indices(words[0]) {
-        let mut end = at + words[0].len();
-        let mut ok = true;
-        for w in &words[1..] {
-            let rest = &text[end..];
-            let gap = rest.len() - rest.trim_start().len();
-            if gap == 0 || !rest[gap..].starts_with(w) {
-                ok = false;
-                break;
-            }
-            end += gap + w.len();
-        }
-        if ok {
-            out.push((at, end));
-        }
-    }
-    out
-}
-
-/// Names for the finder from a gold file: each gold entity with the texts of its mentions.
-fn names_from_gold(gold: &Value) -> Vec<(EntityKind, Vec<String>)> {
-    let mentions = gold["mentions"].as_array().cloned().unwrap_or_default();
-    gold["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            let id = e["id"].as_str().unwrap();
-            let mut aliases = vec![e["name"].as_str().unwrap().to_string()];
-            for m in mentions.iter().filter(|m| m["entity"] == id) {
-                let t = m["text"].as_str().unwrap().to_string();
-                if !aliases.contains(&t) {
-                    aliases.push(t);
-                }
-            }
-            (EntityKind::parse(e["kind"].as_str().unwrap()), aliases)
-        })
-        .collect()
+/// The entities of an article, as the entity engine finds them.
+fn entities_for(article: &Article) -> Vec<Entity> {
+    lede::analysis::entities::recognize(article)
 }
 
 /// Quote detection and speaker counts, as the evaluation's scorer computes them.
@@ -255,61 +175,22 @@ fn score(
     sc
 }
 
-/// Runs the engine on an article file with its gold file, entities from `names`.
-fn run_gold(
-    article_path: &str,
-    gold_path: &str,
-    names: Option<&[(EntityKind, Vec<String>)]>,
-    log: &mut Vec<String>,
-) -> Score {
+/// Runs both engines on an article file and scores them against its gold file.
+fn run_gold(article_path: &str, gold_path: &str, log: &mut Vec<String>) -> Score {
     let text = read(article_path);
     let gold: Value = serde_json::from_str(&read(gold_path)).unwrap();
     let article = parse_plain(text.clone());
-    let from_gold;
-    let names = match names {
-        Some(n) => n,
-        None => {
-            from_gold = names_from_gold(&gold);
-            &from_gold
-        }
-    };
-    let entities = entities_for(&article, names);
+    let entities = entities_for(&article);
     let quotes = quotes::find(&article, &entities);
     score(&gold, &text, &quotes, &entities, log)
 }
 
-fn names(list: &[(EntityKind, &[&str])]) -> Vec<(EntityKind, Vec<String>)> {
-    list.iter()
-        .map(|(k, a)| (*k, a.iter().map(|s| s.to_string()).collect()))
-        .collect()
-}
-
 #[test]
 fn sample_article_quotes_and_speakers() {
-    use EntityKind::*;
-    let names = names(&[
-        (Person, &["Andy Laub", "Andy"]),
-        (Person, &["Donald Trump", "Trump"]),
-        (Person, &["Kim Jong-Un"]),
-        (Person, &["Moon Jae-In"]),
-        (Person, &["Mike Pompeo"]),
-        (Person, &["John Bolton"]),
-        (Person, &["Moammar Gadhafi", "Gadhafi"]),
-        (Place, &["North Korea"]),
-        (Place, &["South Korea"]),
-        (Place, &["United States", "US", "U.S"]),
-        (Place, &["Singapore"]),
-        (Place, &["Libya"]),
-        (Place, &["Iran"]),
-        (Org, &["White House"]),
-        (Org, &["Pentagon"]),
-        (Org, &["New York Times"]),
-    ]);
     let mut log = Vec::new();
     let sc = run_gold(
         "seed/articles/north-korea-summit.txt",
         "seed/gold/north-korea-summit.gold.json",
-        Some(&names),
         &mut log,
     );
     println!(
@@ -362,7 +243,6 @@ fn fixture_articles_quotes_and_speakers() {
         let sc = run_gold(
             &format!("quotes/articles/{name}"),
             &format!("quotes/gold/{stem}.gold.json"),
-            None,
             &mut doc_log,
         );
         log.extend(doc_log.into_iter().map(|l| format!("{stem}: {l}")));
@@ -383,30 +263,9 @@ fn fixture_articles_quotes_and_speakers() {
 
 #[test]
 fn war_and_peace_dialogue_gets_its_speakers() {
-    use EntityKind::*;
     let text = read("quotes/war-and-peace-excerpt.txt");
     let article = parse_plain(text.clone());
-    let names = names(&[
-        (
-            Person,
-            &["Anna Pávlovna Schérer", "Anna Pávlovna", "Annette Schérer"],
-        ),
-        (Person, &["Vasíli Kurágin", "Vasíli"]),
-        (Person, &["Márya Fëdorovna"]),
-        (Person, &["Funke"]),
-        (Person, &["Novosíltsev"]),
-        (Person, &["Wintzingerode"]),
-        (Person, &["Buonaparte"]),
-        (Person, &["Hardenburg"]),
-        (Person, &["Haugwitz"]),
-        (Person, &["Morio"]),
-        (Place, &["Austria"]),
-        (Place, &["Russia"]),
-        (Place, &["England"]),
-        (Place, &["Prussia"]),
-        (Place, &["Vienna"]),
-    ]);
-    let entities = entities_for(&article, &names);
+    let entities = entities_for(&article);
     let found = quotes::find(&article, &entities);
     let speaker_of = |words: &str| -> Option<String> {
         let q = found
@@ -513,10 +372,7 @@ proptest! {
     #[test]
     fn arbitrary_text_with_quote_marks_never_panics(text in marked_text()) {
         let article = parse_plain(text.clone());
-        let entities = find_names(
-            &text,
-            &[(EntityKind::Person, vec!["Jane Doe".to_string(), "Doe".to_string()])],
-        );
+        let entities = entities_for(&article);
         let found = quotes::find(&article, &entities);
         check_invariants(&text, &found);
         for q in &found {

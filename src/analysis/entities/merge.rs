@@ -164,6 +164,50 @@ fn nearest_person(
     best.map(|b| b.0)
 }
 
+/// A multi-word person name that is a contiguous run of words of exactly one longer person
+/// name joins it (`Anna Pávlovna` → `Anna Pávlovna Schérer`), wherever the two stand; when
+/// several longer names hold it, it stays apart.
+fn merge_person_parts(m: &mut Merger<'_>) {
+    let people: Vec<usize> = (0..m.drafts.len())
+        .filter(|&e| m.parent[e] == e && m.drafts[e].kind == EntityKind::Person)
+        .collect();
+    // Longer names by their first word, so each lookup only looks at plausible containers.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+    for &e in &people {
+        for w in &m.drafts[e].name_words {
+            let list = by_word.entry(w.as_str()).or_default();
+            if list.last() != Some(&e) {
+                list.push(e);
+            }
+        }
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for &e in &people {
+        let words = &m.drafts[e].name_words;
+        if words.len() < 2 {
+            continue;
+        }
+        let Some(list) = by_word.get(words[0].as_str()) else {
+            continue;
+        };
+        let mut containers = list.iter().copied().filter(|&f| {
+            let fw = &m.drafts[f].name_words;
+            f != e
+                && fw.len() > words.len()
+                && fw.windows(words.len()).any(|win| win == words.as_slice())
+        });
+        if let (Some(f), None) = (containers.next(), containers.next()) {
+            joins.push((e, f));
+        }
+    }
+    for (e, f) in joins {
+        let f = m.root(f);
+        if f != e {
+            m.parent[e] = f;
+        }
+    }
+}
+
 /// Builds the entities from the candidates of a whole article (in document order).
 pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<Entity> {
     let mut m = Merger {
@@ -231,6 +275,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
         m.assign(c, e, name.clone());
         done[i] = true;
     }
+    merge_person_parts(&mut m);
     // Where each person was last named, to pick the nearest full name for a bare one.
     let mut person_positions: HashMap<usize, Vec<usize>> = HashMap::default();
     for &(start, _, e, _) in &m.assigned {

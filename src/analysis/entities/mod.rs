@@ -76,6 +76,33 @@ mod tests {
     }
 
     #[test]
+    fn a_known_place_after_a_capitalised_word_stays_a_place() {
+        let text = "The men spoke of Holy Moscow and of Mother Moscow. Then Moscow burned.";
+        let es = entities(text);
+        assert!(es.iter().all(|e| e.kind != EntityKind::Person), "{es:#?}");
+        let moscow = find(&es, "Moscow");
+        assert_eq!(moscow.kind, EntityKind::Place);
+        assert_eq!(texts(text, moscow), ["Moscow", "Moscow", "Moscow"]);
+    }
+
+    #[test]
+    fn a_part_of_one_longer_person_name_joins_it() {
+        let text = "Mary Ann Evans wrote it. Later Mary Ann said no, and Mary Ann agreed.";
+        let es = entities(text);
+        let mary = find(&es, "Mary Ann Evans");
+        assert_eq!(
+            texts(text, mary),
+            ["Mary Ann Evans", "Mary Ann", "Mary Ann"]
+        );
+        // Held by two longer names: left apart.
+        let text = "John Paul Jones met John Paul Smith. John Paul left.";
+        let es = entities(text);
+        assert!(es
+            .iter()
+            .all(|e| e.name != "John Paul Jones" || !texts(text, e).contains(&"John Paul")));
+    }
+
+    #[test]
     fn surname_and_titled_forms_merge_into_the_full_name() {
         let text = "Donald Trump met reporters on Monday. Later President Trump spoke, and Trump’s aides left.";
         let es = entities(text);
