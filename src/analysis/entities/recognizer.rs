@@ -90,6 +90,12 @@ const COLLECTIVE_POSSESSIVES: [&str; 8] = [
 const PLACE_CUES: [&str; 9] = [
     "in", "near", "outside", "across", "into", "towards", "toward", "at", "from",
 ];
+/// Words before `in` that make what follows a field of study, not a place (`Master of Science
+/// in Global Affairs`, `a degree in Economics`).
+const FIELD_CUES: [&str; 14] = [
+    "Science", "Sciences", "Arts", "Master", "Masters", "Bachelor", "PhD", "MBA", "MSc", "BSc",
+    "degree", "degrees", "major", "majored",
+];
 /// English word endings that rarely end a personal name (`Political`, `Insights`, `Passion`).
 const WORD_ENDINGS: [&str; 29] = [
     "al", "ic", "ive", "ous", "ion", "ment", "ness", "ity", "ing", "ary", "ure", "ics", "ance",
@@ -386,7 +392,16 @@ impl<'a> Block<'a> {
             }
         }
         let before = a.checked_sub(1).map(|i| self.word(i)).unwrap_or("");
-        let cued_place = PLACE_CUES.contains(&before)
+        let field = before == "in"
+            && a.checked_sub(2)
+                .is_some_and(|i| FIELD_CUES.contains(&self.word(i)));
+        if field {
+            out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
+            return;
+        }
+        // `at Andrew’s Air Force base`: what stands at the place is the thing possessed.
+        let cued_place = !self.tokens[b - 1].possessive
+            && PLACE_CUES.contains(&before)
             && self
                 .tokens
                 .get(a.wrapping_sub(1))
@@ -692,7 +707,8 @@ mod tests {
 
     #[test]
     fn possessive_endings_end_the_mention() {
-        assert_eq!(names("in Trump’s court"), ["Trump"]);
+        let spans = |s: &str| found(s).into_iter().map(|c| c.0).collect::<Vec<_>>();
+        assert_eq!(spans("in Trump’s court"), ["Trump"]);
         assert_eq!(
             names("by Saudi Arabia's Civil Defense Authority"),
             ["Saudi Arabia", "Civil Defense Authority"]
@@ -719,6 +735,34 @@ mod tests {
                 ("Punggye-ri", EntityKind::Place)
             ]
         );
+    }
+
+    #[test]
+    fn event_and_work_heads_give_kinds_before_the_words_inside() {
+        let f = found("during the Arab Spring rebellion, as under the Agreed Framework of 1994");
+        let kinds: Vec<_> = f.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        assert_eq!(
+            kinds[..2],
+            [
+                ("Arab Spring", EntityKind::Event),
+                ("Agreed Framework", EntityKind::Work)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_field_of_study_or_a_possessive_after_a_cue_is_no_place() {
+        let f =
+            found("a Master of Science in Global Affairs and a party at Andrew’s Air Force base");
+        let global = f
+            .iter()
+            .find(|c| c.0 == "Global Affairs")
+            .expect("a candidate");
+        assert_eq!((global.1, global.2), (EntityKind::Other, Evidence::Weak));
+        let andrew = f.iter().find(|c| c.0 == "Andrew").expect("a candidate");
+        assert_ne!(andrew.1, EntityKind::Place);
+        let f = found("He lives in Boston and works at Harvard’s law school.");
+        assert_eq!((f[0].0.as_str(), f[0].1), ("Boston", EntityKind::Place));
     }
 
     #[test]
