@@ -1,6 +1,6 @@
 //! Frame rendering and layout speed: a frame of the sample and of War and Peace (after a jump
 //! to its middle) at 120×40 into a test backend, a key press plus its frame (also with a target,
-//! `&`, the minimap and the X-Ray), and the layout of the whole book at width 100.
+//! `&`, the minimap and the X-Ray), a jump to the last mention of a name, and the layout of the whole book at width 100.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -63,6 +63,27 @@ fn frames(c: &mut Criterion) {
             book.update(if down { Action::Down } else { Action::Up });
             down = !down;
             terminal.draw(|f| lede::ui::render(&book, f)).map(|_| ())
+        })
+    });
+
+    // A jump to the last mention of Pierre: from the top, the previous hit wraps around to the
+    // last one, and the frame there is drawn.
+    let mut jump = app_for(read("benches/data/war-and-peace.txt"), BOOK_NAMES);
+    jump.update(Action::ShowEntities);
+    jump.update(Action::Select);
+    jump.update(Action::Top);
+    jump.update(Action::PrevHit);
+    let last = jump.target.as_ref().and_then(|t| t.hits.last().copied());
+    assert_eq!(
+        jump.current_hit(),
+        last,
+        "the jump lands on the last mention"
+    );
+    c.bench_function("jump_to_last_mention_war_and_peace_120x40", |b| {
+        b.iter(|| {
+            jump.update(Action::Top);
+            jump.update(Action::PrevHit);
+            terminal.draw(|f| lede::ui::render(&jump, f)).map(|_| ())
         })
     });
 

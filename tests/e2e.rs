@@ -13,7 +13,7 @@ const TIMEOUT: Duration = Duration::from_secs(15);
 
 /// A running `lede` in a pseudo-terminal.
 struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
+    parser: Arc<Mutex<vt100::Parser<Titles>>>,
     /// Every byte lede wrote, for what the emulator does not show (OSC 52).
     raw: Arc<Mutex<Vec<u8>>>,
     /// The terminal's side of the pseudo-terminal; `None` once it has hung up.
@@ -26,6 +26,19 @@ struct Session {
     reader_done: Arc<AtomicBool>,
     /// The session's own config and state folders, so no test reads or writes the user's.
     _home: tempfile::TempDir,
+}
+
+/// The window titles the program asked the terminal for.
+#[derive(Default)]
+struct Titles(Vec<Vec<u8>>);
+
+impl vt100::Callbacks for Titles {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.0.push(title.to_vec());
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.0.push(name.to_vec());
+    }
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -70,7 +83,12 @@ impl Session {
         let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            nz(rows),
+            nz(cols),
+            0,
+            Titles::default(),
+        )));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = parser.clone();
         let raw = Arc::new(Mutex::new(Vec::new()));
@@ -326,6 +344,50 @@ fn sigterm_restores_the_terminal() {
     assert!(ok);
     assert!(!s.wait_exit());
     s.wait_main_screen();
+}
+
+#[cfg(unix)]
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut s = Session::lede(&[], 80, 24, &[]);
+    s.wait_for("North Korea Summit");
+    let pid = s.child.process_id().unwrap();
+    let ok = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    assert!(!s.wait_exit());
+    s.wait_main_screen();
+}
+
+#[test]
+fn an_osc_title_sequence_in_the_text_never_reaches_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.txt");
+    std::fs::write(
+        &path,
+        "A Headline With \x1b]0;PWNED\x07Escapes\n\n\
+         The body \x1b]2;PWNED AGAIN\x1b\\says \x1b[31mred\x1b[0m and \x07rings.\n",
+    )
+    .unwrap();
+    let mut s = Session::lede(&[path.to_str().unwrap()], 90, 24, &[]);
+    s.wait_for("A Headline With");
+    s.wait_for("The body");
+    s.send("q");
+    assert!(s.wait_exit());
+    let titles = s.parser.lock().unwrap().callbacks().0.clone();
+    assert!(
+        titles.iter().all(|t| !t.windows(5).any(|w| w == b"PWNED")),
+        "the window title changed: {titles:?}"
+    );
+    let raw = s.raw.lock().unwrap().clone();
+    // The text's sequences are neither passed on nor half-passed: no OSC title, no colour of
+    // its own, no bell.
+    assert!(!raw.windows(4).any(|w| w == b"\x1b]0;" || w == b"\x1b]2;"));
+    assert!(!raw.windows(5).any(|w| w == b"\x1b[31m"));
+    assert!(!raw.contains(&0x07));
 }
 
 #[test]
