@@ -8,6 +8,8 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+
 use super::{Article, Block, BlockKind, Meta};
 
 /// A paragraph found in the text, before its role is known.
@@ -29,59 +31,81 @@ pub fn parse_plain(text: String) -> Article {
 /// Splits text into paragraphs (byte ranges, trimmed of surrounding white space).
 fn paragraphs(text: &str) -> Vec<Chunk> {
     let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    // Lines as (start, end-of-content) with the line end and trailing white space left out.
-    let mut groups: Vec<Vec<(usize, usize)>> = Vec::new();
-    let mut gaps: Vec<usize> = Vec::new();
-    let mut current: Vec<(usize, usize)> = Vec::new();
+    let mut chunks = Vec::new();
+    // The lines of the current group as (start, end-of-content), with the line end and the
+    // white space around the content left out; one buffer serves every group.
+    let mut group: Vec<(usize, usize)> = Vec::new();
     let mut blank_run = 0;
     let mut pos = body_start;
-    for line in text[body_start..].split_inclusive('\n') {
-        let content = line.trim_end();
-        let lead = content.len() - content.trim_start().len();
-        if content.trim().is_empty() {
-            if !current.is_empty() {
-                groups.push(std::mem::take(&mut current));
-                gaps.push(0);
-            }
-            blank_run += 1;
-        } else {
-            if current.is_empty() {
-                if let Some(g) = gaps.last_mut() {
-                    *g = blank_run;
+    while pos < text.len() {
+        let line_end =
+            memchr::memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i + 1);
+        match trimmed(text, pos, line_end) {
+            None => {
+                if !group.is_empty() {
+                    push_group(text, &group, &mut chunks);
+                    group.clear();
                 }
+                blank_run += 1;
             }
-            blank_run = 0;
-            current.push((pos + lead, pos + content.len()));
-        }
-        pos += line.len();
-    }
-    if !current.is_empty() {
-        groups.push(current);
-        gaps.push(0);
-    }
-    let mut chunks = Vec::new();
-    for (lines, gap) in groups.into_iter().zip(gaps) {
-        if lines_are_paragraphs(text, &lines) {
-            let last = lines.len() - 1;
-            for (i, &(s, e)) in lines.iter().enumerate() {
-                let gap_after = if i == last { gap } else { 0 };
-                chunks.push(Chunk {
-                    start: s,
-                    end: e,
-                    gap_after,
-                });
+            Some(line) => {
+                if group.is_empty() {
+                    if let Some(last) = chunks.last_mut() {
+                        last.gap_after = blank_run;
+                    }
+                }
+                blank_run = 0;
+                group.push(line);
             }
-        } else {
-            let start = lines[0].0;
-            let end = lines[lines.len() - 1].1;
-            chunks.push(Chunk {
-                start,
-                end,
-                gap_after: gap,
-            });
         }
+        pos = line_end;
+    }
+    if !group.is_empty() {
+        push_group(text, &group, &mut chunks);
     }
     chunks
+}
+
+/// The content of the line at `start..end` without the white space around it, or `None` for a
+/// blank line. ASCII white space is trimmed byte-wise; other white space (a no-break space, an
+/// ideographic space) by `str::trim`.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let (mut s, mut e) = (start, end);
+    while e > s && bytes[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    while s < e && bytes[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    if s < e && (bytes[s] >= 0x80 || bytes[e - 1] >= 0x80) {
+        let line = text.get(s..e)?;
+        let inner = line.trim();
+        let lead = line.len() - line.trim_start().len();
+        s += lead;
+        e = s + inner.len();
+    }
+    (s < e).then_some((s, e))
+}
+
+/// Adds the chunks of one group of consecutive non-blank lines: one paragraph, or one per line.
+fn push_group(text: &str, lines: &[(usize, usize)], chunks: &mut Vec<Chunk>) {
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return;
+    };
+    if lines_are_paragraphs(text, lines) {
+        chunks.extend(lines.iter().map(|&(start, end)| Chunk {
+            start,
+            end,
+            gap_after: 0,
+        }));
+    } else {
+        chunks.push(Chunk {
+            start: first.0,
+            end: last.1,
+            gap_after: 0,
+        });
+    }
 }
 
 /// Whether the lines of a group are each a paragraph of their own rather than the hard-wrapped
@@ -91,16 +115,11 @@ fn lines_are_paragraphs(text: &str, lines: &[(usize, usize)]) -> bool {
     if lines.len() < 2 {
         return false;
     }
-    let widths: Vec<usize> = lines
+    // Lines of 100 bytes or fewer are 100 characters or fewer: only longer ones are counted.
+    let wide = lines[..lines.len() - 1]
         .iter()
-        .map(|&(s, e)| text[s..e].chars().count())
-        .collect();
-    let wrapped_width = widths[..widths.len() - 1]
-        .iter()
-        .copied()
-        .max()
-        .unwrap_or(0);
-    if wrapped_width > 100 {
+        .any(|&(s, e)| e - s > 100 && text[s..e].chars().count() > 100);
+    if wide {
         return true;
     }
     // A short header line (a byline or dateline) on top of a paragraph is a block of its own.
@@ -112,6 +131,37 @@ fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// The number of words in `s`, counted no further than `limit + 1`: enough to compare with
+/// `limit` without walking a whole book-length paragraph.
+fn words_upto(s: &str, limit: usize) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            // Non-ASCII white space exists (a no-break space): count by `char`s from here on.
+            return s.split_whitespace().take(limit + 1).count();
+        }
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            count += 1;
+            if count > limit {
+                return count;
+            }
+        }
+        in_word = !space;
+    }
+    count
+}
+
+/// The first `max` bytes of `s` or fewer, ending on a character boundary.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Ends like a sentence (a title usually does not).
 fn ends_sentence(s: &str) -> bool {
     let s = s.trim_end_matches(['"', '\'', '’', '”', ')']);
@@ -120,10 +170,6 @@ fn ends_sentence(s: &str) -> bool {
 
 /// `By Jane Doe`, `Written by Jane Doe, Staff Writer` → the author's name.
 fn is_byline(s: &str) -> Option<String> {
-    if words(s) > 14 {
-        return None;
-    }
-    let lower = s.to_lowercase();
     let rest = [
         "by ",
         "written by ",
@@ -133,8 +179,15 @@ fn is_byline(s: &str) -> Option<String> {
         "by: ",
     ]
     .iter()
-    .find(|p| lower.starts_with(*p))
+    .find(|p| {
+        s.as_bytes()
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    })
     .map(|p| &s[p.len()..])?;
+    if words_upto(s, 14) > 14 {
+        return None;
+    }
     let rest = rest.trim();
     if !rest.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -177,7 +230,9 @@ const WEEKDAYS: [&str; 7] = [
 /// How many bytes at the start of `s` are a date line (`Monday, May 18, 2015`,
 /// `Published: 3 May 2018`, `2018-05-03`), or `None`.
 fn dateline_prefix(s: &str) -> Option<usize> {
-    let lower = s.to_lowercase();
+    // At most ten date words are read, so the head of a long paragraph is enough; ASCII case
+    // folding keeps byte offsets those of `s`.
+    let lower = head(s, 160).to_ascii_lowercase();
     let mut pos = 0;
     for prefix in [
         "published:",
@@ -259,37 +314,61 @@ fn token_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn is_dateline(s: &str) -> bool {
-    words(s) <= 12 && dateline_prefix(s).is_some_and(|end| s[end..].trim().is_empty())
+    // A date line opens with a letter or a digit; most paragraphs are ruled out by their
+    // length before any word is read.
+    s.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && words_upto(s, 12) <= 12
+        && dateline_prefix(s).is_some_and(|end| s[end..].trim().is_empty())
 }
 
-/// Patterns of boilerplate paragraphs, from `assets/boilerplate.txt`.
-fn boilerplate_patterns() -> &'static (Vec<String>, Vec<String>) {
-    static PATTERNS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        let mut prefixes = Vec::new();
-        let mut anywhere = Vec::new();
-        for line in include_str!("../../assets/boilerplate.txt").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
+/// Patterns of boilerplate paragraphs, from `assets/boilerplate.txt`, as two automata
+/// (ASCII case-insensitive): those that must open the paragraph and those found anywhere.
+struct Boilerplate {
+    prefixes: AhoCorasick,
+    anywhere: AhoCorasick,
+}
+
+fn boilerplate_patterns() -> Option<&'static Boilerplate> {
+    static PATTERNS: OnceLock<Option<Boilerplate>> = OnceLock::new();
+    PATTERNS
+        .get_or_init(|| {
+            let mut prefixes = Vec::new();
+            let mut anywhere = Vec::new();
+            for line in include_str!("../../assets/boilerplate.txt").lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                match line.strip_prefix('^') {
+                    Some(p) => prefixes.push(p),
+                    None => anywhere.push(line),
+                }
             }
-            match line.strip_prefix('^') {
-                Some(p) => prefixes.push(p.to_lowercase()),
-                None => anywhere.push(line.to_lowercase()),
-            }
-        }
-        (prefixes, anywhere)
-    })
+            let build = |kind, patterns: Vec<&str>| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .start_kind(kind)
+                    .build(patterns)
+                    .ok()
+            };
+            Some(Boilerplate {
+                prefixes: build(StartKind::Anchored, prefixes)?,
+                anywhere: build(StartKind::Unanchored, anywhere)?,
+            })
+        })
+        .as_ref()
 }
 
 fn is_boilerplate(s: &str) -> bool {
-    if words(s) > 60 {
+    if words_upto(s, 60) > 60 {
         return false;
     }
-    let lower = s.to_lowercase();
-    let (prefixes, anywhere) = boilerplate_patterns();
-    prefixes.iter().any(|p| lower.starts_with(p.as_str()))
-        || anywhere.iter().any(|p| lower.contains(p.as_str()))
+    boilerplate_patterns().is_some_and(|b| {
+        b.prefixes
+            .find(Input::new(s).anchored(Anchored::Yes))
+            .is_some()
+            || b.anywhere.is_match(s)
+    })
 }
 
 /// Words of an author's bio: `Jane Doe is a reporter for …`.
@@ -346,14 +425,16 @@ fn bio_name(s: &str) -> Option<String> {
 
 /// A short block in the body with no sentence ending: a heading (`CHAPTER I`, `Reactions`).
 fn is_heading(s: &str, next: Option<&str>) -> bool {
-    let n = words(s);
-    n > 0
-        && n <= 10
-        && s.chars().count() <= 80
-        && !ends_sentence(s)
-        && !s.ends_with(',')
-        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && next.is_some_and(|n| words(n) > words(s))
+    // The cheap tests first: this runs on every paragraph of a book.
+    if s.len() > 4 * 80
+        || ends_sentence(s)
+        || s.ends_with(',')
+        || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let n = words_upto(s, 10);
+    n > 0 && n <= 10 && s.chars().count() <= 80 && next.is_some_and(|next| words_upto(next, n) > n)
 }
 
 /// Assigns roles to the paragraphs and gathers the metadata.
@@ -458,7 +539,7 @@ fn classify(text: &str, chunks: &[Chunk]) -> (Vec<Block>, Meta) {
     // Boilerplate can also sit between body paragraphs (`Advertisement`).
     for k in body_from..j {
         let s = t(ranges[k]);
-        if is_boilerplate(s) && words(s) <= 12 {
+        if words_upto(s, 12) <= 12 && is_boilerplate(s) {
             kinds[k] = BlockKind::Boilerplate;
         } else if is_heading(s, ranges.get(k + 1).map(|r| t(*r))) {
             kinds[k] = BlockKind::Heading;
