@@ -486,6 +486,26 @@ impl App {
             .is_some_and(|b| b.kind.is_read() && byte < b.end)
     }
 
+    /// The first resize of a session, before the first frame: when the view opens at the top
+    /// of the article, only the rows of the first screen are laid out, so a book shows at once.
+    /// The caller sends the real [`Action::Resize`] right after that frame; it lays out the
+    /// whole article.
+    pub fn resize_first_screen(&mut self, width: u16, height: u16) {
+        self.width = width;
+        self.height = height;
+        let Some(g) = self.geometry() else {
+            return;
+        };
+        let measure = (g.text.width as usize).max(wrap::MIN_WIDTH);
+        let page = self.page_rows();
+        let head = Layout::head(&self.article, measure, page + 1);
+        if !self.only_target && head.row_for_anchor(self.top) + page < head.len() {
+            self.layout = Arc::new(head);
+        } else {
+            self.resize(width, height);
+        }
+    }
+
     fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;

@@ -584,3 +584,32 @@ fn y_copies_the_selected_quote_with_its_source_and_capital_y_the_paragraph() {
         .unwrap()
         .starts_with("Copied paragraph"));
 }
+
+#[test]
+fn the_first_screen_is_laid_out_alone_and_the_next_resize_lays_out_everything() {
+    let article = parse_plain(SAMPLE.repeat(20));
+    let mut app = App::new(Arc::new(article), "long.txt", None);
+    app.resize_first_screen(100, 30);
+    let head = app.layout().len();
+    assert!(app.layout().is_filtered());
+    assert!(head > app.page_rows() && head < 200, "{head} rows");
+    let first_screen = top_text(&app).to_string();
+    app.update(Action::Resize(100, 30));
+    assert!(!app.layout().is_filtered());
+    assert!(app.layout().len() > 10 * head);
+    assert_eq!(top_text(&app), first_screen);
+}
+
+#[test]
+fn a_place_deep_in_the_article_is_laid_out_whole_from_the_start() {
+    let article = parse_plain(SAMPLE.repeat(20));
+    let mut app = App::new(Arc::new(article), "long.txt", None);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Bottom);
+    let saved = app.saved();
+    let mut reopened = App::new(app.article.clone(), "long.txt", None);
+    assert!(reopened.restore(&saved));
+    reopened.resize_first_screen(100, 30);
+    assert!(!reopened.layout().is_filtered());
+    assert_eq!(reopened.top_row(), app.top_row());
+}

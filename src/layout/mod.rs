@@ -60,40 +60,69 @@ impl Layout {
         Layout::build(article, width, Some(keep))
     }
 
-    /// Whether some blocks were left out.
+    /// The rows of the first blocks only, at least `rows` of them where the article has that
+    /// many: enough to draw the first screen of a book before the whole of it is laid out. Like
+    /// a filtered layout it is never cached; the next resize lays out everything.
+    pub fn head(article: &Article, width: usize, rows: usize) -> Layout {
+        let mut out = Vec::new();
+        let mut block_rows = Vec::with_capacity(article.blocks.len());
+        for i in 0..article.blocks.len() {
+            let first = out.len();
+            if first < rows {
+                push_block_rows(article, i, width, None, &mut out);
+            }
+            block_rows.push((first, out.len()));
+        }
+        Layout {
+            width,
+            rows: out,
+            block_rows,
+            filtered: true,
+        }
+    }
+
+    /// Whether some blocks were left out (`&`, or only the head of the article).
     pub fn is_filtered(&self) -> bool {
         self.filtered
     }
 
     fn build(article: &Article, width: usize, keep: Option<&[bool]>) -> Layout {
-        let text = article.text();
-        let mut rows = Vec::with_capacity(text.len() / width.max(1) + article.blocks.len() * 2);
-        let mut block_rows = Vec::with_capacity(article.blocks.len());
-        for (i, block) in article.blocks.iter().enumerate() {
-            let first = rows.len();
-            let kept = keep.is_none_or(|k| k.get(i).copied().unwrap_or(false));
-            if block.kind.is_read() && kept {
-                let indent = indent_for(block.kind);
-                let measure = width.saturating_sub(indent as usize);
-                let body = text.get(block.start..block.end).unwrap_or("");
-                for (start, end) in wrap::wrap(body, block.start, measure) {
-                    rows.push(Row {
-                        block: i,
-                        start,
-                        end,
-                        indent,
-                        gap: false,
-                    });
-                }
-                rows.push(Row {
-                    block: i,
-                    start: block.end,
-                    end: block.end,
-                    indent: 0,
-                    gap: true,
-                });
-            }
-            block_rows.push((first, rows.len()));
+        let blocks = article.blocks.len();
+        // A book is wrapped in parts on separate threads: the first screen waits for this.
+        let parts = if article.text().len() >= PARALLEL_BYTES {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        } else {
+            1
+        };
+        let bounds = split_blocks(article, parts);
+        let pieces: Vec<Run> = if bounds.len() <= 2 {
+            vec![wrap_blocks(article, width, keep, 0..blocks)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = bounds
+                    .windows(2)
+                    .map(|w| {
+                        let range = w[0]..w[1];
+                        scope.spawn(move || wrap_blocks(article, width, keep, range))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        let total: usize = pieces.iter().map(|p| p.0.len()).sum();
+        let mut rows = Vec::with_capacity(total);
+        let mut block_rows = Vec::with_capacity(blocks);
+        for (part_rows, part_blocks) in pieces {
+            let offset = rows.len();
+            rows.extend(part_rows);
+            block_rows.extend(
+                part_blocks
+                    .into_iter()
+                    .map(|(a, b)| (a + offset, b + offset)),
+            );
         }
         // No blank row after the last block.
         if rows.last().is_some_and(|r| r.gap) {
@@ -151,6 +180,85 @@ impl Layout {
         let block = article.block_at(byte).unwrap_or(0);
         self.row_for_anchor(Anchor { block, byte })
     }
+}
+
+/// The rows of a run of blocks, and each block's row range counted from the run's first row.
+type Run = (Vec<Row>, Vec<(usize, usize)>);
+
+/// From this size of text on, the layout is built on several threads.
+const PARALLEL_BYTES: usize = 512 * 1024;
+
+/// Block indices that cut the article into `parts` runs of about equal text, as boundaries
+/// (`[0, …, blocks.len()]`).
+fn split_blocks(article: &Article, parts: usize) -> Vec<usize> {
+    let blocks = &article.blocks;
+    let mut bounds = vec![0];
+    let total = article.text().len().max(1);
+    for k in 1..parts {
+        let byte = total * k / parts;
+        let at = blocks.partition_point(|b| b.start < byte);
+        if at > *bounds.last().unwrap_or(&0) && at < blocks.len() {
+            bounds.push(at);
+        }
+    }
+    bounds.push(blocks.len());
+    bounds
+}
+
+/// Adds the rows of block `i` and its gap row, when it is in the reading flow and kept.
+fn push_block_rows(
+    article: &Article,
+    i: usize,
+    width: usize,
+    keep: Option<&[bool]>,
+    rows: &mut Vec<Row>,
+) {
+    let Some(block) = article.blocks.get(i) else {
+        return;
+    };
+    let kept = keep.is_none_or(|k| k.get(i).copied().unwrap_or(false));
+    if !block.kind.is_read() || !kept {
+        return;
+    }
+    let indent = indent_for(block.kind);
+    let measure = width.saturating_sub(indent as usize);
+    let body = article.text().get(block.start..block.end).unwrap_or("");
+    for (start, end) in wrap::wrap(body, block.start, measure) {
+        rows.push(Row {
+            block: i,
+            start,
+            end,
+            indent,
+            gap: false,
+        });
+    }
+    rows.push(Row {
+        block: i,
+        start: block.end,
+        end: block.end,
+        indent: 0,
+        gap: true,
+    });
+}
+
+/// The rows of the blocks in `range`, each followed by its gap row, and each block's row range
+/// counted from the first row of the run.
+fn wrap_blocks(
+    article: &Article,
+    width: usize,
+    keep: Option<&[bool]>,
+    range: std::ops::Range<usize>,
+) -> Run {
+    let blocks = article.blocks.get(range.clone()).unwrap_or(&[]);
+    let bytes = blocks.last().map_or(0, |b| b.end) - blocks.first().map_or(0, |b| b.start);
+    let mut rows = Vec::with_capacity(bytes / width.max(1) + blocks.len() * 2);
+    let mut block_rows = Vec::with_capacity(blocks.len());
+    for i in range {
+        let first = rows.len();
+        push_block_rows(article, i, width, keep, &mut rows);
+        block_rows.push((first, rows.len()));
+    }
+    (rows, block_rows)
 }
 
 #[cfg(test)]
@@ -227,6 +335,23 @@ mod tests {
         for row in 0..layout.len() {
             assert_eq!(layout.row_for_anchor(layout.anchor_for_row(row)), row);
         }
+    }
+
+    #[test]
+    fn a_book_laid_out_on_several_threads_matches_one_pass() {
+        let one = include_str!("../../assets/north-korea-summit.txt");
+        let text = one.repeat(PARALLEL_BYTES / one.len() + 2);
+        let article = parse_plain(text);
+        for width in [7, 60, 90] {
+            let layout = Layout::new(&article, width);
+            let (rows, block_rows) = wrap_blocks(&article, width, None, 0..article.blocks.len());
+            assert_eq!(layout.rows[..], rows[..rows.len() - 1], "width {width}");
+            assert_eq!(layout.block_rows.len(), block_rows.len());
+            assert_eq!(layout.block_rows[..10], block_rows[..10]);
+        }
+        let parts = split_blocks(&article, 4);
+        assert_eq!(parts.len(), 5);
+        assert!(parts.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -180,13 +180,13 @@ fn wrap_by_words(text: &str, base: usize, width: usize) -> Option<Vec<(usize, us
             break;
         }
         let word_start = i;
-        let mut ascii = true;
-        while i < n && !is_ascii_space(bytes[i]) {
-            ascii &= bytes[i] < 0x80;
-            i += 1;
-        }
-        let w = if ascii {
-            i - word_start
+        i = bytes[i..]
+            .iter()
+            .position(|&b| is_ascii_space(b))
+            .map_or(n, |p| i + p);
+        let word = &bytes[word_start..i];
+        let w = if word.is_ascii() {
+            word.len()
         } else {
             word_width(text, word_start, i)?
         };
@@ -207,8 +207,20 @@ fn wrap_by_words(text: &str, base: usize, width: usize) -> Option<Vec<(usize, us
     Some(rows)
 }
 
+/// Whether a character is one grapheme cluster of width 1 on its own that never joins its
+/// neighbours: the Latin letters and signs of Latin-1 and Latin Extended (soft hyphen aside)
+/// and the dashes, quotation marks and dots of General Punctuation. Most non-ASCII words of
+/// European text are made only of these and ASCII.
+fn is_simple_char(c: char) -> bool {
+    matches!(c as u32, 0x21..=0x7e | 0xa1..=0xac | 0xae..=0x24f | 0x2010..=0x2027 | 0x2030..=0x203e)
+}
+
 /// The drawn width of a non-ASCII word at `start..end`, if it behaves as one word.
 fn word_width(text: &str, start: usize, end: usize) -> Option<usize> {
+    let word = text.get(start..end)?;
+    if word.chars().all(is_simple_char) {
+        return Some(word.chars().count());
+    }
     // The white space around the word must not join its first or last cluster.
     if start > 0 && text.get(start - 1..end)?.graphemes(true).next()?.len() != 1 {
         return None;
