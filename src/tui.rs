@@ -168,14 +168,20 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<Strin
     let article = Arc::new(loaded.article);
     let (tx, rx) = mpsc::channel::<Analysis>();
     let analysing = loaded.analysis.is_none();
-    if analysing {
+    // The analysis starts once the first screen is drawn, so the two do not share the CPU.
+    let start_analysis = {
         let article = article.clone();
-        std::thread::Builder::new()
-            .name("analysis".into())
-            .spawn(move || {
-                let _ = tx.send(analysis::analyze(&article));
-            })?;
-    }
+        move || -> io::Result<()> {
+            if analysing {
+                std::thread::Builder::new()
+                    .name("analysis".into())
+                    .spawn(move || {
+                        let _ = tx.send(analysis::analyze(&article));
+                    })?;
+            }
+            Ok(())
+        }
+    };
     let mut app = App::new(article, &loaded.source, loaded.analysis);
     app.theme = theme;
     app.keymap = keymap;
@@ -199,7 +205,7 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<Strin
         _ => None,
     };
     spawn_watchdog(stop.clone(), finished.clone(), place.clone(), saver);
-    let ending = event_loop(&mut app, &stop, rx, analysing, &place);
+    let ending = event_loop(&mut app, &stop, (start_analysis, rx), analysing, &place);
     finished.store(true, Ordering::SeqCst);
     let ending = ending?;
     let warning = match (&mut state, &hash) {
@@ -217,22 +223,26 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<Strin
 fn event_loop(
     app: &mut App,
     stop: &AtomicUsize,
-    rx: mpsc::Receiver<Analysis>,
+    (start_analysis, rx): (impl FnOnce() -> io::Result<()>, mpsc::Receiver<Analysis>),
     mut analysing: bool,
     place: &Mutex<Saved>,
 ) -> io::Result<Ending> {
+    let mut start_analysis = Some(start_analysis);
     let (_guard, mut terminal) = enter()?;
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    app.resize_first_screen(size.width, size.height);
     let mut dirty = true;
-    let mut first_frame = true;
     loop {
         if dirty {
             terminal.draw(|frame| ui::render(app, frame))?;
             dirty = false;
-            if first_frame {
-                first_frame = false;
+            // After the first frame: the whole layout (drawn at once), then the analysis.
+            if let Some(start) = start_analysis.take() {
+                app.update(Action::Resize(size.width, size.height));
+                start()?;
                 debug_panic();
+                dirty = true;
+                continue;
             }
         }
         if app.quit {
