@@ -278,6 +278,13 @@ fn a_resize_keeps_the_place_and_a_tiny_terminal_gets_a_message() {
     s.wait_for("North Korea Summit on the Rocks");
     s.send("jjjjjjjjjjjjjjjjjjjj");
     s.wait_for("¶4/");
+    // Keys are handled in order: once the help opened by the last one shows, every `j` is done.
+    s.send("?");
+    s.wait_for("Esc closes");
+    s.send("\x1b");
+    s.wait_until("the help to close", |s| {
+        !s.contents().contains("Esc closes")
+    });
     let top = s.row(1);
     let first_word = top
         .trim_start_matches('│')
