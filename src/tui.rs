@@ -133,6 +133,14 @@ fn spawn_watchdog(
         .spawn(watch);
 }
 
+/// The analysis run in the background: how to start it, how far it has got, and where its
+/// result arrives.
+struct Background<F> {
+    start: F,
+    progress: Arc<AtomicUsize>,
+    rx: mpsc::Receiver<Analysis>,
+}
+
 /// How the reader ended.
 pub enum Ending {
     Quit,
@@ -169,14 +177,16 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<Strin
     let (tx, rx) = mpsc::channel::<Analysis>();
     let analysing = loaded.analysis.is_none();
     // The analysis starts once the first screen is drawn, so the two do not share the CPU.
+    let progress = Arc::new(AtomicUsize::new(0));
     let start_analysis = {
         let article = article.clone();
+        let progress = progress.clone();
         move || -> io::Result<()> {
             if analysing {
                 std::thread::Builder::new()
                     .name("analysis".into())
                     .spawn(move || {
-                        let _ = tx.send(analysis::analyze(&article));
+                        let _ = tx.send(analysis::analyze_with_progress(&article, &progress));
                     })?;
             }
             Ok(())
@@ -205,7 +215,12 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<Strin
         _ => None,
     };
     spawn_watchdog(stop.clone(), finished.clone(), place.clone(), saver);
-    let ending = event_loop(&mut app, &stop, (start_analysis, rx), analysing, &place);
+    let analysis = Background {
+        start: start_analysis,
+        progress,
+        rx,
+    };
+    let ending = event_loop(&mut app, &stop, analysis, analysing, &place);
     finished.store(true, Ordering::SeqCst);
     let ending = ending?;
     let warning = match (&mut state, &hash) {
@@ -223,11 +238,16 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<Strin
 fn event_loop(
     app: &mut App,
     stop: &AtomicUsize,
-    (start_analysis, rx): (impl FnOnce() -> io::Result<()>, mpsc::Receiver<Analysis>),
+    analysis: Background<impl FnOnce() -> io::Result<()>>,
     mut analysing: bool,
     place: &Mutex<Saved>,
 ) -> io::Result<Ending> {
-    let mut start_analysis = Some(start_analysis);
+    let Background {
+        start,
+        progress,
+        rx,
+    } = analysis;
+    let mut start_analysis = Some(start);
     let (_guard, mut terminal) = enter()?;
     let size = terminal.size()?;
     app.resize_first_screen(size.width, size.height);
@@ -286,6 +306,11 @@ fn event_loop(
             return Ok(Ending::Signal(HANGUP));
         }
         if analysing {
+            let done = progress.load(Ordering::Relaxed);
+            if done != app.analysis_progress {
+                app.analysis_progress = done;
+                dirty = true;
+            }
             match rx.try_recv() {
                 Ok(a) => {
                     app.update(Action::AnalysisReady(Box::new(a)));

@@ -149,6 +149,12 @@ fn analysing_and_no_quotes() {
     app = App::new(article.clone(), "x.txt", None);
     let terminal = draw(&mut app, 60, 12);
     insta::assert_snapshot!("analysing", terminal.backend());
+    app.analysis_progress = 420;
+    let terminal = draw(&mut app, 60, 12);
+    let row: String = (0..60)
+        .map(|x| terminal.backend().buffer()[(x, 1)].symbol().to_string())
+        .collect();
+    assert!(row.contains("Analysing… 42%"), "{row}");
     app.update(Action::AnalysisReady(Box::default()));
     app.update(Action::ShowQuotes);
     let terminal = draw(&mut app, 60, 12);

@@ -6,6 +6,8 @@ pub mod entities;
 pub mod json;
 pub mod quotes;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
@@ -149,7 +151,38 @@ impl Analysis {
 
 /// Analyses an article: entities first, then quotes and their speakers.
 pub fn analyze(article: &Article) -> Analysis {
-    let entities = entities::recognize(article);
+    analyze_with_progress(article, &AtomicUsize::new(0))
+}
+
+/// How far [`analyze_with_progress`] has got, in thousandths, at most this.
+pub const PROGRESS_DONE: usize = 1000;
+
+/// [`analyze`], storing in `progress` how far it has got (0 to [`PROGRESS_DONE`]), for a
+/// reader that shows it while the analysis runs in the background. Reading the blocks for
+/// names is most of the work; merging and the quotes take the rest.
+pub fn analyze_with_progress(article: &Article, progress: &AtomicUsize) -> Analysis {
+    let len = article.text().len().max(1);
+    let read = |end: usize| progress.store(end.min(len) * 700 / len, Ordering::Relaxed);
+    let entities = entities::recognize_with_progress(article, &read);
+    progress.store(850, Ordering::Relaxed);
     let quotes = quotes::find(article, &entities);
+    progress.store(PROGRESS_DONE, Ordering::Relaxed);
     Analysis { entities, quotes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse_plain;
+
+    #[test]
+    fn progress_rises_to_done_and_the_result_is_the_same() {
+        let article = parse_plain(include_str!("../../assets/north-korea-summit.txt").to_string());
+        let progress = AtomicUsize::new(0);
+        let with = analyze_with_progress(&article, &progress);
+        assert_eq!(progress.load(Ordering::Relaxed), PROGRESS_DONE);
+        let without = analyze(&article);
+        assert_eq!(with.entities.len(), without.entities.len());
+        assert_eq!(with.quotes.len(), without.quotes.len());
+    }
 }

@@ -156,6 +156,9 @@ pub struct App {
     pub help: bool,
     /// A one-off message for the status line (wrap-around, nothing found, …).
     pub notice: Option<String>,
+    /// How far the background analysis has got, in thousandths (see
+    /// [`crate::analysis::PROGRESS_DONE`]), while there is no analysis yet.
+    pub analysis_progress: usize,
     pub quit: bool,
     /// The X-Ray view, when open (it replaces the sidebar's list).
     pub xray: Option<XRay>,
@@ -226,6 +229,7 @@ impl App {
             current_quote: None,
             help: false,
             notice: None,
+            analysis_progress: 0,
             quit: false,
             xray: None,
             bookmarks: BTreeMap::new(),

@@ -28,11 +28,17 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
     draw_tabs(app, g.sidebar, buf);
     let mut inner = g.sidebar_inner();
     let Some(analysis) = &app.analysis else {
+        let percent = app.analysis_progress * 100 / crate::analysis::PROGRESS_DONE;
+        let label = if percent > 0 {
+            format!("Analysing… {percent}%")
+        } else {
+            "Analysing…".to_string()
+        };
         put(
             buf,
             inner.x + 1,
             inner.y,
-            "Analysing…",
+            &label,
             inner.width.saturating_sub(1),
             theme.dim,
         );

@@ -28,6 +28,11 @@ fn shouting(tokens: &[tokenizer::Token]) -> bool {
 /// Finds the entities an article names, with their aliases merged. Entities are ordered by first
 /// mention; each entity's mentions are sorted and no two mentions overlap.
 pub fn recognize(article: &Article) -> Vec<Entity> {
+    recognize_with_progress(article, &|_| {})
+}
+
+/// [`recognize`], calling `progress` with the end byte of each block read.
+pub fn recognize_with_progress(article: &Article, progress: &dyn Fn(usize)) -> Vec<Entity> {
     let gaz = gazetteer::Gazetteer::get();
     let text = article.text();
     let mut tokens = Vec::new();
@@ -50,6 +55,7 @@ pub fn recognize(article: &Article) -> Vec<Entity> {
             BlockKind::Title | BlockKind::Kicker | BlockKind::Heading
         ) || shouting(&tokens);
         recognizer::candidates(text, &tokens, headline, gaz, &mut candidates);
+        progress(end);
     }
     merge::entities(text, &candidates, gaz)
 }
