@@ -1,6 +1,7 @@
 //! Frame rendering and layout speed: a frame of the sample and of War and Peace (after a jump
 //! to its middle) at 120×40 into a test backend, a key press plus its frame (also with a target,
-//! `&`, the minimap and the X-Ray), a jump to the last mention of a name, and the layout of the whole book at width 100.
+//! `&`, the minimap and the X-Ray), a jump to the last mention of a name, the layout of the whole
+//! book at width 100 and of its first screen, and a search typed without accents.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -111,8 +112,25 @@ fn layout(c: &mut Criterion) {
     group.bench_function("war_and_peace_width_100", |b| {
         b.iter(|| Layout::new(black_box(&article), 100).len())
     });
+    group.bench_function("war_and_peace_first_screen_head", |b| {
+        b.iter(|| Layout::head(black_box(&article), 88, 40).len())
+    });
     group.finish();
 }
 
-criterion_group!(benches, frames, layout);
+fn search(c: &mut Criterion) {
+    let text = read("benches/data/war-and-peace.txt");
+    let mut group = c.benchmark_group("search");
+    group.sample_size(20);
+    group.bench_function("fold_war_and_peace", |b| {
+        b.iter(|| lede::app::search::Folded::new(black_box(&text)))
+    });
+    let folded = lede::app::search::Folded::new(&text);
+    group.bench_function("natasha_without_accents_war_and_peace", |b| {
+        b.iter(|| lede::app::search::find_all_folded(&folded, &text, black_box("natasha")).len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, layout, search);
 criterion_main!(benches);

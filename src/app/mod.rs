@@ -159,6 +159,8 @@ pub struct App {
     /// How far the background analysis has got, in thousandths (see
     /// [`crate::analysis::PROGRESS_DONE`]), while there is no analysis yet.
     pub analysis_progress: usize,
+    /// The text with accents folded, for searches typed without them (built on the first).
+    folded: std::sync::OnceLock<search::Folded>,
     pub quit: bool,
     /// The X-Ray view, when open (it replaces the sidebar's list).
     pub xray: Option<XRay>,
@@ -230,6 +232,7 @@ impl App {
             help: false,
             notice: None,
             analysis_progress: 0,
+            folded: std::sync::OnceLock::new(),
             quit: false,
             xray: None,
             bookmarks: BTreeMap::new(),
@@ -569,15 +572,16 @@ impl App {
         if self.entity_filter.is_empty() {
             return self.entity_order.clone();
         }
-        let filter = self.entity_filter.to_lowercase();
+        // Accents and case do not matter: `natasha` finds Natásha.
+        let filter = search::fold(&self.entity_filter).to_lowercase();
+        let matches = |s: &str| search::fold(s).to_lowercase().contains(&filter);
         self.entity_order
             .iter()
             .copied()
             .filter(|&i| {
-                a.entities.get(i).is_some_and(|e| {
-                    e.name.to_lowercase().contains(&filter)
-                        || e.aliases.iter().any(|x| x.to_lowercase().contains(&filter))
-                })
+                a.entities
+                    .get(i)
+                    .is_some_and(|e| matches(&e.name) || e.aliases.iter().any(|x| matches(x)))
             })
             .collect()
     }
@@ -615,7 +619,8 @@ impl App {
         } else {
             None
         };
-        let filter = self.quote_filter.to_lowercase();
+        let filter = search::fold(&self.quote_filter).to_lowercase();
+        let matches = |s: &str| search::fold(s).to_lowercase().contains(&filter);
         self.quote_spans
             .iter()
             .map(|&(i, _, _)| i)
@@ -627,12 +632,8 @@ impl App {
                     return false;
                 }
                 filter.is_empty()
-                    || self.speaker_name(i).to_lowercase().contains(&filter)
-                    || self
-                        .article
-                        .text()
-                        .get(q.start..q.end)
-                        .is_some_and(|w| w.to_lowercase().contains(&filter))
+                    || matches(&self.speaker_name(i))
+                    || self.article.text().get(q.start..q.end).is_some_and(matches)
             })
             .collect()
     }
@@ -876,7 +877,10 @@ impl App {
 
     /// The matches of a query inside the reading flow.
     fn search_hits(&self, query: &str) -> Vec<(usize, usize)> {
-        search::find_all(self.article.text(), query)
+        let folded = self
+            .folded
+            .get_or_init(|| search::Folded::new(self.article.text()));
+        search::find_all_folded(folded, self.article.text(), query)
             .into_iter()
             .filter(|h| self.in_flow(h.0))
             .collect()

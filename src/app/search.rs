@@ -1,7 +1,165 @@
 //! Finding a typed query in the article text: smart case (case-insensitive unless the query
-//! has a capital), hits as byte ranges in document order, never overlapping.
+//! has a capital) and smart accents (a query typed without accents finds `Natásha` as
+//! `natasha`, `don’t` as `don't`; one with accents finds only them), hits as byte ranges in
+//! document order, never overlapping.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+
+/// What accented letters and typographic quotes match as, from `assets/fold.tsv`.
+fn fold_table() -> &'static HashMap<char, &'static str> {
+    static TABLE: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        include_str!("../../assets/fold.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (c, to) = l.split_once('\t')?;
+                let mut chars = c.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Some((c, to)),
+                    _ => None,
+                }
+            })
+            .collect()
+    })
+}
+
+/// What a character matches as in a query typed without accents, when that is not itself:
+/// its base letter, an ASCII quote, or nothing for a combining mark.
+fn folded_char(c: char) -> Option<&'static str> {
+    if c.is_ascii() {
+        None
+    } else if ('\u{300}'..='\u{36f}').contains(&c) {
+        Some("")
+    } else {
+        fold_table().get(&c).copied()
+    }
+}
+
+/// `s` with its accents folded (`Natásha` → `Natasha`), for filtering lists.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match folded_char(c) {
+            Some(to) => out.push_str(to),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// A character of the original text that folding replaced: where it stands in the folded text
+/// and in the original, and how long it is in each.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    folded: u32,
+    folded_len: u32,
+    original: u32,
+    original_len: u32,
+}
+
+impl Segment {
+    fn folded_end(&self) -> usize {
+        (self.folded + self.folded_len) as usize
+    }
+}
+
+/// The article text with its accents folded, and the way back to the original's offsets.
+/// Built once per article, on the first search.
+#[derive(Debug, Default)]
+pub struct Folded {
+    /// `None` when folding changes nothing (the text is searched as it is).
+    text: Option<String>,
+    segments: Vec<Segment>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let bytes = text.as_bytes();
+        let mut out = String::new();
+        let mut segments = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let j = memchr_non_ascii(&bytes[i..]).map_or(text.len(), |p| i + p);
+            let Some(c) = text.get(j..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            if let Some(to) = folded_char(c) {
+                if segments.is_empty() {
+                    out.reserve(text.len());
+                    out.push_str(&text[..j]);
+                } else {
+                    out.push_str(&text[i..j]);
+                }
+                segments.push(Segment {
+                    folded: out.len() as u32,
+                    folded_len: to.len() as u32,
+                    original: j as u32,
+                    original_len: c.len_utf8() as u32,
+                });
+                out.push_str(to);
+            } else if !segments.is_empty() {
+                out.push_str(&text[i..j + c.len_utf8()]);
+            }
+            i = j + c.len_utf8();
+        }
+        if segments.is_empty() {
+            return Folded::default();
+        }
+        out.push_str(text.get(i..).unwrap_or(""));
+        Folded {
+            text: Some(out),
+            segments,
+        }
+    }
+
+    /// The original offset of folded offset `at`, as the start or the end of a hit: a hit that
+    /// starts or ends inside a replaced character takes all of it, and one that ends before
+    /// combining marks takes them too.
+    fn original(&self, at: usize, is_end: bool) -> usize {
+        let k = self.segments.partition_point(|s| s.folded_end() <= at);
+        if let Some(s) = self.segments.get(k) {
+            let inside = if is_end {
+                (s.folded as usize) < at
+            } else {
+                s.folded as usize <= at
+            };
+            if inside {
+                let o = s.original as usize;
+                return if is_end {
+                    o + s.original_len as usize
+                } else {
+                    o
+                };
+            }
+        }
+        match k.checked_sub(1).and_then(|k| self.segments.get(k)) {
+            Some(s) => (s.original + s.original_len) as usize + (at - s.folded_end()),
+            None => at,
+        }
+    }
+}
+
+/// The first byte of `bytes` that is not ASCII.
+fn memchr_non_ascii(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b >= 0x80)
+}
+
+/// Every match of `query` in `text` with smart accents: a query with no letter that folds
+/// (no accent, no typographic quote) is matched against the folded text.
+pub fn find_all_folded(folded: &Folded, text: &str, query: &str) -> Vec<(usize, usize)> {
+    let plain = !query.chars().any(|c| folded_char(c).is_some());
+    match (&folded.text, plain) {
+        (Some(f), true) => find_all(f, query)
+            .into_iter()
+            .map(|(s, e)| (folded.original(s, false), folded.original(e, true)))
+            .collect(),
+        _ => find_all(text, query),
+    }
+}
 
 /// Whether a query is matched case-insensitively (it has no upper-case letter).
 pub fn ignores_case(query: &str) -> bool {
@@ -68,6 +226,43 @@ mod tests {
         assert_eq!(find_all(text, "korea").len(), 3);
         assert_eq!(find_all(text, "Korea"), vec![(0, 5)]);
         assert_eq!(find_all(text, ""), vec![]);
+    }
+
+    fn found<'a>(text: &'a str, query: &str) -> Vec<&'a str> {
+        let folded = Folded::new(text);
+        find_all_folded(&folded, text, query)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn a_query_without_accents_finds_accented_names() {
+        let text = "Natásha met NATÁSHA; Natasha left. Pierre Bezúkhov, Mr Bezukhov.";
+        assert_eq!(found(text, "natasha"), ["Natásha", "NATÁSHA", "Natasha"]);
+        assert_eq!(found(text, "Natasha"), ["Natásha", "Natasha"]);
+        assert_eq!(found(text, "bezukhov"), ["Bezúkhov", "Bezukhov"]);
+        // A query with an accent asks for it.
+        assert_eq!(found(text, "natásha"), ["Natásha", "NATÁSHA"]);
+    }
+
+    #[test]
+    fn folding_maps_hits_back_to_whole_characters() {
+        let text = "Straße, Æsir, cafe\u{301} au lait, don’t";
+        assert_eq!(found(text, "strasse"), ["Straße"]);
+        assert_eq!(found(text, "stras"), ["Straß"]);
+        assert_eq!(found(text, "aesir"), ["Æsir"]);
+        assert_eq!(found(text, "ae"), ["Æ"]);
+        assert_eq!(found(text, "cafe"), ["cafe\u{301}"]);
+        assert_eq!(found(text, "don't"), ["don’t"]);
+        assert_eq!(fold("Natásha’s"), "Natasha's");
+    }
+
+    #[test]
+    fn plain_text_is_not_copied() {
+        let folded = Folded::new("only ascii here");
+        assert!(folded.text.is_none());
+        assert_eq!(found("only ascii here", "ascii"), ["ascii"]);
     }
 
     #[test]

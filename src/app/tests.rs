@@ -613,3 +613,32 @@ fn a_place_deep_in_the_article_is_laid_out_whole_from_the_start() {
     assert!(!reopened.layout().is_filtered());
     assert_eq!(reopened.top_row(), app.top_row());
 }
+
+#[test]
+fn names_with_accents_are_found_by_filter_and_search_typed_without_them() {
+    let text = "A Story\n\nNatásha Rostóva laughed. Then Natásha sang, and Pierre listened.\n";
+    let article = parse_plain(text.to_string());
+    let analysis = analysis_for(
+        &article,
+        &[
+            (EntityKind::Person, "Natásha Rostóva", &["Natásha"]),
+            (EntityKind::Person, "Pierre", &[]),
+        ],
+    );
+    let mut app = App::new(Arc::new(article), "story.txt", Some(analysis));
+    app.update(Action::Resize(80, 20));
+    app.update(Action::ShowEntities);
+    app.update(Action::Search);
+    type_str(&mut app, "natasha rost");
+    assert_eq!(app.entity_items(), [entity(&app, "Natásha Rostóva")]);
+    app.update(Action::Cancel);
+    app.update(Action::ToggleFocus);
+    app.update(Action::Search);
+    type_str(&mut app, "natasha");
+    let found: Vec<&str> = app
+        .highlighted_hits()
+        .iter()
+        .map(|&(s, e)| &text[s..e])
+        .collect();
+    assert_eq!(found, ["Natásha", "Natásha"]);
+}
