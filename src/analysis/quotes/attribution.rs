@@ -460,7 +460,7 @@ impl Reader<'_, '_> {
             return None;
         }
         let forms = self.lex().cues_starting(self.t.word(i));
-        if forms.is_empty() {
+        if forms.is_empty() || self.inside_longer_cue(i) {
             return None;
         }
         let written = self.t.text(self.text(), i);
@@ -490,6 +490,23 @@ impl Reader<'_, '_> {
             return Some((kind, form.words.len(), form.words.join(" ")));
         }
         None
+    }
+
+    /// Whether the word at token `i` ends a reporting form of several words that starts before
+    /// it (`post` in `a blog post`): the form is read from its first word, not this one.
+    fn inside_longer_cue(&self, i: usize) -> bool {
+        (1..=2).any(|back| {
+            i.checked_sub(back).is_some_and(|k| {
+                self.t.is_word(k)
+                    && self.lex().cues_starting(self.t.word(k)).iter().any(|f| {
+                        f.words.len() > back
+                            && f.words
+                                .iter()
+                                .enumerate()
+                                .all(|(n, w)| self.t.is_word(k + n) && self.t.word(k + n) == w)
+                    })
+            })
+        })
     }
 
     /// The subject of the reporting word at token `v`, read backwards to `lo`: skips auxiliaries

@@ -420,3 +420,13 @@ fn a_surname_the_entity_list_missed_still_names_its_person() {
     assert_eq!(found[1].speaker, None);
     assert_eq!(found[1].speaker_text.as_deref(), Some("Smith"));
 }
+
+#[test]
+fn the_last_word_of_a_longer_cue_is_read_with_it() {
+    let text = format!(
+        "{BODY}Its chief executive, Marcus Lind, wrote in a blog post that the company had “made mistakes” last year."
+    );
+    let r = run(&text, &[person(&["Marcus Lind", "Lind"])]);
+    assert_eq!(r[0].2, s("Marcus Lind"));
+    assert_eq!(r[0].3, s("blog post"));
+}
