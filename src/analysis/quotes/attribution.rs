@@ -71,6 +71,9 @@ impl Attribution {
     }
 }
 
+/// Possessive words: a noun after one names someone other than the person described.
+const POSSESSIVES: [&str; 7] = ["whose", "his", "her", "their", "its", "my", "our"];
+
 /// How far back a pronoun looks for the person it stands for, in mentions.
 const PRONOUN_REACH: usize = 120;
 /// How far back `the <title>` looks, in mentions.
@@ -213,14 +216,27 @@ impl<'a> Context<'a> {
             let after = self.text.get(m.end..).unwrap_or("");
             if let Some(rest) = after.strip_prefix(", ") {
                 let clause = rest.split([',', '.', ';']).next().unwrap_or("");
-                let first = clause.split_whitespace().next().unwrap_or("");
-                let described = matches!(first, "a" | "an" | "the" | "who")
-                    || first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty();
+                let mut clause_words = clause.split_whitespace();
+                let first = clause_words.next().unwrap_or("");
+                let second = clause_words.next().unwrap_or("");
+                let lower_first = first.to_lowercase();
+                // `, a nurse`, `, 58`, and a role with no article: `, president of the union`,
+                // `, chief executive`.
+                let described = matches!(first, "a" | "an" | "the" | "who" | "whose")
+                    || first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty()
+                    || self.lex.title(&lower_first).is_some()
+                    || self.lex.gendered_noun(&lower_first).is_some()
+                    || (second == "of" && first.chars().next().is_some_and(char::is_lowercase));
                 if described {
                     self.mark_source(m.entity);
                 }
                 for w in clause.split_whitespace().take(8) {
-                    if let Some(g) = self.lex.gendered_noun(&w.to_lowercase()) {
+                    let w = w.to_lowercase();
+                    // `, whose husband`, `, her son`: the noun is someone else.
+                    if POSSESSIVES.contains(&w.as_str()) {
+                        break;
+                    }
+                    if let Some(g) = self.lex.gendered_noun(&w) {
                         vote(&mut votes, m.entity, g, 2);
                         break;
                     }
@@ -249,7 +265,9 @@ impl<'a> Context<'a> {
                 .find(|&i| self.text.is_char_boundary(i))
                 .unwrap_or(self.text.len());
             for (pos, w) in words_in(self.text, m.end, limit) {
-                if w.len() > 7 || self.in_quote(pos) {
+                // An object pronoun mostly stands for someone else than the sentence's subject
+                // (`Gloria Evans said the nurses who cared for him`).
+                if w.len() > 7 || self.in_quote(pos) || w.eq_ignore_ascii_case("him") {
                     continue;
                 }
                 if let Some(g) = self.lex.pronoun(&w.to_ascii_lowercase()) {
