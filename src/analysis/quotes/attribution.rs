@@ -95,6 +95,9 @@ struct Context<'a> {
     mentions: Vec<MentionRef>,
     top: &'a [Span],
     gender: Vec<Gender>,
+    /// Entities of another kind named with an honorific (`Dr. Helen Park` taken for a place):
+    /// read as people.
+    titled: Vec<bool>,
     /// Titles seen right before an entity's mentions (`prince`, `senator`).
     titles: Vec<Vec<String>>,
     /// People introduced like a source (`Jane Doe, a nurse,`, a title) or already quoted: a
@@ -140,16 +143,57 @@ impl<'a> Context<'a> {
             mentions,
             top,
             gender: vec![Gender::Unknown; entities.len()],
+            titled: vec![false; entities.len()],
             titles: vec![Vec::new(); entities.len()],
             source: (0..entities.len()).map(|_| Cell::new(false)).collect(),
             paragraphs,
         };
+        ctx.learn_titled();
         ctx.learn_people();
         ctx
     }
 
     fn kind(&self, entity: usize) -> Option<EntityKind> {
+        if self.titled.get(entity).copied().unwrap_or(false) {
+            return Some(EntityKind::Person);
+        }
         self.entities.get(entity).map(|e| e.kind)
+    }
+
+    /// Marks the entities not taken for people that have a mention led by an honorific (`Dr.`,
+    /// `Mrs`), in the mention or right before it.
+    fn learn_titled(&mut self) {
+        for m in &self.mentions {
+            if self
+                .entities
+                .get(m.entity)
+                .is_none_or(|e| e.kind == EntityKind::Person)
+            {
+                continue;
+            }
+            let before = self.text.get(..m.start).unwrap_or("");
+            let before = before.trim_end_matches([' ', '.']);
+            let word_len: usize = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .map(char::len_utf8)
+                .sum();
+            let previous = before.get(before.len() - word_len..).unwrap_or("");
+            let mention_text = self.text.get(m.start..m.end).unwrap_or("");
+            let leading = mention_text.split_whitespace().next().unwrap_or("");
+            // The leading word counts only when a name follows it.
+            let leads = mention_text.split_whitespace().nth(1).is_some();
+            let honorific = |w: &str| {
+                self.lex
+                    .is_honorific(&w.trim_end_matches('.').to_lowercase())
+            };
+            if honorific(previous) || (leads && honorific(leading)) {
+                if let Some(t) = self.titled.get_mut(m.entity) {
+                    *t = true;
+                }
+            }
+        }
     }
 
     fn is_person(&self, entity: usize) -> bool {

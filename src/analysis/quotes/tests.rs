@@ -460,3 +460,15 @@ fn a_relative_of_the_person_says_nothing_of_their_gender() {
     assert_eq!(r[0].1, s("Gloria Evans"));
     assert_eq!(r[1].1, s("Gloria Evans"));
 }
+
+#[test]
+fn a_name_led_by_an_honorific_is_a_person_whatever_its_kind() {
+    let text = format!(
+        "{BODY}Northgate Health's chief nursing officer, Dr. Helen Park, said care was unaffected. “Our patients are safe,” she said."
+    );
+    let list = [
+        person(&["Northgate Health"]),
+        (EntityKind::Place, &["Dr. Helen Park"][..]),
+    ];
+    assert_eq!(speakers(&text, &list)[0].1, s("Dr. Helen Park"));
+}
