@@ -601,6 +601,11 @@ impl Reader<'_, '_> {
                         let seg_start = commas.get(n + 1).map_or(lo, |&c| c + 1);
                         for x in seg_start..k {
                             if let Some(m) = self.speaker_at(x, persons_only) {
+                                // `Mary Lee, Smith’s lawyer, said`: a possessive name leads a
+                                // descriptor of someone else.
+                                if self.possessive(m) {
+                                    break;
+                                }
                                 return Some(Subject::Entity(m.entity));
                             }
                             let title_like = self.t.is_capitalised(self.text(), x)
@@ -621,6 +626,28 @@ impl Reader<'_, '_> {
             TokenKind::Word => self.np_before(lo, i),
             _ => None,
         }
+    }
+
+    /// `Lee quoted Smith as saying`: the person named between `quoted` and `as` before the
+    /// reporting word at token `k` (in `lo..k`) is its speaker, not the sentence's subject.
+    fn quoted_as(&self, lo: usize, k: usize) -> Option<Subject> {
+        if k < lo + 3 || self.t.word(k - 1) != "as" {
+            return None;
+        }
+        let m = self.speaker_at(k - 2, false)?;
+        let mut x = k - 2;
+        while x > lo && self.mention_at(x - 1).is_some_and(|n| n.entity == m.entity) {
+            x -= 1;
+        }
+        let verb = x.checked_sub(1).filter(|&v| v >= lo)?;
+        matches!(self.t.word(verb), "quoted" | "quotes" | "quoting" | "quote")
+            .then_some(Subject::Entity(m.entity))
+    }
+
+    /// Whether a mention stands in the possessive (`Smith’s`).
+    fn possessive(&self, m: MentionRef) -> bool {
+        let rest = self.text().get(m.end..).unwrap_or("");
+        rest.starts_with("'s") || rest.starts_with("\u{2019}s")
     }
 
     /// The noun phrase ending right before token `end`.
@@ -901,7 +928,8 @@ impl Reader<'_, '_> {
                 CueKind::SpeakerFollows => self.subject_after(k + len, s1),
                 CueKind::Noun => self.noun_subject(j, k, k + len, s1),
                 _ => self
-                    .subject_before(j, k)
+                    .quoted_as(j, k)
+                    .or_else(|| self.subject_before(j, k))
                     .or_else(|| self.subject_after(k + len, s1)),
             };
             return Some(Found {
@@ -972,7 +1000,9 @@ impl Reader<'_, '_> {
             let subject = match kind {
                 CueKind::SpeakerFollows => self.subject_after(k + len, hi),
                 CueKind::Noun => self.noun_subject(lo, k, k + len, hi),
-                _ => self.verb_subject(lo, k, k + len, hi),
+                _ => self
+                    .quoted_as(lo, k)
+                    .or_else(|| self.verb_subject(lo, k, k + len, hi)),
             };
             Some(Found {
                 subject,

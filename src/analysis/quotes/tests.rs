@@ -472,3 +472,36 @@ fn a_name_led_by_an_honorific_is_a_person_whatever_its_kind() {
     ];
     assert_eq!(speakers(&text, &list)[0].1, s("Dr. Helen Park"));
 }
+
+#[test]
+fn a_possessive_name_in_a_descriptor_is_not_the_speaker() {
+    let text = format!(
+        "{BODY}Tom Smith was charged on Monday.\n\n“He is innocent,” Mary Lee, Smith’s lawyer, said. “We will appeal,” said Ann Cole, Smith's sister."
+    );
+    let r = speakers(
+        &text,
+        &[
+            person(&["Tom Smith", "Smith"]),
+            person(&["Mary Lee", "Lee"]),
+            person(&["Ann Cole", "Cole"]),
+        ],
+    );
+    assert_eq!(r[0].1, s("Mary Lee"));
+    assert_eq!(r[1].1, s("Ann Cole"));
+}
+
+#[test]
+fn quoted_as_saying_names_the_person_quoted() {
+    let text = format!(
+        "{BODY}Tom Smith left the party in May.\n\n“We are done,” the Daily Post quoted Smith as saying. Mary Lee quoted Tom Smith as saying “it is over” at the time."
+    );
+    let r = speakers(
+        &text,
+        &[
+            person(&["Tom Smith", "Smith"]),
+            person(&["Mary Lee", "Lee"]),
+        ],
+    );
+    assert_eq!(r[0].1, s("Tom Smith"));
+    assert_eq!(r[1].1, s("Tom Smith"));
+}
