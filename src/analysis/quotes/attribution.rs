@@ -274,6 +274,23 @@ impl<'a> Context<'a> {
                 if described {
                     self.mark_source(m.entity);
                 }
+                // A title in the descriptor names the person by it later (`Mary Lee, the
+                // city’s mayor,` … `the mayor said`); the search stops at a preposition, so
+                // `a spokeswoman for the mayor` gives none.
+                for w in clause.split_whitespace().take(5) {
+                    let w = w.to_lowercase();
+                    if self.lex.is_clause_stop(&w) || POSSESSIVES.contains(&w.as_str()) {
+                        break;
+                    }
+                    if self.lex.title(&w).is_some() {
+                        if let Some(t) = self.titles.get_mut(m.entity) {
+                            if !t.contains(&w) {
+                                t.push(w);
+                            }
+                        }
+                        break;
+                    }
+                }
                 for w in clause.split_whitespace().take(8) {
                     let w = w.to_lowercase();
                     // `, whose husband`, `, her son`: the noun is someone else.

@@ -505,3 +505,19 @@ fn quoted_as_saying_names_the_person_quoted() {
     assert_eq!(r[0].1, s("Tom Smith"));
     assert_eq!(r[1].1, s("Tom Smith"));
 }
+
+#[test]
+fn a_title_in_a_descriptor_names_the_person_by_it() {
+    let text = format!(
+        "{BODY}Mary Lee, the city’s mayor, met Tom Smith, a spokesman for the governor, on Monday.\n\n“It went well,” the mayor said. “We will see,” the governor said."
+    );
+    let r = speakers(
+        &text,
+        &[
+            person(&["Mary Lee", "Lee"]),
+            person(&["Tom Smith", "Smith"]),
+        ],
+    );
+    assert_eq!(r[0].1, s("Mary Lee"));
+    assert_eq!(r[1].1, s("(the governor)"));
+}
