@@ -246,6 +246,17 @@ fn fixture_articles_quotes_and_speakers() {
             &mut doc_log,
         );
         log.extend(doc_log.into_iter().map(|l| format!("{stem}: {l}")));
+        println!(
+            "{stem}: quotes F1 {:.3}, speakers {:.3}; counts {} {} {} {} {} {}",
+            sc.f1(),
+            sc.speakers(),
+            sc.right_predicted,
+            sc.predicted,
+            sc.found_gold,
+            sc.gold,
+            sc.right_speakers,
+            sc.graded
+        );
         total.add(sc);
     }
     println!(

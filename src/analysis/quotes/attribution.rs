@@ -71,6 +71,9 @@ impl Attribution {
     }
 }
 
+/// Possessive words: a noun after one names someone other than the person described.
+const POSSESSIVES: [&str; 7] = ["whose", "his", "her", "their", "its", "my", "our"];
+
 /// How far back a pronoun looks for the person it stands for, in mentions.
 const PRONOUN_REACH: usize = 120;
 /// How far back `the <title>` looks, in mentions.
@@ -92,6 +95,9 @@ struct Context<'a> {
     mentions: Vec<MentionRef>,
     top: &'a [Span],
     gender: Vec<Gender>,
+    /// Entities of another kind named with an honorific (`Dr. Helen Park` taken for a place):
+    /// read as people.
+    titled: Vec<bool>,
     /// Titles seen right before an entity's mentions (`prince`, `senator`).
     titles: Vec<Vec<String>>,
     /// People introduced like a source (`Jane Doe, a nurse,`, a title) or already quoted: a
@@ -137,16 +143,57 @@ impl<'a> Context<'a> {
             mentions,
             top,
             gender: vec![Gender::Unknown; entities.len()],
+            titled: vec![false; entities.len()],
             titles: vec![Vec::new(); entities.len()],
             source: (0..entities.len()).map(|_| Cell::new(false)).collect(),
             paragraphs,
         };
+        ctx.learn_titled();
         ctx.learn_people();
         ctx
     }
 
     fn kind(&self, entity: usize) -> Option<EntityKind> {
+        if self.titled.get(entity).copied().unwrap_or(false) {
+            return Some(EntityKind::Person);
+        }
         self.entities.get(entity).map(|e| e.kind)
+    }
+
+    /// Marks the entities not taken for people that have a mention led by an honorific (`Dr.`,
+    /// `Mrs`), in the mention or right before it.
+    fn learn_titled(&mut self) {
+        for m in &self.mentions {
+            if self
+                .entities
+                .get(m.entity)
+                .is_none_or(|e| e.kind == EntityKind::Person)
+            {
+                continue;
+            }
+            let before = self.text.get(..m.start).unwrap_or("");
+            let before = before.trim_end_matches([' ', '.']);
+            let word_len: usize = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .map(char::len_utf8)
+                .sum();
+            let previous = before.get(before.len() - word_len..).unwrap_or("");
+            let mention_text = self.text.get(m.start..m.end).unwrap_or("");
+            let leading = mention_text.split_whitespace().next().unwrap_or("");
+            // The leading word counts only when a name follows it.
+            let leads = mention_text.split_whitespace().nth(1).is_some();
+            let honorific = |w: &str| {
+                self.lex
+                    .is_honorific(&w.trim_end_matches('.').to_lowercase())
+            };
+            if honorific(previous) || (leads && honorific(leading)) {
+                if let Some(t) = self.titled.get_mut(m.entity) {
+                    *t = true;
+                }
+            }
+        }
     }
 
     fn is_person(&self, entity: usize) -> bool {
@@ -213,14 +260,44 @@ impl<'a> Context<'a> {
             let after = self.text.get(m.end..).unwrap_or("");
             if let Some(rest) = after.strip_prefix(", ") {
                 let clause = rest.split([',', '.', ';']).next().unwrap_or("");
-                let first = clause.split_whitespace().next().unwrap_or("");
-                let described = matches!(first, "a" | "an" | "the" | "who")
-                    || first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty();
+                let mut clause_words = clause.split_whitespace();
+                let first = clause_words.next().unwrap_or("");
+                let second = clause_words.next().unwrap_or("");
+                let lower_first = first.to_lowercase();
+                // `, a nurse`, `, 58`, and a role with no article: `, president of the union`,
+                // `, chief executive`.
+                let described = matches!(first, "a" | "an" | "the" | "who" | "whose")
+                    || first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty()
+                    || self.lex.title(&lower_first).is_some()
+                    || self.lex.gendered_noun(&lower_first).is_some()
+                    || (second == "of" && first.chars().next().is_some_and(char::is_lowercase));
                 if described {
                     self.mark_source(m.entity);
                 }
+                // A title in the descriptor names the person by it later (`Mary Lee, the
+                // city’s mayor,` … `the mayor said`); the search stops at a preposition, so
+                // `a spokeswoman for the mayor` gives none.
+                for w in clause.split_whitespace().take(5) {
+                    let w = w.to_lowercase();
+                    if self.lex.is_clause_stop(&w) || POSSESSIVES.contains(&w.as_str()) {
+                        break;
+                    }
+                    if self.lex.title(&w).is_some() {
+                        if let Some(t) = self.titles.get_mut(m.entity) {
+                            if !t.contains(&w) {
+                                t.push(w);
+                            }
+                        }
+                        break;
+                    }
+                }
                 for w in clause.split_whitespace().take(8) {
-                    if let Some(g) = self.lex.gendered_noun(&w.to_lowercase()) {
+                    let w = w.to_lowercase();
+                    // `, whose husband`, `, her son`: the noun is someone else.
+                    if POSSESSIVES.contains(&w.as_str()) {
+                        break;
+                    }
+                    if let Some(g) = self.lex.gendered_noun(&w) {
                         vote(&mut votes, m.entity, g, 2);
                         break;
                     }
@@ -249,7 +326,9 @@ impl<'a> Context<'a> {
                 .find(|&i| self.text.is_char_boundary(i))
                 .unwrap_or(self.text.len());
             for (pos, w) in words_in(self.text, m.end, limit) {
-                if w.len() > 7 || self.in_quote(pos) {
+                // An object pronoun mostly stands for someone else than the sentence's subject
+                // (`Gloria Evans said the nurses who cared for him`).
+                if w.len() > 7 || self.in_quote(pos) || w.eq_ignore_ascii_case("him") {
                     continue;
                 }
                 if let Some(g) = self.lex.pronoun(&w.to_ascii_lowercase()) {
@@ -460,7 +539,7 @@ impl Reader<'_, '_> {
             return None;
         }
         let forms = self.lex().cues_starting(self.t.word(i));
-        if forms.is_empty() {
+        if forms.is_empty() || self.inside_longer_cue(i) {
             return None;
         }
         let written = self.t.text(self.text(), i);
@@ -490,6 +569,23 @@ impl Reader<'_, '_> {
             return Some((kind, form.words.len(), form.words.join(" ")));
         }
         None
+    }
+
+    /// Whether the word at token `i` ends a reporting form of several words that starts before
+    /// it (`post` in `a blog post`): the form is read from its first word, not this one.
+    fn inside_longer_cue(&self, i: usize) -> bool {
+        (1..=2).any(|back| {
+            i.checked_sub(back).is_some_and(|k| {
+                self.t.is_word(k)
+                    && self.lex().cues_starting(self.t.word(k)).iter().any(|f| {
+                        f.words.len() > back
+                            && f.words
+                                .iter()
+                                .enumerate()
+                                .all(|(n, w)| self.t.is_word(k + n) && self.t.word(k + n) == w)
+                    })
+            })
+        })
     }
 
     /// The subject of the reporting word at token `v`, read backwards to `lo`: skips auxiliaries
@@ -522,6 +618,11 @@ impl Reader<'_, '_> {
                         let seg_start = commas.get(n + 1).map_or(lo, |&c| c + 1);
                         for x in seg_start..k {
                             if let Some(m) = self.speaker_at(x, persons_only) {
+                                // `Mary Lee, Smith’s lawyer, said`: a possessive name leads a
+                                // descriptor of someone else.
+                                if self.possessive(m) {
+                                    break;
+                                }
                                 return Some(Subject::Entity(m.entity));
                             }
                             let title_like = self.t.is_capitalised(self.text(), x)
@@ -542,6 +643,28 @@ impl Reader<'_, '_> {
             TokenKind::Word => self.np_before(lo, i),
             _ => None,
         }
+    }
+
+    /// `Lee quoted Smith as saying`: the person named between `quoted` and `as` before the
+    /// reporting word at token `k` (in `lo..k`) is its speaker, not the sentence's subject.
+    fn quoted_as(&self, lo: usize, k: usize) -> Option<Subject> {
+        if k < lo + 3 || self.t.word(k - 1) != "as" {
+            return None;
+        }
+        let m = self.speaker_at(k - 2, false)?;
+        let mut x = k - 2;
+        while x > lo && self.mention_at(x - 1).is_some_and(|n| n.entity == m.entity) {
+            x -= 1;
+        }
+        let verb = x.checked_sub(1).filter(|&v| v >= lo)?;
+        matches!(self.t.word(verb), "quoted" | "quotes" | "quoting" | "quote")
+            .then_some(Subject::Entity(m.entity))
+    }
+
+    /// Whether a mention stands in the possessive (`Smith’s`).
+    fn possessive(&self, m: MentionRef) -> bool {
+        let rest = self.text().get(m.end..).unwrap_or("");
+        rest.starts_with("'s") || rest.starts_with("\u{2019}s")
     }
 
     /// The noun phrase ending right before token `end`.
@@ -822,7 +945,8 @@ impl Reader<'_, '_> {
                 CueKind::SpeakerFollows => self.subject_after(k + len, s1),
                 CueKind::Noun => self.noun_subject(j, k, k + len, s1),
                 _ => self
-                    .subject_before(j, k)
+                    .quoted_as(j, k)
+                    .or_else(|| self.subject_before(j, k))
                     .or_else(|| self.subject_after(k + len, s1)),
             };
             return Some(Found {
@@ -893,7 +1017,9 @@ impl Reader<'_, '_> {
             let subject = match kind {
                 CueKind::SpeakerFollows => self.subject_after(k + len, hi),
                 CueKind::Noun => self.noun_subject(lo, k, k + len, hi),
-                _ => self.verb_subject(lo, k, k + len, hi),
+                _ => self
+                    .quoted_as(lo, k)
+                    .or_else(|| self.verb_subject(lo, k, k + len, hi)),
             };
             Some(Found {
                 subject,

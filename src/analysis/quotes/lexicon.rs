@@ -81,6 +81,7 @@ pub(super) struct Lexicon {
     pronouns: Map<Gender>,
     titles: Map<Gender>,
     organisation_nouns: Set,
+    honorifics: Set,
     gendered_nouns: Map<Gender>,
     skip: Set,
     clause_stops: Set,
@@ -163,6 +164,9 @@ impl Lexicon {
                 Some("skip") => {
                     lex.skip.insert(word);
                 }
+                Some("honorifics") => {
+                    lex.honorifics.insert(word);
+                }
                 Some("organisation-nouns") => {
                     lex.organisation_nouns.insert(word);
                 }
@@ -210,6 +214,11 @@ impl Lexicon {
 
     pub fn title(&self, word: &str) -> Option<Gender> {
         self.titles.get(word).copied()
+    }
+
+    /// Whether `word` is a title only ever written before a person's name (`dr`, `mrs`).
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(word)
     }
 
     /// Whether `word` names an organisation (`agency`, `company`).
@@ -270,6 +279,7 @@ mod tests {
         assert_eq!(lex.pronoun("he"), Some(Gender::Male));
         assert!(lex.is_skip("recently") && lex.is_skip("has"));
         assert!(lex.is_elision("n") && lex.is_abbreviation("mr"));
+        assert!(lex.is_honorific("dr") && !lex.is_honorific("general"));
         assert!(lex.cues_starting("states").is_empty());
     }
 }

@@ -97,6 +97,57 @@ fn ends_elision(text: &str, at: usize, lex: &Lexicon) -> bool {
         && lex.is_elision(&before[word_start..].to_lowercase())
 }
 
+/// How far ahead [`plural_possessive`] looks for the mark that closes the quotation instead.
+const POSSESSIVE_LOOKAHEAD: usize = 1000;
+
+/// Whether the single mark at `i` in `para`, inside an open single quotation, is the apostrophe
+/// of a plural possessive (`‘The workers’ union is strong,’ he said`): it follows an `s` and a
+/// lower-case word comes after it, and a mark further on closes the quotation before another
+/// one opens.
+fn plural_possessive(para: &str, i: usize, prev: Option<char>) -> bool {
+    if !prev.is_some_and(|p| p == 's' || p == 'S') {
+        return false;
+    }
+    let Some(rest) = para.get(i..) else {
+        return false;
+    };
+    let mut chars = rest.chars();
+    chars.next();
+    let after = chars.as_str();
+    let Some(word) = after.strip_prefix(' ') else {
+        return false;
+    };
+    if !word.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let mut before: Option<char> = None;
+    let mut it = word.char_indices().peekable();
+    while let Some((k, c)) = it.next() {
+        if k > POSSESSIVE_LOOKAHEAD {
+            return false;
+        }
+        let next = it.peek().map(|&(_, n)| n);
+        match c {
+            '\u{2018}' => return false,
+            '\u{2019}' | '\'' => {
+                let between = before.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric);
+                if !between {
+                    if right_flanking(before, next) {
+                        return true;
+                    }
+                    if left_flanking(before, next) {
+                        return false;
+                    }
+                }
+            }
+            _ => {}
+        }
+        before = Some(c);
+    }
+    false
+}
+
 struct Open {
     family: Family,
     open: usize,
@@ -169,6 +220,7 @@ pub(super) fn scan(text: &str, paragraphs: &[(usize, usize)], lex: &Lexicon) -> 
                     } else if open_in(Family::Single, &stack)
                         && rf
                         && r != Role::Open(Family::Single)
+                        && !plural_possessive(para, i, this_prev)
                     {
                         Some(Role::Close(Family::Single))
                     } else if lf {
@@ -191,7 +243,8 @@ pub(super) fn scan(text: &str, paragraphs: &[(usize, usize)], lex: &Lexicon) -> 
                     (!between_letters
                         && !ends_elision(text, at, lex)
                         && right_flanking(this_prev, next)
-                        && open_in(Family::Single, &stack))
+                        && open_in(Family::Single, &stack)
+                        && !plural_possessive(para, i, this_prev))
                     .then_some(r)
                 }
                 Role::Either(f) => {
@@ -374,6 +427,19 @@ mod tests {
     fn an_unclosed_quote_is_cut_at_its_paragraph() {
         let text = "He said “this never closes.\n\nNext paragraph “is fine” here.";
         assert_eq!(quoted(text), ["this never closes.", "is fine"]);
+    }
+
+    #[test]
+    fn a_plural_possessive_inside_single_marks_does_not_close_them() {
+        assert_eq!(
+            quoted("‘The workers’ union is strong,’ he said. 'The players' fault,' she said."),
+            ["The workers’ union is strong,", "The players' fault,"]
+        );
+        // With nothing further to close it, the mark closes: `‘no excuses’ policy`.
+        assert_eq!(
+            quoted("Their ‘no excuses’ policy worked. ‘It’s over,’ he said."),
+            ["no excuses", "It’s over,"]
+        );
     }
 
     #[test]

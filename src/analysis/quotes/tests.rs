@@ -420,3 +420,104 @@ fn a_surname_the_entity_list_missed_still_names_its_person() {
     assert_eq!(found[1].speaker, None);
     assert_eq!(found[1].speaker_text.as_deref(), Some("Smith"));
 }
+
+#[test]
+fn the_last_word_of_a_longer_cue_is_read_with_it() {
+    let text = format!(
+        "{BODY}Its chief executive, Marcus Lind, wrote in a blog post that the company had “made mistakes” last year."
+    );
+    let r = run(&text, &[person(&["Marcus Lind", "Lind"])]);
+    assert_eq!(r[0].2, s("Marcus Lind"));
+    assert_eq!(r[0].3, s("blog post"));
+}
+
+#[test]
+fn a_role_without_an_article_introduces_a_source() {
+    // `Agnes` stands for a person the entity list got wrong; the source named with her role
+    // earlier in the paragraph is the one `she` means.
+    let text = format!(
+        "{BODY}Linda Marsh, president of the nurses' union, said talks had failed. Speaking outside St. Agnes, she said: “We have waited long enough.”"
+    );
+    let r = speakers(
+        &text,
+        &[person(&["Linda Marsh", "Marsh"]), person(&["Agnes"])],
+    );
+    assert_eq!(r[0].1, s("Linda Marsh"));
+}
+
+#[test]
+fn a_relative_of_the_person_says_nothing_of_their_gender() {
+    let text = format!(
+        "{BODY}Mr. Tom Reed, a doctor, said the ward was full.\n\nGloria Evans, whose husband is in hospital, said the nurses who cared for him were “wonderful.”\n\n“I support them,” she said."
+    );
+    let r = speakers(
+        &text,
+        &[
+            person(&["Gloria Evans", "Evans"]),
+            person(&["Tom Reed", "Reed"]),
+        ],
+    );
+    assert_eq!(r[0].1, s("Gloria Evans"));
+    assert_eq!(r[1].1, s("Gloria Evans"));
+}
+
+#[test]
+fn a_name_led_by_an_honorific_is_a_person_whatever_its_kind() {
+    let text = format!(
+        "{BODY}Northgate Health's chief nursing officer, Dr. Helen Park, said care was unaffected. “Our patients are safe,” she said."
+    );
+    let list = [
+        person(&["Northgate Health"]),
+        (EntityKind::Place, &["Dr. Helen Park"][..]),
+    ];
+    assert_eq!(speakers(&text, &list)[0].1, s("Dr. Helen Park"));
+}
+
+#[test]
+fn a_possessive_name_in_a_descriptor_is_not_the_speaker() {
+    let text = format!(
+        "{BODY}Tom Smith was charged on Monday.\n\n“He is innocent,” Mary Lee, Smith’s lawyer, said. “We will appeal,” said Ann Cole, Smith's sister."
+    );
+    let r = speakers(
+        &text,
+        &[
+            person(&["Tom Smith", "Smith"]),
+            person(&["Mary Lee", "Lee"]),
+            person(&["Ann Cole", "Cole"]),
+        ],
+    );
+    assert_eq!(r[0].1, s("Mary Lee"));
+    assert_eq!(r[1].1, s("Ann Cole"));
+}
+
+#[test]
+fn quoted_as_saying_names_the_person_quoted() {
+    let text = format!(
+        "{BODY}Tom Smith left the party in May.\n\n“We are done,” the Daily Post quoted Smith as saying. Mary Lee quoted Tom Smith as saying “it is over” at the time."
+    );
+    let r = speakers(
+        &text,
+        &[
+            person(&["Tom Smith", "Smith"]),
+            person(&["Mary Lee", "Lee"]),
+        ],
+    );
+    assert_eq!(r[0].1, s("Tom Smith"));
+    assert_eq!(r[1].1, s("Tom Smith"));
+}
+
+#[test]
+fn a_title_in_a_descriptor_names_the_person_by_it() {
+    let text = format!(
+        "{BODY}Mary Lee, the city’s mayor, met Tom Smith, a spokesman for the governor, on Monday.\n\n“It went well,” the mayor said. “We will see,” the governor said."
+    );
+    let r = speakers(
+        &text,
+        &[
+            person(&["Mary Lee", "Lee"]),
+            person(&["Tom Smith", "Smith"]),
+        ],
+    );
+    assert_eq!(r[0].1, s("Mary Lee"));
+    assert_eq!(r[1].1, s("(the governor)"));
+}
