@@ -418,7 +418,10 @@ impl<'a> Block<'a> {
                         || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
                         || (i > a && self.word(i).chars().count() == 1)
                 });
-            let kind = if word_like {
+            // A determiner does not stand before a person’s name: `the Kaiser Chiefs` are a
+            // band or a firm, not a person (titles and given names were settled above).
+            let determined = matches!(before, "the" | "The");
+            let kind = if word_like || determined {
                 EntityKind::Org
             } else {
                 EntityKind::Person
@@ -763,6 +766,20 @@ mod tests {
         assert_ne!(andrew.1, EntityKind::Place);
         let f = found("He lives in Boston and works at Harvard’s law school.");
         assert_eq!((f[0].0.as_str(), f[0].1), ("Boston", EntityKind::Place));
+    }
+
+    #[test]
+    fn a_name_after_a_determiner_is_no_person() {
+        let f = found("music by the Kaiser Chiefs and by Lou Reed, and by Tanka Boro");
+        let kinds: Vec<_> = f.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Kaiser Chiefs", EntityKind::Org),
+                ("Lou Reed", EntityKind::Person),
+                ("Tanka Boro", EntityKind::Person)
+            ]
+        );
     }
 
     #[test]
