@@ -90,6 +90,25 @@ const COLLECTIVE_POSSESSIVES: [&str; 8] = [
 const PLACE_CUES: [&str; 9] = [
     "in", "near", "outside", "across", "into", "towards", "toward", "at", "from",
 ];
+/// Lower-case nouns that, before `of`, make the name after it a place (`the town of Yeoncheon`).
+const PLACE_NOUNS: [&str; 16] = [
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "county",
+    "island",
+    "islands",
+    "port",
+    "suburb",
+    "municipality",
+    "prefecture",
+    "state",
+    "capital",
+    "hamlet",
+];
 /// Words before `in` that make what follows a field of study, not a place (`Master of Science
 /// in Global Affairs`, `a degree in Economics`).
 const FIELD_CUES: [&str; 14] = [
@@ -397,6 +416,15 @@ impl<'a> Block<'a> {
                 .is_some_and(|i| FIELD_CUES.contains(&self.word(i)));
         if field {
             out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
+            return;
+        }
+        // `the town of Yeoncheon`, `the city of Aleppo`.
+        let place_noun = before == "of"
+            && a.checked_sub(2).is_some_and(|i| {
+                self.tokens[i].shape == Shape::Lower && PLACE_NOUNS.contains(&self.word(i))
+            });
+        if place_noun && !self.tokens[b - 1].possessive {
+            out.push(self.candidate(a, b, EntityKind::Place, Evidence::Cue));
             return;
         }
         // `at Andrew’s Air Force base`: what stands at the place is the thing possessed.
@@ -766,6 +794,16 @@ mod tests {
         assert_ne!(andrew.1, EntityKind::Place);
         let f = found("He lives in Boston and works at Harvard’s law school.");
         assert_eq!((f[0].0.as_str(), f[0].1), ("Boston", EntityKind::Place));
+    }
+
+    #[test]
+    fn a_place_noun_before_of_makes_a_place() {
+        let f = found("shells fell on the town of Yeoncheon and the city of Hama’s edge");
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1, f[0].2),
+            ("Yeoncheon", EntityKind::Place, Evidence::Cue)
+        );
+        assert_ne!(f[1].1, EntityKind::Place);
     }
 
     #[test]
