@@ -109,6 +109,23 @@ const PLACE_NOUNS: [&str; 16] = [
     "capital",
     "hamlet",
 ];
+/// Reporting verbs after a name (`Jafari said`) and before one at the end of a clause (`, said
+/// Mauer.`) that make a lone unknown name a person.
+const REPORTED_AFTER: [&str; 12] = [
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "wrote",
+    "stated",
+    "noted",
+    "argued",
+    "claimed",
+    "recalled",
+    "testified",
+];
+const REPORTED_BEFORE: [&str; 6] = ["said", "says", "added", "explained", "noted", "recalled"];
 /// Words before `in` that make what follows a field of study, not a place (`Master of Science
 /// in Global Affairs`, `a degree in Economics`).
 const FIELD_CUES: [&str; 14] = [
@@ -395,6 +412,35 @@ impl<'a> Block<'a> {
             out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
             return;
         }
+        // A person's full name run into the words before it, which hold no given name
+        // (`Scientologist Tom Cruise`, `Pro-Beijing Starry Lee`, `Russian Vladimir Putin`).
+        if words >= 3 && connector.is_none() && !gaz.is_given_name(first) {
+            let split = (a + 1..b - 1)
+                .find(|&p| self.tokens[p].shape == Shape::Cap && gaz.is_given_name(self.word(p)));
+            // The words before say what the person is (a follower, a nationality, a camp), so
+            // that `Farouk Ben Mustapha` stays whole; the name ends in no initial.
+            let descriptor = |i: usize| {
+                let w = self.word(i);
+                word_like(gaz, w)
+                    || w.contains('-')
+                    || self.tokens[i].shape == Shape::Upper
+                    || gaz.lookup(w).is_some()
+            };
+            let fits = split.is_some_and(|p| {
+                b - p <= 3
+                    && self.word(b - 1).chars().count() > 1
+                    && (a..p).all(|i| !gaz.is_given_name(self.word(i)))
+                    && (a..p).any(descriptor)
+                    && (p + 1..b).all(|i| {
+                        self.tokens[i].shape == Shape::Cap && !word_like(gaz, self.word(i))
+                    })
+            });
+            if let Some(p) = split.filter(|_| fits) {
+                self.emit(a, p, initial, out);
+                out.push(self.candidate(p, b, EntityKind::Person, Evidence::GivenName));
+                return;
+            }
+        }
         // A nationality inside a run that is no known name (`Orthodox Russian`).
         if words >= 2 {
             for p in a..b {
@@ -490,6 +536,15 @@ impl<'a> Block<'a> {
                 c.evidence = Evidence::Weak;
             }
             out.push(c);
+            return;
+        }
+        // `Jafari said`, `said Mauer`: a lone unknown name that speaks is a person.
+        let after = self.word(b);
+        let speaks = (REPORTED_AFTER.contains(&after) && !self.tokens[b - 1].possessive)
+            || (REPORTED_BEFORE.contains(&before)
+                && self.tokens.get(b).is_none_or(|t| t.shape == Shape::Punct));
+        if speaks && token.shape == Shape::Cap && !word_like(gaz, first) && !gaz.is_common(first) {
+            out.push(self.candidate(a, b, EntityKind::Person, Evidence::Cue));
             return;
         }
         out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
@@ -817,6 +872,31 @@ mod tests {
                 ("Lou Reed", EntityKind::Person),
                 ("Tanka Boro", EntityKind::Person)
             ]
+        );
+    }
+
+    #[test]
+    fn a_full_name_run_into_the_words_before_it_is_split_off() {
+        let f = found(
+            "a video of Scientologist Tom Cruise, of Mary Ann Evans and of Farouk Ben Mustapha",
+        );
+        let kinds: Vec<_> = f.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        for name in ["Tom Cruise", "Mary Ann Evans", "Farouk Ben Mustapha"] {
+            assert!(kinds.contains(&(name, EntityKind::Person)), "{kinds:?}");
+        }
+    }
+
+    #[test]
+    fn a_lone_name_that_speaks_is_a_person() {
+        let f = found("The works, said Mauer, are shown. Later Jafari said no. Doctors said so.");
+        let people: Vec<_> = f
+            .iter()
+            .filter(|c| c.1 == EntityKind::Person)
+            .map(|c| (c.0.as_str(), c.2))
+            .collect();
+        assert_eq!(
+            people,
+            [("Mauer", Evidence::Cue), ("Jafari", Evidence::Cue)]
         );
     }
 
