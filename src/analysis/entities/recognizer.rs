@@ -9,9 +9,10 @@
 //! it among the names the article establishes elsewhere.
 
 use super::dates;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Fnv, Gazetteer, HashSet};
 use super::tokenizer::{Shape, Token};
 use crate::analysis::EntityKind;
+use std::hash::Hasher;
 
 /// How a candidate's kind was decided, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -181,11 +182,45 @@ fn name_word(text: &str, t: &Token) -> bool {
         })
 }
 
+/// The words an article writes in lower case, as hashes (no allocation per word): a capitalised
+/// word that the article also writes in lower case (`Space Shuttle` beside `the shuttles`) is a
+/// common word set in capitals, not part of a person's name.
+#[derive(Default)]
+pub struct LowerWords(HashSet<u64>);
+
+fn hash_word(bytes: &[u8]) -> u64 {
+    let mut h = Fnv::default();
+    h.write(bytes);
+    h.finish()
+}
+
+impl LowerWords {
+    /// Adds the lower-case words among `tokens`.
+    pub fn add(&mut self, text: &str, tokens: &[Token]) {
+        for t in tokens.iter().filter(|t| t.shape == Shape::Lower) {
+            if let Some(w) = text.get(t.start..t.end) {
+                self.0.insert(hash_word(w.as_bytes()));
+            }
+        }
+    }
+
+    /// Whether the article writes `word` (or its plural) in lower case.
+    pub fn contains_lowered(&self, word: &str) -> bool {
+        let mut lower = word.to_lowercase();
+        if self.0.contains(&hash_word(lower.as_bytes())) {
+            return true;
+        }
+        lower.push('s');
+        self.0.contains(&hash_word(lower.as_bytes()))
+    }
+}
+
 struct Block<'a> {
     text: &'a str,
     tokens: &'a [Token],
     gaz: &'a Gazetteer,
     headline: bool,
+    lower: &'a LowerWords,
 }
 
 impl<'a> Block<'a> {
@@ -423,6 +458,7 @@ impl<'a> Block<'a> {
                 let w = self.word(i);
                 word_like(gaz, w)
                     || w.contains('-')
+                    || self.lower.contains_lowered(w)
                     || self.tokens[i].shape == Shape::Upper
                     || gaz.lookup(w).is_some()
             };
@@ -518,6 +554,26 @@ impl<'a> Block<'a> {
                     return;
                 }
             }
+            // `Space Shuttle`, `Launch Pad`: words the article also writes in lower case. Two
+            // or more name words after the last of them are a person (`Pan-democrat Lam
+            // Cheuk-ting`).
+            let lowered = |i: usize| {
+                let w = self.word(i);
+                self.tokens[i].shape == Shape::Cap
+                    && !gaz.is_given_name(w)
+                    && self.lower.contains_lowered(w)
+            };
+            if !word_like {
+                if let Some(k) = (a..b).rev().find(|&i| lowered(i)) {
+                    if kind == EntityKind::Person && b - k > 2 {
+                        out.push(self.candidate(a, k + 1, EntityKind::Other, Evidence::Weak));
+                        out.push(self.candidate(k + 1, b, kind, Evidence::Shape));
+                    } else {
+                        out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
+                    }
+                    return;
+                }
+            }
             out.push(self.candidate(a, b, kind, Evidence::Shape));
             return;
         }
@@ -558,6 +614,7 @@ pub fn candidates(
     tokens: &[Token],
     headline: bool,
     gaz: &Gazetteer,
+    lower: &LowerWords,
     out: &mut Vec<Candidate>,
 ) {
     let block = Block {
@@ -565,6 +622,7 @@ pub fn candidates(
         tokens,
         gaz,
         headline,
+        lower,
     };
     let found_dates = dates::find(text, tokens);
     let mut next_date = found_dates.iter().peekable();
@@ -691,11 +749,24 @@ mod tests {
     use super::super::tokenizer::tokenize;
     use super::*;
 
+    fn lower_words(s: &str, t: &[Token]) -> LowerWords {
+        let mut lower = LowerWords::default();
+        lower.add(s, t);
+        lower
+    }
+
     fn found(s: &str) -> Vec<(String, EntityKind, Evidence)> {
         let mut t = Vec::new();
         tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
-        candidates(s, &t, false, Gazetteer::get(), &mut out);
+        candidates(
+            s,
+            &t,
+            false,
+            Gazetteer::get(),
+            &lower_words(s, &t),
+            &mut out,
+        );
         out.into_iter()
             .map(|c| (s[c.start..c.end].to_string(), c.kind, c.evidence))
             .collect()
@@ -759,7 +830,14 @@ mod tests {
         let mut t = Vec::new();
         tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
-        candidates(s, &t, false, Gazetteer::get(), &mut out);
+        candidates(
+            s,
+            &t,
+            false,
+            Gazetteer::get(),
+            &lower_words(s, &t),
+            &mut out,
+        );
         assert_eq!(out.len(), 2);
         assert_eq!(out[1].defines, Some(0));
         assert_eq!(out[0].kind, EntityKind::Org);
@@ -901,12 +979,31 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_words_the_article_writes_in_lower_case_are_no_person() {
+        let f = found(
+            "the last Space Shuttle mission; the shuttles flew. Kwok Ka-ki and Democrat Lam Cheuk-ting, a democrat, flew too.",
+        );
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1, f[0].2),
+            ("Space Shuttle", EntityKind::Other, Evidence::Weak)
+        );
+        assert_eq!(
+            (f[1].0.as_str(), f[1].1),
+            ("Kwok Ka-ki", EntityKind::Person)
+        );
+        assert_eq!(
+            (f[3].0.as_str(), f[3].1),
+            ("Lam Cheuk-ting", EntityKind::Person)
+        );
+    }
+
+    #[test]
     fn headline_words_are_weak_unless_known() {
         let s = "North Korea Summit on the Rocks";
         let mut t = Vec::new();
         tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
-        candidates(s, &t, true, Gazetteer::get(), &mut out);
+        candidates(s, &t, true, Gazetteer::get(), &lower_words(s, &t), &mut out);
         assert!(out.iter().all(|c| c.evidence == Evidence::Weak));
     }
 }
