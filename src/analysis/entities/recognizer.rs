@@ -110,6 +110,10 @@ const PLACE_NOUNS: [&str; 16] = [
     "capital",
     "hamlet",
 ];
+/// Top-level domains that make a capitalised word before them part of a web address.
+const WEB_DOMAINS: [&str; 12] = [
+    "com", "org", "net", "gov", "edu", "info", "int", "mil", "io", "co", "uk", "biz",
+];
 /// Reporting verbs after a name (`Jafari said`) and before one at the end of a clause (`, said
 /// Mauer.`) that make a lone unknown name a person.
 const REPORTED_AFTER: [&str; 12] = [
@@ -240,6 +244,18 @@ impl<'a> Block<'a> {
             s.push_str(self.word(i));
         }
         s
+    }
+
+    /// A handle or hashtag (`@POTUS`, `#MeToo`) or a web address (`Scientology.org`): the
+    /// run is part of an address, not a name in the prose.
+    fn web_name(&self, a: usize, b: usize) -> bool {
+        let touching = |x: usize, y: usize| matches!((self.tokens.get(x), self.tokens.get(y)), (Some(p), Some(q)) if p.end == q.start);
+        let handle = a >= 1 && matches!(self.word(a - 1), "@" | "#") && touching(a - 1, a);
+        let domain = self.word(b) == "."
+            && touching(b - 1, b)
+            && touching(b, b + 1)
+            && WEB_DOMAINS.contains(&self.word(b + 1));
+        handle || domain
     }
 
     fn is_name_word(&self, i: usize) -> bool {
@@ -695,6 +711,9 @@ pub fn candidates(
         }
         let b = j;
         i = b;
+        if block.web_name(a, b) {
+            continue;
+        }
         // Leading common words (`The`, `However`) are not part of a name, unless the whole run is
         // a known name (`The Hague`).
         let mut start = a;
@@ -995,6 +1014,13 @@ mod tests {
             (f[3].0.as_str(), f[3].1),
             ("Lam Cheuk-ting", EntityKind::Person)
         );
+    }
+
+    #[test]
+    fn handles_and_web_addresses_are_no_names() {
+        let f = found("he tweeted as @POTUS that Scientology.org was down, said Obama");
+        let spans: Vec<_> = f.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(spans, ["Obama"]);
     }
 
     #[test]
