@@ -295,7 +295,21 @@ impl<'a> Block<'a> {
                 let right_end = self.cap_run_end(next);
                 let right_head =
                     right_end > next && self.gaz.head(self.word(right_end - 1)).is_some();
-                (head && right_head && next == j + 1).then_some(next)
+                // `the National Air and Space Museum`, `the Science and Technology Committee`:
+                // words with no head of their own share the head of the name after `and`,
+                // unless they are a name themselves (`Israel and Palestine Liberation
+                // Organization`).
+                let mut left = a;
+                while left < j && matches!(self.word(left), "The" | "the") {
+                    left += 1;
+                }
+                let shared = !head
+                    && right_end > next + 1
+                    && next == j + 1
+                    && left < j
+                    && !self.gaz.is_given_name(self.word(left))
+                    && self.gaz.lookup(&self.phrase(left, j)).is_none();
+                (right_head && ((head && next == j + 1) || shared)).then_some(next)
             }
             "in" | "for" => {
                 let right_end = self.cap_run_end(next);
@@ -1021,6 +1035,19 @@ mod tests {
         let f = found("he tweeted as @POTUS that Scientology.org was down, said Obama");
         let spans: Vec<_> = f.iter().map(|c| c.0.as_str()).collect();
         assert_eq!(spans, ["Obama"]);
+    }
+
+    #[test]
+    fn words_before_and_share_the_head_of_the_name_after_it() {
+        let f = found(
+            "at the National Air and Space Museum, between Israel and Palestine Liberation Organization",
+        );
+        let kinds: Vec<_> = f.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        assert_eq!(
+            kinds[0],
+            ("National Air and Space Museum", EntityKind::Place)
+        );
+        assert_eq!(kinds[1].0, "Israel");
     }
 
     #[test]
