@@ -307,6 +307,9 @@ impl<'a> Block<'a> {
                     && right_end > next + 1
                     && next == j + 1
                     && left < j
+                    && (left..j).all(|i| {
+                        self.tokens[i].is_capitalised() && self.gaz.head(self.word(i)).is_none()
+                    })
                     && !self.gaz.is_given_name(self.word(left))
                     && self.gaz.lookup(&self.phrase(left, j)).is_none();
                 (right_head && ((head && next == j + 1) || shared)).then_some(next)
@@ -1040,7 +1043,8 @@ mod tests {
     #[test]
     fn words_before_and_share_the_head_of_the_name_after_it() {
         let f = found(
-            "at the National Air and Space Museum, between Israel and Palestine Liberation Organization",
+            "at the National Air and Space Museum, between Israel and Palestine Liberation Organization, \
+            by the Institute of Technology and Colorado State University",
         );
         let kinds: Vec<_> = f.iter().map(|c| (c.0.as_str(), c.1)).collect();
         assert_eq!(
@@ -1048,6 +1052,7 @@ mod tests {
             ("National Air and Space Museum", EntityKind::Place)
         );
         assert_eq!(kinds[1].0, "Israel");
+        assert_eq!(kinds[3].0, "Institute of Technology");
     }
 
     #[test]
