@@ -411,7 +411,12 @@ impl<'a> Block<'a> {
                     }
                     return;
                 }
-                let rest_head = gaz.head(self.word(b - 1)).is_some();
+                // A head word ends what follows the title, or stands before its `of`/`for`
+                // (`Doctor [Who Society of Canada]`): an organisation, no titled person.
+                let rest_head = gaz.head(self.word(b - 1)).is_some()
+                    || (rest + 1..b).any(|i| {
+                        matches!(self.word(i), "of" | "for") && gaz.head(self.word(i - 1)).is_some()
+                    });
                 let rest_known = gaz.lookup(&self.phrase(rest, b)).is_some();
                 let capitalised = self.tokens.get(rest).is_some_and(Token::is_capitalised);
                 if rest_head || rest_known || !capitalised {
@@ -1053,6 +1058,15 @@ mod tests {
         );
         assert_eq!(kinds[1].0, "Israel");
         assert_eq!(kinds[3].0, "Institute of Technology");
+    }
+
+    #[test]
+    fn a_title_before_an_organisation_name_makes_no_person() {
+        let f = found("fans from the Doctor Who Society of Canada came");
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1),
+            ("Doctor Who Society of Canada", EntityKind::Org)
+        );
     }
 
     #[test]
