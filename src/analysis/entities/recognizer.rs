@@ -246,8 +246,8 @@ impl<'a> Block<'a> {
         s
     }
 
-    /// A handle or hashtag (`@POTUS`, `#MeToo`) or a web address (`Scientology.org`): the
-    /// run is part of an address, not a name in the prose.
+    /// A handle or hashtag (`@POTUS`, `#MeToo`), a web address (`Scientology.org`) or a currency
+    /// (`NZ$`): the run is part of an address or an amount, not a name in the prose.
     fn web_name(&self, a: usize, b: usize) -> bool {
         let touching = |x: usize, y: usize| matches!((self.tokens.get(x), self.tokens.get(y)), (Some(p), Some(q)) if p.end == q.start);
         let handle = a >= 1 && matches!(self.word(a - 1), "@" | "#") && touching(a - 1, a);
@@ -255,7 +255,11 @@ impl<'a> Block<'a> {
             && touching(b - 1, b)
             && touching(b, b + 1)
             && WEB_DOMAINS.contains(&self.word(b + 1));
-        handle || domain
+        // `NZ$ 26 million`, `US $5`: a country code before a currency sign names the currency.
+        let currency = b == a + 1
+            && self.tokens[a].shape == Shape::Upper
+            && matches!(self.word(b), "$" | "£" | "€" | "¥");
+        handle || domain || currency
     }
 
     fn is_name_word(&self, i: usize) -> bool {
@@ -1040,7 +1044,7 @@ mod tests {
 
     #[test]
     fn handles_and_web_addresses_are_no_names() {
-        let f = found("he tweeted as @POTUS that Scientology.org was down, said Obama");
+        let f = found("he tweeted as @POTUS that Scientology.org was down for NZ $ 26, said Obama");
         let spans: Vec<_> = f.iter().map(|c| c.0.as_str()).collect();
         assert_eq!(spans, ["Obama"]);
     }
