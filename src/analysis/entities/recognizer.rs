@@ -596,13 +596,14 @@ impl<'a> Block<'a> {
                     return;
                 }
             }
-            // `Space Shuttle`, `Launch Pad`: words the article also writes in lower case. Two
-            // or more name words after the last of them are a person (`Pan-democrat Lam
-            // Cheuk-ting`).
+            // `Space Shuttle`, `Launch Pad`: words the article also writes in lower case, and
+            // no known name part (`Park Geun-hye` beside a park). Two or more name words after
+            // the last of them are a person (`Pan-democrat Lam Cheuk-ting`).
             let lowered = |i: usize| {
                 let w = self.word(i);
                 self.tokens[i].shape == Shape::Cap
                     && !gaz.is_given_name(w)
+                    && !gaz.is_surname(w)
                     && self.lower.contains_lowered(w)
             };
             if !word_like {
@@ -1026,7 +1027,7 @@ mod tests {
     #[test]
     fn capitalised_words_the_article_writes_in_lower_case_are_no_person() {
         let f = found(
-            "the last Space Shuttle mission; the shuttles flew. Kwok Ka-ki and Democrat Lam Cheuk-ting, a democrat, flew too.",
+            "the last Space Shuttle mission; the shuttles flew. Kwok Ka-ki and Democrat Lam Cheuk-ting, a democrat, flew too. Park Geun-hye was in a park.",
         );
         assert_eq!(
             (f[0].0.as_str(), f[0].1, f[0].2),
@@ -1039,6 +1040,10 @@ mod tests {
         assert_eq!(
             (f[3].0.as_str(), f[3].1),
             ("Lam Cheuk-ting", EntityKind::Person)
+        );
+        assert_eq!(
+            (f[4].0.as_str(), f[4].1),
+            ("Park Geun-hye", EntityKind::Person)
         );
     }
 
