@@ -488,7 +488,13 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
                 } else if q - p == 1 {
                     // A lone head word (`Church`) or the word after `of` (`Scientology`) inside
                     // exactly one organisation's name.
-                    let head = gaz.head(&phrase).is_some();
+                    // `News of police response`: a head word before `of` and words in lower
+                    // case is the common noun (a name would have joined them).
+                    let of_lower = text
+                        .get(words[p].1..)
+                        .and_then(|r| r.strip_prefix(" of "))
+                        .is_some_and(|r| r.starts_with(char::is_lowercase));
+                    let head = gaz.head(&phrase).is_some() && !of_lower;
                     by_word
                         .get(&phrase)
                         .filter(|l| l.len() == 1 && m.drafts[l[0]].kind == EntityKind::Org)
@@ -611,6 +617,14 @@ mod tests {
         }
         let obama = es.iter().find(|e| e.name == "Barack Obama").expect("Obama");
         assert_eq!(obama.mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_lone_head_word_before_of_and_lower_case_is_a_common_noun() {
+        let text = "News of the fire spread. Fox News said so, and News reported it.";
+        let es = entities(text);
+        let orgs = mentions(text, &es, EntityKind::Org);
+        assert_eq!(orgs, ["Fox News", "News"]);
     }
 
     #[test]
