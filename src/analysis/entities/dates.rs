@@ -46,6 +46,10 @@ const MONTH_CUES: [&str; 16] = [
     "before", "after", "from", "through",
 ];
 
+/// Lower-case words before a date or duration that belong to it (`the last five months`, `over the
+/// past 30 days`, `next Tuesday`): they say which stretch of time is meant.
+const RELATIVE: [&str; 5] = ["last", "past", "next", "previous", "coming"];
+
 /// A date found in a block: tokens `first..last` (inclusive range as `start..end` indexes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMatch {
@@ -201,8 +205,10 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
                         && tokens.get(i + 1).is_some_and(|n| n.shape == Shape::Lower)
                         && !matches!(next, "was" | "has" | "is" | "as" | "its" | "this" | "his");
                     let percent = next == "%" || next == "percent";
-                    if !plural_noun && !percent && !is_punct(i + 1, "-") && !is_punct(i + 1, "–")
-                    {
+                    // `1994-95` is no year of its own, but `2000 - 2050` is a range of two.
+                    let dash = is_punct(i + 1, "-") || is_punct(i + 1, "–");
+                    let range = dash && year_number(word(i + 2)).is_some();
+                    if !plural_noun && !percent && (!dash || range) {
                         found = Some((i + 1, w.to_string()));
                     }
                 }
@@ -210,8 +216,12 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
         }
         match found {
             Some((end, key)) => {
+                let relative = i > 0
+                    && tokens[i - 1].shape == Shape::Lower
+                    && RELATIVE.contains(&word(i - 1))
+                    && out.last().is_none_or(|d| d.end < i);
                 out.push(DateMatch {
-                    first: i,
+                    first: if relative { i - 1 } else { i },
                     end,
                     key,
                     same_as_next: false,
@@ -281,6 +291,26 @@ mod tests {
                 "15:11 GMT",
                 "five hours",
                 "20-minute"
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_words_belong_to_the_date_and_year_ranges_are_years() {
+        let d: Vec<String> = dates(
+            "over the last five months, in the past 30 days, next Tuesday night, over 2000 - 2050, the 1994-95 season",
+        )
+        .into_iter()
+        .map(|d| d.0)
+        .collect();
+        assert_eq!(
+            d,
+            [
+                "last five months",
+                "past 30 days",
+                "next Tuesday night",
+                "2000",
+                "2050"
             ]
         );
     }

@@ -237,5 +237,7 @@ mod tests {
         assert_eq!(g.head("Agency"), Some(EntityKind::Org));
         assert!(g.is_common("However") && g.is_common("the"));
         assert!(!g.is_common("US"));
+        // Post-nominal letters and abbreviations of things are no names.
+        assert!(g.is_common("QC") && g.is_common("VIP") && g.is_common("HTML"));
     }
 }

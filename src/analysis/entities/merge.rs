@@ -164,6 +164,30 @@ fn nearest_person(
     best.map(|b| b.0)
 }
 
+/// Whether a guessed person name that holds words of well-attested people is a person's own name
+/// after all, not their name used as a modifier (`Warhol Polaroids`): every word is one of theirs
+/// (`Barack Obama` again), the other words are hyphenated name parts (`Leung Che-cheung`), or it
+/// ends in one of their surnames (`Manju Sam`, the wife of `Thomas Sam`).
+fn own_person_name(
+    text: &str,
+    c: &Candidate,
+    strong: &[(usize, usize)],
+    surnames: &HashSet<&str>,
+) -> bool {
+    let word = |&(a, b): &(usize, usize)| text.get(a..b).unwrap_or("");
+    if strong.len() == c.words.len() {
+        return true;
+    }
+    let others_hyphenated = c
+        .words
+        .iter()
+        .filter(|w| !strong.contains(w))
+        .all(|w| word(w).contains('-'));
+    let last = c.words.last();
+    let shares_surname = last.is_some_and(|l| strong.contains(l) && surnames.contains(word(l)));
+    others_hyphenated || shares_surname
+}
+
 /// A multi-word person name that is a contiguous run of words of exactly one longer person
 /// name joins it (`Anna Pávlovna` → `Anna Pávlovna Schérer`), wherever the two stand; when
 /// several longer names hold it, it stays apart.
@@ -235,9 +259,28 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
         .flat_map(|c| c.words.iter())
         .filter_map(|&(a, b)| text.get(a..b))
         .collect();
+    // Last words of those names of two words or more: surnames a relative may share.
+    let strong_surnames: HashSet<&str> = candidates
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape)
+        .filter(|c| c.words.len() >= 2)
+        .filter_map(|c| c.words.last())
+        .filter_map(|&(a, b)| text.get(a..b))
+        .collect();
     let mut modifier_uses: Vec<(usize, usize)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
-        if c.kind != EntityKind::Person || c.words.len() < 2 || c.evidence == Evidence::Weak {
+        // `the Warhol Polaroids`: only the shape made it an organisation; its first word is a
+        // well-attested person's.
+        let guessed_org = c.kind == EntityKind::Org
+            && c.evidence == Evidence::Shape
+            && c.words.len() >= 2
+            && c.words
+                .first()
+                .and_then(|&(a, b)| text.get(a..b))
+                .is_some_and(|w| strong_words.contains(w));
+        if !guessed_org
+            && (c.kind != EntityKind::Person || c.words.len() < 2 || c.evidence == Evidence::Weak)
+        {
             continue;
         }
         let strong: Vec<(usize, usize)> = c
@@ -246,9 +289,15 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
             .copied()
             .filter(|&(a, b)| text.get(a..b).is_some_and(|w| strong_words.contains(w)))
             .collect();
-        if c.evidence == Evidence::Shape && !strong.is_empty() {
+        if c.evidence == Evidence::Shape
+            && !strong.is_empty()
+            && !own_person_name(text, c, &strong, &strong_surnames)
+        {
             modifier_uses.extend(strong);
             done[i] = true;
+            continue;
+        }
+        if guessed_org {
             continue;
         }
         let name = &surfaces[i];
@@ -439,7 +488,13 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
                 } else if q - p == 1 {
                     // A lone head word (`Church`) or the word after `of` (`Scientology`) inside
                     // exactly one organisation's name.
-                    let head = gaz.head(&phrase).is_some();
+                    // `News of police response`: a head word before `of` and words in lower
+                    // case is the common noun (a name would have joined them).
+                    let of_lower = text
+                        .get(words[p].1..)
+                        .and_then(|r| r.strip_prefix(" of "))
+                        .is_some_and(|r| r.starts_with(char::is_lowercase));
+                    let head = gaz.head(&phrase).is_some() && !of_lower;
                     by_word
                         .get(&phrase)
                         .filter(|l| l.len() == 1 && m.drafts[l[0]].kind == EntityKind::Org)
@@ -528,4 +583,56 @@ fn finish(m: Merger<'_>, extra_aliases: Vec<(usize, String)>) -> Vec<Entity> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Entity, EntityKind};
+    use crate::article::parse_plain;
+
+    fn entities(text: &str) -> Vec<Entity> {
+        super::super::recognize(&parse_plain(text.to_string()))
+    }
+
+    fn mentions(text: &str, es: &[Entity], kind: EntityKind) -> Vec<String> {
+        let mut m: Vec<(usize, String)> = es
+            .iter()
+            .filter(|e| e.kind == kind)
+            .flat_map(|e| e.mentions.iter())
+            .map(|m| (m.start, text[m.start..m.end].to_string()))
+            .collect();
+        m.sort();
+        m.into_iter().map(|m| m.1).collect()
+    }
+
+    #[test]
+    fn a_known_name_said_again_or_shared_by_a_relative_is_a_whole_name() {
+        let text = "He met President Barack Obama. A photo by Twitter / Barack Obama ran. \
+                    Dr. Thomas Sam and his wife Manju Sam came. Councillor Priscilla Leung \
+                    and Leung Che-cheung won.";
+        let es = entities(text);
+        let people = mentions(text, &es, EntityKind::Person);
+        for name in ["Barack Obama", "Manju Sam", "Leung Che-cheung"] {
+            assert!(people.contains(&name.to_string()), "{name} in {people:?}");
+        }
+        let obama = es.iter().find(|e| e.name == "Barack Obama").expect("Obama");
+        assert_eq!(obama.mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_lone_head_word_before_of_and_lower_case_is_a_common_noun() {
+        let text = "News of the fire spread. Fox News said so, and News reported it.";
+        let es = entities(text);
+        let orgs = mentions(text, &es, EntityKind::Org);
+        assert_eq!(orgs, ["Fox News", "News"]);
+    }
+
+    #[test]
+    fn a_name_used_as_a_modifier_is_still_only_the_name() {
+        let text = "The artist Andy Warhol took photos. The Warhol Polaroids were shown, \
+                    among the Warhol Portraits.";
+        let es = entities(text);
+        let people = mentions(text, &es, EntityKind::Person);
+        assert_eq!(people, ["Andy Warhol", "Warhol", "Warhol"]);
+    }
 }

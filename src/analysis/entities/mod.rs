@@ -47,14 +47,23 @@ pub fn recognize_with_progress(article: &Article, progress: &dyn Fn(usize)) -> V
             .map(|b| (b.kind, b.start, b.end))
             .collect()
     };
-    for (kind, start, end) in blocks {
-        tokens.clear();
+    // All blocks are tokenized first: what the article writes in lower case anywhere tells
+    // common words from names.
+    let mut ranges = Vec::with_capacity(blocks.len());
+    for &(kind, start, end) in &blocks {
+        let from = tokens.len();
         tokenizer::tokenize(text, start, end, &mut tokens);
+        ranges.push((kind, from, tokens.len(), end));
+    }
+    let mut lower = recognizer::LowerWords::default();
+    lower.add(text, &tokens);
+    for (kind, from, to, end) in ranges {
+        let block = tokens.get(from..to).unwrap_or(&[]);
         let headline = matches!(
             kind,
             BlockKind::Title | BlockKind::Kicker | BlockKind::Heading
-        ) || shouting(&tokens);
-        recognizer::candidates(text, &tokens, headline, gaz, &mut candidates);
+        ) || shouting(block);
+        recognizer::candidates(text, block, headline, gaz, &lower, &mut candidates);
         progress(end);
     }
     merge::entities(text, &candidates, gaz)

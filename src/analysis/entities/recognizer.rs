@@ -9,9 +9,10 @@
 //! it among the names the article establishes elsewhere.
 
 use super::dates;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Fnv, Gazetteer, HashSet};
 use super::tokenizer::{Shape, Token};
 use crate::analysis::EntityKind;
+use std::hash::Hasher;
 
 /// How a candidate's kind was decided, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -90,6 +91,46 @@ const COLLECTIVE_POSSESSIVES: [&str; 8] = [
 const PLACE_CUES: [&str; 9] = [
     "in", "near", "outside", "across", "into", "towards", "toward", "at", "from",
 ];
+/// Lower-case nouns that, before `of`, make the name after it a place (`the town of Yeoncheon`).
+const PLACE_NOUNS: [&str; 16] = [
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "county",
+    "island",
+    "islands",
+    "port",
+    "suburb",
+    "municipality",
+    "prefecture",
+    "state",
+    "capital",
+    "hamlet",
+];
+/// Top-level domains that make a capitalised word before them part of a web address.
+const WEB_DOMAINS: [&str; 12] = [
+    "com", "org", "net", "gov", "edu", "info", "int", "mil", "io", "co", "uk", "biz",
+];
+/// Reporting verbs after a name (`Jafari said`) and before one at the end of a clause (`, said
+/// Mauer.`) that make a lone unknown name a person.
+const REPORTED_AFTER: [&str; 12] = [
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "wrote",
+    "stated",
+    "noted",
+    "argued",
+    "claimed",
+    "recalled",
+    "testified",
+];
+const REPORTED_BEFORE: [&str; 6] = ["said", "says", "added", "explained", "noted", "recalled"];
 /// Words before `in` that make what follows a field of study, not a place (`Master of Science
 /// in Global Affairs`, `a degree in Economics`).
 const FIELD_CUES: [&str; 14] = [
@@ -145,11 +186,45 @@ fn name_word(text: &str, t: &Token) -> bool {
         })
 }
 
+/// The words an article writes in lower case, as hashes (no allocation per word): a capitalised
+/// word that the article also writes in lower case (`Space Shuttle` beside `the shuttles`) is a
+/// common word set in capitals, not part of a person's name.
+#[derive(Default)]
+pub struct LowerWords(HashSet<u64>);
+
+fn hash_word(bytes: &[u8]) -> u64 {
+    let mut h = Fnv::default();
+    h.write(bytes);
+    h.finish()
+}
+
+impl LowerWords {
+    /// Adds the lower-case words among `tokens`.
+    pub fn add(&mut self, text: &str, tokens: &[Token]) {
+        for t in tokens.iter().filter(|t| t.shape == Shape::Lower) {
+            if let Some(w) = text.get(t.start..t.end) {
+                self.0.insert(hash_word(w.as_bytes()));
+            }
+        }
+    }
+
+    /// Whether the article writes `word` (or its plural) in lower case.
+    pub fn contains_lowered(&self, word: &str) -> bool {
+        let mut lower = word.to_lowercase();
+        if self.0.contains(&hash_word(lower.as_bytes())) {
+            return true;
+        }
+        lower.push('s');
+        self.0.contains(&hash_word(lower.as_bytes()))
+    }
+}
+
 struct Block<'a> {
     text: &'a str,
     tokens: &'a [Token],
     gaz: &'a Gazetteer,
     headline: bool,
+    lower: &'a LowerWords,
 }
 
 impl<'a> Block<'a> {
@@ -169,6 +244,22 @@ impl<'a> Block<'a> {
             s.push_str(self.word(i));
         }
         s
+    }
+
+    /// A handle or hashtag (`@POTUS`, `#MeToo`), a web address (`Scientology.org`) or a currency
+    /// (`NZ$`): the run is part of an address or an amount, not a name in the prose.
+    fn web_name(&self, a: usize, b: usize) -> bool {
+        let touching = |x: usize, y: usize| matches!((self.tokens.get(x), self.tokens.get(y)), (Some(p), Some(q)) if p.end == q.start);
+        let handle = a >= 1 && matches!(self.word(a - 1), "@" | "#") && touching(a - 1, a);
+        let domain = self.word(b) == "."
+            && touching(b - 1, b)
+            && touching(b, b + 1)
+            && WEB_DOMAINS.contains(&self.word(b + 1));
+        // `NZ$ 26 million`, `US $5`: a country code before a currency sign names the currency.
+        let currency = b == a + 1
+            && self.tokens[a].shape == Shape::Upper
+            && matches!(self.word(b), "$" | "£" | "€" | "¥");
+        handle || domain || currency
     }
 
     fn is_name_word(&self, i: usize) -> bool {
@@ -208,7 +299,24 @@ impl<'a> Block<'a> {
                 let right_end = self.cap_run_end(next);
                 let right_head =
                     right_end > next && self.gaz.head(self.word(right_end - 1)).is_some();
-                (head && right_head && next == j + 1).then_some(next)
+                // `the National Air and Space Museum`, `the Science and Technology Committee`:
+                // words with no head of their own share the head of the name after `and`,
+                // unless they are a name themselves (`Israel and Palestine Liberation
+                // Organization`).
+                let mut left = a;
+                while left < j && matches!(self.word(left), "The" | "the") {
+                    left += 1;
+                }
+                let shared = !head
+                    && right_end > next + 1
+                    && next == j + 1
+                    && left < j
+                    && (left..j).all(|i| {
+                        self.tokens[i].is_capitalised() && self.gaz.head(self.word(i)).is_none()
+                    })
+                    && !self.gaz.is_given_name(self.word(left))
+                    && self.gaz.lookup(&self.phrase(left, j)).is_none();
+                (right_head && ((head && next == j + 1) || shared)).then_some(next)
             }
             "in" | "for" => {
                 let right_end = self.cap_run_end(next);
@@ -307,7 +415,12 @@ impl<'a> Block<'a> {
                     }
                     return;
                 }
-                let rest_head = gaz.head(self.word(b - 1)).is_some();
+                // A head word ends what follows the title, or stands before its `of`/`for`
+                // (`Doctor [Who Society of Canada]`): an organisation, no titled person.
+                let rest_head = gaz.head(self.word(b - 1)).is_some()
+                    || (rest + 1..b).any(|i| {
+                        matches!(self.word(i), "of" | "for") && gaz.head(self.word(i - 1)).is_some()
+                    });
                 let rest_known = gaz.lookup(&self.phrase(rest, b)).is_some();
                 let capitalised = self.tokens.get(rest).is_some_and(Token::is_capitalised);
                 if rest_head || rest_known || !capitalised {
@@ -376,6 +489,36 @@ impl<'a> Block<'a> {
             out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
             return;
         }
+        // A person's full name run into the words before it, which hold no given name
+        // (`Scientologist Tom Cruise`, `Pro-Beijing Starry Lee`, `Russian Vladimir Putin`).
+        if words >= 3 && connector.is_none() && !gaz.is_given_name(first) {
+            let split = (a + 1..b - 1)
+                .find(|&p| self.tokens[p].shape == Shape::Cap && gaz.is_given_name(self.word(p)));
+            // The words before say what the person is (a follower, a nationality, a camp), so
+            // that `Farouk Ben Mustapha` stays whole; the name ends in no initial.
+            let descriptor = |i: usize| {
+                let w = self.word(i);
+                word_like(gaz, w)
+                    || w.contains('-')
+                    || self.lower.contains_lowered(w)
+                    || self.tokens[i].shape == Shape::Upper
+                    || gaz.lookup(w).is_some()
+            };
+            let fits = split.is_some_and(|p| {
+                b - p <= 3
+                    && self.word(b - 1).chars().count() > 1
+                    && (a..p).all(|i| !gaz.is_given_name(self.word(i)))
+                    && (a..p).any(descriptor)
+                    && (p + 1..b).all(|i| {
+                        self.tokens[i].shape == Shape::Cap && !word_like(gaz, self.word(i))
+                    })
+            });
+            if let Some(p) = split.filter(|_| fits) {
+                self.emit(a, p, initial, out);
+                out.push(self.candidate(p, b, EntityKind::Person, Evidence::GivenName));
+                return;
+            }
+        }
         // A nationality inside a run that is no known name (`Orthodox Russian`).
         if words >= 2 {
             for p in a..b {
@@ -399,6 +542,15 @@ impl<'a> Block<'a> {
             out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
             return;
         }
+        // `the town of Yeoncheon`, `the city of Aleppo`.
+        let place_noun = before == "of"
+            && a.checked_sub(2).is_some_and(|i| {
+                self.tokens[i].shape == Shape::Lower && PLACE_NOUNS.contains(&self.word(i))
+            });
+        if place_noun && !self.tokens[b - 1].possessive {
+            out.push(self.candidate(a, b, EntityKind::Place, Evidence::Cue));
+            return;
+        }
         // `at Andrew’s Air Force base`: what stands at the place is the thing possessed.
         let cued_place = !self.tokens[b - 1].possessive
             && PLACE_CUES.contains(&before)
@@ -418,7 +570,10 @@ impl<'a> Block<'a> {
                         || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
                         || (i > a && self.word(i).chars().count() == 1)
                 });
-            let kind = if word_like {
+            // A determiner does not stand before a person’s name: `the Kaiser Chiefs` are a
+            // band or a firm, not a person (titles and given names were settled above).
+            let determined = matches!(before, "the" | "The");
+            let kind = if word_like || determined {
                 EntityKind::Org
             } else {
                 EntityKind::Person
@@ -438,6 +593,27 @@ impl<'a> Block<'a> {
                     let mut c = self.candidate(b - 1, b, k.kind, Evidence::Gazetteer);
                     c.canonical = Some(k.canonical);
                     out.push(c);
+                    return;
+                }
+            }
+            // `Space Shuttle`, `Launch Pad`: words the article also writes in lower case, and
+            // no known name part (`Park Geun-hye` beside a park). Two or more name words after
+            // the last of them are a person (`Pan-democrat Lam Cheuk-ting`).
+            let lowered = |i: usize| {
+                let w = self.word(i);
+                self.tokens[i].shape == Shape::Cap
+                    && !gaz.is_given_name(w)
+                    && !gaz.is_surname(w)
+                    && self.lower.contains_lowered(w)
+            };
+            if !word_like {
+                if let Some(k) = (a..b).rev().find(|&i| lowered(i)) {
+                    if kind == EntityKind::Person && b - k > 2 {
+                        out.push(self.candidate(a, k + 1, EntityKind::Other, Evidence::Weak));
+                        out.push(self.candidate(k + 1, b, kind, Evidence::Shape));
+                    } else {
+                        out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
+                    }
                     return;
                 }
             }
@@ -461,6 +637,15 @@ impl<'a> Block<'a> {
             out.push(c);
             return;
         }
+        // `Jafari said`, `said Mauer`: a lone unknown name that speaks is a person.
+        let after = self.word(b);
+        let speaks = (REPORTED_AFTER.contains(&after) && !self.tokens[b - 1].possessive)
+            || (REPORTED_BEFORE.contains(&before)
+                && self.tokens.get(b).is_none_or(|t| t.shape == Shape::Punct));
+        if speaks && token.shape == Shape::Cap && !word_like(gaz, first) && !gaz.is_common(first) {
+            out.push(self.candidate(a, b, EntityKind::Person, Evidence::Cue));
+            return;
+        }
         out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
     }
 }
@@ -472,6 +657,7 @@ pub fn candidates(
     tokens: &[Token],
     headline: bool,
     gaz: &Gazetteer,
+    lower: &LowerWords,
     out: &mut Vec<Candidate>,
 ) {
     let block = Block {
@@ -479,6 +665,7 @@ pub fn candidates(
         tokens,
         gaz,
         headline,
+        lower,
     };
     let found_dates = dates::find(text, tokens);
     let mut next_date = found_dates.iter().peekable();
@@ -551,6 +738,9 @@ pub fn candidates(
         }
         let b = j;
         i = b;
+        if block.web_name(a, b) {
+            continue;
+        }
         // Leading common words (`The`, `However`) are not part of a name, unless the whole run is
         // a known name (`The Hague`).
         let mut start = a;
@@ -605,11 +795,24 @@ mod tests {
     use super::super::tokenizer::tokenize;
     use super::*;
 
+    fn lower_words(s: &str, t: &[Token]) -> LowerWords {
+        let mut lower = LowerWords::default();
+        lower.add(s, t);
+        lower
+    }
+
     fn found(s: &str) -> Vec<(String, EntityKind, Evidence)> {
         let mut t = Vec::new();
         tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
-        candidates(s, &t, false, Gazetteer::get(), &mut out);
+        candidates(
+            s,
+            &t,
+            false,
+            Gazetteer::get(),
+            &lower_words(s, &t),
+            &mut out,
+        );
         out.into_iter()
             .map(|c| (s[c.start..c.end].to_string(), c.kind, c.evidence))
             .collect()
@@ -673,7 +876,14 @@ mod tests {
         let mut t = Vec::new();
         tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
-        candidates(s, &t, false, Gazetteer::get(), &mut out);
+        candidates(
+            s,
+            &t,
+            false,
+            Gazetteer::get(),
+            &lower_words(s, &t),
+            &mut out,
+        );
         assert_eq!(out.len(), 2);
         assert_eq!(out[1].defines, Some(0));
         assert_eq!(out[0].kind, EntityKind::Org);
@@ -766,12 +976,115 @@ mod tests {
     }
 
     #[test]
+    fn a_place_noun_before_of_makes_a_place() {
+        let f = found("shells fell on the town of Yeoncheon and the city of Hama’s edge");
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1, f[0].2),
+            ("Yeoncheon", EntityKind::Place, Evidence::Cue)
+        );
+        assert_ne!(f[1].1, EntityKind::Place);
+    }
+
+    #[test]
+    fn a_name_after_a_determiner_is_no_person() {
+        let f = found("music by the Kaiser Chiefs and by Lou Reed, and by Tanka Boro");
+        let kinds: Vec<_> = f.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Kaiser Chiefs", EntityKind::Org),
+                ("Lou Reed", EntityKind::Person),
+                ("Tanka Boro", EntityKind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_name_run_into_the_words_before_it_is_split_off() {
+        let f = found(
+            "a video of Scientologist Tom Cruise, of Mary Ann Evans and of Farouk Ben Mustapha",
+        );
+        let kinds: Vec<_> = f.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        for name in ["Tom Cruise", "Mary Ann Evans", "Farouk Ben Mustapha"] {
+            assert!(kinds.contains(&(name, EntityKind::Person)), "{kinds:?}");
+        }
+    }
+
+    #[test]
+    fn a_lone_name_that_speaks_is_a_person() {
+        let f = found("The works, said Mauer, are shown. Later Jafari said no. Doctors said so.");
+        let people: Vec<_> = f
+            .iter()
+            .filter(|c| c.1 == EntityKind::Person)
+            .map(|c| (c.0.as_str(), c.2))
+            .collect();
+        assert_eq!(
+            people,
+            [("Mauer", Evidence::Cue), ("Jafari", Evidence::Cue)]
+        );
+    }
+
+    #[test]
+    fn capitalised_words_the_article_writes_in_lower_case_are_no_person() {
+        let f = found(
+            "the last Space Shuttle mission; the shuttles flew. Kwok Ka-ki and Democrat Lam Cheuk-ting, a democrat, flew too. Park Geun-hye was in a park.",
+        );
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1, f[0].2),
+            ("Space Shuttle", EntityKind::Other, Evidence::Weak)
+        );
+        assert_eq!(
+            (f[1].0.as_str(), f[1].1),
+            ("Kwok Ka-ki", EntityKind::Person)
+        );
+        assert_eq!(
+            (f[3].0.as_str(), f[3].1),
+            ("Lam Cheuk-ting", EntityKind::Person)
+        );
+        assert_eq!(
+            (f[4].0.as_str(), f[4].1),
+            ("Park Geun-hye", EntityKind::Person)
+        );
+    }
+
+    #[test]
+    fn handles_and_web_addresses_are_no_names() {
+        let f = found("he tweeted as @POTUS that Scientology.org was down for NZ $ 26, said Obama");
+        let spans: Vec<_> = f.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(spans, ["Obama"]);
+    }
+
+    #[test]
+    fn words_before_and_share_the_head_of_the_name_after_it() {
+        let f = found(
+            "at the National Air and Space Museum, between Israel and Palestine Liberation Organization, \
+            by the Institute of Technology and Colorado State University",
+        );
+        let kinds: Vec<_> = f.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        assert_eq!(
+            kinds[0],
+            ("National Air and Space Museum", EntityKind::Place)
+        );
+        assert_eq!(kinds[1].0, "Israel");
+        assert_eq!(kinds[3].0, "Institute of Technology");
+    }
+
+    #[test]
+    fn a_title_before_an_organisation_name_makes_no_person() {
+        let f = found("fans from the Doctor Who Society of Canada came");
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1),
+            ("Doctor Who Society of Canada", EntityKind::Org)
+        );
+    }
+
+    #[test]
     fn headline_words_are_weak_unless_known() {
         let s = "North Korea Summit on the Rocks";
         let mut t = Vec::new();
         tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
-        candidates(s, &t, true, Gazetteer::get(), &mut out);
+        candidates(s, &t, true, Gazetteer::get(), &lower_words(s, &t), &mut out);
         assert!(out.iter().all(|c| c.evidence == Evidence::Weak));
     }
 }
