@@ -61,6 +61,17 @@ pub struct DateMatch {
     pub same_as_next: bool,
 }
 
+/// Whether `word` is the full name of a month (`August`).
+pub(super) fn is_month(word: &str) -> bool {
+    MONTHS.contains(&word)
+}
+
+/// Whether `word` is a month after a word that leads a date (`of August`, `in June`): then
+/// it is the month even before a name (`On the thirtieth of August Pierre reached Moscow`).
+pub(super) fn is_cued_month(word: &str, before: &str) -> bool {
+    is_month(word) && MONTH_CUES.contains(&before.to_lowercase().as_str())
+}
+
 fn month_index(word: &str) -> Option<usize> {
     MONTHS
         .iter()

@@ -167,25 +167,50 @@ fn nearest_person(
 /// Whether a guessed person name that holds words of well-attested people is a person's own name
 /// after all, not their name used as a modifier (`Warhol Polaroids`): every word is one of theirs
 /// (`Barack Obama` again), the other words are hyphenated name parts (`Leung Che-cheung`), or it
-/// ends in one of their surnames (`Manju Sam`, the wife of `Thomas Sam`).
+/// ends in one of their surnames (`Manju Sam`, the wife of `Thomas Sam`) after words that are
+/// no other name (not `On seeing Natásha Pierre grew`, `of August Pierre`, `Petersburg Pierre`,
+/// `Moscow-filled Pierre`).
 fn own_person_name(
     text: &str,
     c: &Candidate,
     strong: &[(usize, usize)],
-    surnames: &HashSet<&str>,
+    attested: &Attested<'_>,
+    gaz: &Gazetteer,
 ) -> bool {
     let word = |&(a, b): &(usize, usize)| text.get(a..b).unwrap_or("");
+    let (last, others) = match c.words.split_last() {
+        Some((last, others)) => (last, others),
+        None => return false,
+    };
     if strong.len() == c.words.len() {
-        return true;
+        // The same name again, not two people's names run together (`Natásha Pierre`).
+        return attested.names.contains(&surface(text, &c.words));
     }
-    let others_hyphenated = c
+    let rest: Vec<&str> = c
         .words
         .iter()
         .filter(|w| !strong.contains(w))
-        .all(|w| word(w).contains('-'));
-    let last = c.words.last();
-    let shares_surname = last.is_some_and(|l| strong.contains(l) && surnames.contains(word(l)));
+        .map(word)
+        .collect();
+    // A known name of another thing (also as the first part of a compound: `Moscow-filled`)
+    // or a month is no part of this person's name.
+    let other_name = |w: &str| {
+        gaz.lookup(w.split('-').next().unwrap_or(w)).is_some() || super::dates::is_month(w)
+    };
+    let others_hyphenated = rest.iter().all(|w| w.contains('-') && !other_name(w));
+    let shares_surname = strong.contains(last)
+        && attested.surnames.contains(word(last))
+        && others
+            .iter()
+            .all(|w| !strong.contains(w) && !other_name(word(w)) && !word(w).contains('-'));
     others_hyphenated || shares_surname
+}
+
+/// What the article says of people named with good evidence (a given name, a title): their
+/// surnames (the last words of names of two words or more) and their full names.
+struct Attested<'t> {
+    surnames: HashSet<&'t str>,
+    names: HashSet<String>,
 }
 
 /// A multi-word person name that is a contiguous run of words of exactly one longer person
@@ -259,14 +284,27 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
         .flat_map(|c| c.words.iter())
         .filter_map(|&(a, b)| text.get(a..b))
         .collect();
-    // Last words of those names of two words or more: surnames a relative may share.
-    let strong_surnames: HashSet<&str> = candidates
+    // One-word names of people with good evidence (`Countess Natásha`).
+    let single_people: HashSet<&str> = candidates
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape)
-        .filter(|c| c.words.len() >= 2)
-        .filter_map(|c| c.words.last())
-        .filter_map(|&(a, b)| text.get(a..b))
+        .filter(|c| c.words.len() == 1)
+        .filter_map(|c| text.get(c.start..c.end))
         .collect();
+    // Surnames a relative may share, and full names that may be named again.
+    let well_named = || {
+        candidates
+            .iter()
+            .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape)
+            .filter(|c| c.words.len() >= 2)
+    };
+    let attested = Attested {
+        surnames: well_named()
+            .filter_map(|c| c.words.last())
+            .filter_map(|&(a, b)| text.get(a..b))
+            .collect(),
+        names: well_named().map(|c| surface(text, &c.words)).collect(),
+    };
     let mut modifier_uses: Vec<(usize, usize)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         // `the Warhol Polaroids`: only the shape made it an organisation; its first word is a
@@ -291,7 +329,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
             .collect();
         if c.evidence == Evidence::Shape
             && !strong.is_empty()
-            && !own_person_name(text, c, &strong, &strong_surnames)
+            && !own_person_name(text, c, &strong, &attested, gaz)
         {
             modifier_uses.extend(strong);
             done[i] = true;
@@ -382,10 +420,21 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
                 continue;
             }
         }
+        // `a letter from Natásha`: a place only by the word before it, while the article
+        // names the same word as a person with a title or a given name (`Countess Natásha`).
+        let kind = if c.kind == EntityKind::Place
+            && c.evidence == Evidence::Cue
+            && c.words.len() == 1
+            && single_people.contains(name.as_str())
+        {
+            EntityKind::Person
+        } else {
+            c.kind
+        };
         let key_name = c.canonical.unwrap_or(&name);
-        let key = key_for(c.kind, key_name);
-        let e = m.entity_for_key(key, c.kind, c.evidence, key_name);
-        if c.kind == EntityKind::Person {
+        let key = key_for(kind, key_name);
+        let e = m.entity_for_key(key, kind, c.evidence, key_name);
+        if kind == EntityKind::Person {
             person_positions.entry(e).or_default().push(c.start);
             let list = person_part.entry(name.clone()).or_default();
             if !list.contains(&e) {
@@ -625,6 +674,36 @@ mod tests {
         let es = entities(text);
         let orgs = mentions(text, &es, EntityKind::Org);
         assert_eq!(orgs, ["Fox News", "News"]);
+    }
+
+    #[test]
+    fn a_name_run_into_another_name_is_no_relative() {
+        let text = "Count Pierre Bezúkhov came. Countess Natásha smiled. On seeing Natásha \
+                    Pierre grew animated. On reaching Petersburg Pierre wrote.";
+        let es = entities(text);
+        let people: Vec<&str> = es
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(people, ["Pierre Bezúkhov", "Natásha"], "{es:#?}");
+        let pierre = es
+            .iter()
+            .find(|e| e.name == "Pierre Bezúkhov")
+            .expect("Pierre");
+        assert_eq!(pierre.mentions.len(), 3);
+    }
+
+    #[test]
+    fn a_word_named_as_a_person_elsewhere_is_no_place_by_its_cue() {
+        let text = "A letter from Natásha came. Countess Natásha smiled at Sónya. Natásha left. \
+                    On the thirtieth of August Pierre Bezúkhov reached Moscow.";
+        let es = entities(text);
+        let natasha = es.iter().find(|e| e.name == "Natásha").expect("Natásha");
+        assert_eq!(natasha.kind, EntityKind::Person);
+        assert_eq!(natasha.mentions.len(), 3, "{es:#?}");
+        assert!(es.iter().any(|e| e.name == "Pierre Bezúkhov"), "{es:#?}");
+        assert!(es.iter().all(|e| e.name != "August Pierre Bezúkhov"));
     }
 
     #[test]

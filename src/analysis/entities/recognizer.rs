@@ -625,7 +625,8 @@ impl<'a> Block<'a> {
         if roman_numeral(first) {
             return;
         }
-        if !initial && gaz.is_given_name(first) && token.shape == Shape::Cap {
+        let cued_month = a > 0 && dates::is_cued_month(first, self.word(a - 1));
+        if !initial && gaz.is_given_name(first) && token.shape == Shape::Cap && !cued_month {
             out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
             return;
         }
@@ -706,9 +707,12 @@ pub fn candidates(
             {
                 break;
             }
+            let cued_month =
+                j - 1 == a && a > 0 && dates::is_cued_month(block.word(a), block.word(a - 1));
             if block.is_name_word(j)
                 && !MONTH_BREAKS.contains(&block.word(j))
                 && !MONTH_BREAKS.contains(&block.word(j - 1))
+                && !cued_month
             {
                 j += 1;
                 continue;
