@@ -47,23 +47,23 @@ pub fn recognize_with_progress(article: &Article, progress: &dyn Fn(usize)) -> V
             .map(|b| (b.kind, b.start, b.end))
             .collect()
     };
-    // All blocks are tokenized first: what the article writes in lower case anywhere tells
-    // common words from names.
-    let mut ranges = Vec::with_capacity(blocks.len());
-    for &(kind, start, end) in &blocks {
-        let from = tokens.len();
-        tokenizer::tokenize(text, start, end, &mut tokens);
-        ranges.push((kind, from, tokens.len(), end));
-    }
+    // What the article writes in lower case anywhere tells common words from names, so every
+    // block is read twice: once for its lower-case words, then for names. Tokens are kept for
+    // one block at a time (a book's would take more memory than its text).
     let mut lower = recognizer::LowerWords::default();
-    lower.add(text, &tokens);
-    for (kind, from, to, end) in ranges {
-        let block = tokens.get(from..to).unwrap_or(&[]);
+    for &(_, start, end) in &blocks {
+        tokens.clear();
+        tokenizer::tokenize(text, start, end, &mut tokens);
+        lower.add(text, &tokens);
+    }
+    for &(kind, start, end) in &blocks {
+        tokens.clear();
+        tokenizer::tokenize(text, start, end, &mut tokens);
         let headline = matches!(
             kind,
             BlockKind::Title | BlockKind::Kicker | BlockKind::Heading
-        ) || shouting(block);
-        recognizer::candidates(text, block, headline, gaz, &lower, &mut candidates);
+        ) || shouting(&tokens);
+        recognizer::candidates(text, &tokens, headline, gaz, &lower, &mut candidates);
         progress(end);
     }
     merge::entities(text, &candidates, gaz)
