@@ -83,6 +83,10 @@ const PLACE_PREFIXES: [&str; 14] = [
     "Northeast",
     "Southwest",
 ];
+/// Words that open the name of a place (`Port Askaig`, `Mount Kenya`, `Lake Tahoe`).
+const PLACE_FIRST_WORDS: [&str; 9] = [
+    "Port", "Mount", "Fort", "Lake", "Cape", "Loch", "Isle", "Glen", "Lough",
+];
 /// Plural nouns whose possessive stays inside a name (`Korean People's Army`).
 const COLLECTIVE_POSSESSIVES: [&str; 8] = [
     "People", "Children", "Women", "Men", "Workers", "Veterans", "Citizens", "Farmers",
@@ -445,6 +449,16 @@ impl<'a> Block<'a> {
         let head = connector
             .and_then(|i| gaz.head(self.word(i.checked_sub(1)?)))
             .or_else(|| gaz.head(last));
+        // A role (`Islands Correspondent`, `Minister of War`) is nobody's name; a name may
+        // stand before the role word (`North Korea Analyst`).
+        if head == Some(EntityKind::Other) {
+            if gaz.head(last) == Some(EntityKind::Other) && words >= 2 && connector.is_none() {
+                self.emit(a, b - 1, initial, out);
+            } else {
+                out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
+            }
+            return;
+        }
         if let Some(kind) = head {
             if words == 1 {
                 out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
@@ -487,6 +501,12 @@ impl<'a> Block<'a> {
         }
         if given_first {
             out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
+            return;
+        }
+        // `Port Askaig`, `Mount Kenya`, `Lake Tahoe`: a word that names a kind of place opens
+        // a two-word name.
+        if words == 2 && PLACE_FIRST_WORDS.contains(&first) && !gaz.is_surname(last) {
+            out.push(self.candidate(a, b, EntityKind::Place, Evidence::Shape));
             return;
         }
         // A person's full name run into the words before it, which hold no given name
@@ -962,6 +982,36 @@ mod tests {
                 ("Agreed Framework", EntityKind::Work)
             ]
         );
+    }
+
+    #[test]
+    fn a_role_is_no_name_but_a_name_before_it_is() {
+        let f = found("By Isla MacLeod, Islands Correspondent, for the Minister of War in North Korea Analyst circles");
+        assert!(
+            f.iter()
+                .all(|c| c.1 != EntityKind::Person || c.0 == "Isla MacLeod"),
+            "{f:?}"
+        );
+        assert!(f.iter().all(|c| c.1 != EntityKind::Event), "{f:?}");
+        assert!(
+            f.iter()
+                .any(|c| c.0 == "North Korea" && c.1 == EntityKind::Place),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_word_opens_a_place_name() {
+        let f = found("The ferry leaves Port Askaig at noon, climbers saw Mount Kenya and Lake Smith said so.");
+        let kinds: Vec<_> = f.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        assert_eq!(
+            kinds[..2],
+            [
+                ("Port Askaig", EntityKind::Place),
+                ("Mount Kenya", EntityKind::Place)
+            ]
+        );
+        assert_ne!(kinds[2], ("Lake Smith", EntityKind::Place));
     }
 
     #[test]
