@@ -337,14 +337,14 @@ fn a_panic_restores_the_terminal() {
     assert!(s.contents().contains("LEDE_DEBUG_PANIC"));
 }
 
+/// Sends `signal` (`TERM`, `HUP`) to a running lede and checks it ends with the terminal back.
 #[cfg(unix)]
-#[test]
-fn sigterm_restores_the_terminal() {
+fn a_signal_restores_the_terminal(signal: &str) {
     let mut s = Session::lede(&[], 80, 24, &[]);
     s.wait_for("North Korea Summit");
     let pid = s.child.process_id().unwrap();
     let ok = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+        .args([format!("-{signal}"), pid.to_string()])
         .status()
         .unwrap()
         .success();
@@ -355,18 +355,14 @@ fn sigterm_restores_the_terminal() {
 
 #[cfg(unix)]
 #[test]
+fn sigterm_restores_the_terminal() {
+    a_signal_restores_the_terminal("TERM");
+}
+
+#[cfg(unix)]
+#[test]
 fn sighup_restores_the_terminal() {
-    let mut s = Session::lede(&[], 80, 24, &[]);
-    s.wait_for("North Korea Summit");
-    let pid = s.child.process_id().unwrap();
-    let ok = std::process::Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok);
-    assert!(!s.wait_exit());
-    s.wait_main_screen();
+    a_signal_restores_the_terminal("HUP");
 }
 
 #[test]

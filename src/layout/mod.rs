@@ -88,7 +88,7 @@ impl Layout {
 
     fn build(article: &Article, width: usize, keep: Option<&[bool]>) -> Layout {
         let blocks = article.blocks.len();
-        // A book is wrapped in parts on separate threads: the first screen waits for this.
+        // A book is wrapped in parts on separate threads (a resize of the whole book waits for it).
         let parts = if article.text().len() >= PARALLEL_BYTES {
             std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
         } else {
