@@ -12,9 +12,7 @@ use aho_corasick::AhoCorasick;
 fn fold_table() -> &'static HashMap<char, &'static str> {
     static TABLE: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        include_str!("../../assets/fold.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
+        crate::data::lines(include_str!("../../assets/fold.tsv"))
             .filter_map(|l| {
                 let (c, to) = l.split_once('\t')?;
                 let mut chars = c.chars();

@@ -99,11 +99,7 @@ fn chrome_words() -> &'static (HashSet<String>, Vec<String>) {
     WORDS.get_or_init(|| {
         let mut exact = HashSet::new();
         let mut prefixes = Vec::new();
-        for line in include_str!("../../assets/html-chrome.txt").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::data::lines(include_str!("../../assets/html-chrome.txt")) {
             match line.strip_suffix('*') {
                 Some(p) => prefixes.push(p.to_lowercase()),
                 None => {

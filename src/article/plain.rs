@@ -334,11 +334,7 @@ fn boilerplate_patterns() -> Option<&'static Boilerplate> {
         .get_or_init(|| {
             let mut prefixes = Vec::new();
             let mut anywhere = Vec::new();
-            for line in include_str!("../../assets/boilerplate.txt").lines() {
-                let line = line.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
-                }
+            for line in crate::data::lines(include_str!("../../assets/boilerplate.txt")) {
                 match line.strip_prefix('^') {
                     Some(p) => prefixes.push(p),
                     None => anywhere.push(line),

@@ -9,6 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::analysis::EntityKind;
+use crate::data::lines;
 
 const PLACES: &str = include_str!("../../../assets/gazetteer/places.tsv");
 const ENTITIES: &str = include_str!("../../../assets/gazetteer/entities.tsv");
@@ -70,12 +71,6 @@ pub struct Gazetteer {
     common: HashSet<&'static str>,
 }
 
-fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
-
 /// Folds apostrophes so that `Korean People’s Army` and `Korean People's Army` are one key.
 pub fn fold_key(s: &str) -> String {
     s.replace('’', "'")
@@ -115,7 +110,7 @@ impl Gazetteer {
                 },
             );
         }
-        let titles: HashSet<String> = lines(TITLES).map(|t| t.trim().to_lowercase()).collect();
+        let titles: HashSet<String> = lines(TITLES).map(str::to_lowercase).collect();
         let title_words = titles
             .iter()
             .map(|t| t.split_whitespace().count())
@@ -154,7 +149,7 @@ impl Gazetteer {
             name_starts,
             title_words,
             heads,
-            common: lines(COMMON).map(str::trim).collect(),
+            common: lines(COMMON).collect(),
         }
     }
 

@@ -92,11 +92,7 @@ pub(super) struct Lexicon {
 
 fn lines(data: &str) -> impl Iterator<Item = (Option<&str>, &str)> {
     let mut section: Option<&str> = None;
-    data.lines().filter_map(move |line| {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            return None;
-        }
+    crate::data::lines(data).filter_map(move |line| {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             section = Some(name);
             return None;
