@@ -22,7 +22,7 @@ use ratatui::Terminal;
 
 use lede::analysis::{self, Analysis};
 use lede::app::{copy, Action, App, Effect, Keymap, WHEEL_LINES};
-use lede::article::Loaded;
+use lede::article::{Article, Loaded};
 use lede::state::{content_hash, Saved, StateStore};
 use lede::ui::{self, theme::Theme};
 
@@ -133,12 +133,29 @@ fn spawn_watchdog(
         .spawn(watch);
 }
 
-/// The analysis run in the background: how to start it, how far it has got, and where its
-/// result arrives.
-struct Background<F> {
-    start: F,
+/// The analysis run in the background: the article still to analyse with the sender its result
+/// goes to (none when the input brought its own analysis), how far it has got, and where its
+/// result arrives. The sender moves to the analysis thread, so a failed analysis shows as a
+/// disconnected channel.
+struct Background {
+    job: Option<(Arc<Article>, mpsc::Sender<Analysis>)>,
     progress: Arc<AtomicUsize>,
     rx: mpsc::Receiver<Analysis>,
+}
+
+impl Background {
+    /// Starts the analysis on its own thread, if there is one to run and it has not started.
+    fn start(&mut self) -> io::Result<()> {
+        if let Some((article, tx)) = self.job.take() {
+            let progress = self.progress.clone();
+            std::thread::Builder::new()
+                .name("analysis".into())
+                .spawn(move || {
+                    let _ = tx.send(analysis::analyze_with_progress(&article, &progress));
+                })?;
+        }
+        Ok(())
+    }
 }
 
 /// How the reader ended.
@@ -175,22 +192,11 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<Strin
     let stop = stop_signal();
     let article = Arc::new(loaded.article);
     let (tx, rx) = mpsc::channel::<Analysis>();
-    let analysing = loaded.analysis.is_none();
     // The analysis starts once the first screen is drawn, so the two do not share the CPU.
-    let progress = Arc::new(AtomicUsize::new(0));
-    let start_analysis = {
-        let article = article.clone();
-        let progress = progress.clone();
-        move || -> io::Result<()> {
-            if analysing {
-                std::thread::Builder::new()
-                    .name("analysis".into())
-                    .spawn(move || {
-                        let _ = tx.send(analysis::analyze_with_progress(&article, &progress));
-                    })?;
-            }
-            Ok(())
-        }
+    let background = Background {
+        job: loaded.analysis.is_none().then(|| (article.clone(), tx)),
+        progress: Arc::new(AtomicUsize::new(0)),
+        rx,
     };
     let mut app = App::new(article, &loaded.source, loaded.analysis);
     app.theme = theme;
@@ -215,12 +221,7 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<Strin
         _ => None,
     };
     spawn_watchdog(stop.clone(), finished.clone(), place.clone(), saver);
-    let analysis = Background {
-        start: start_analysis,
-        progress,
-        rx,
-    };
-    let ending = event_loop(&mut app, &stop, analysis, analysing, &place);
+    let ending = event_loop(&mut app, &stop, background, &place);
     finished.store(true, Ordering::SeqCst);
     let ending = ending?;
     let warning = match (&mut state, &hash) {
@@ -238,16 +239,11 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<Strin
 fn event_loop(
     app: &mut App,
     stop: &AtomicUsize,
-    analysis: Background<impl FnOnce() -> io::Result<()>>,
-    mut analysing: bool,
+    mut background: Background,
     place: &Mutex<Saved>,
 ) -> io::Result<Ending> {
-    let Background {
-        start,
-        progress,
-        rx,
-    } = analysis;
-    let mut start_analysis = Some(start);
+    let mut analysing = background.job.is_some();
+    let mut first_frame = true;
     let (_guard, mut terminal) = enter()?;
     let size = terminal.size()?;
     app.resize_first_screen(size.width, size.height);
@@ -257,9 +253,10 @@ fn event_loop(
             terminal.draw(|frame| ui::render(app, frame))?;
             dirty = false;
             // After the first frame: the whole layout (drawn at once), then the analysis.
-            if let Some(start) = start_analysis.take() {
+            if first_frame {
+                first_frame = false;
                 app.update(Action::Resize(size.width, size.height));
-                start()?;
+                background.start()?;
                 debug_panic();
                 dirty = true;
                 continue;
@@ -306,12 +303,12 @@ fn event_loop(
             return Ok(Ending::Signal(HANGUP));
         }
         if analysing {
-            let done = progress.load(Ordering::Relaxed);
+            let done = background.progress.load(Ordering::Relaxed);
             if done != app.analysis_progress {
                 app.analysis_progress = done;
                 dirty = true;
             }
-            match rx.try_recv() {
+            match background.rx.try_recv() {
                 Ok(a) => {
                     app.update(Action::AnalysisReady(Box::new(a)));
                     analysing = false;
