@@ -500,10 +500,9 @@ impl App {
     pub fn resize_first_screen(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
-        let Some(g) = self.geometry() else {
+        let Some(measure) = self.measure() else {
             return;
         };
-        let measure = (g.text.width as usize).max(wrap::MIN_WIDTH);
         let page = self.page_rows();
         let head = Layout::head(&self.article, measure, page + 1);
         if !self.only_target && head.row_for_anchor(self.top) + page < head.len() {
@@ -513,29 +512,38 @@ impl App {
         }
     }
 
+    /// The width rows are wrapped to on the current screen, or `None` when it is too small.
+    fn measure(&self) -> Option<usize> {
+        self.geometry()
+            .map(|g| (g.text.width as usize).max(wrap::MIN_WIDTH))
+    }
+
+    /// The layout of the whole article at `measure`: from the cache, or made and cached.
+    fn full_layout(&mut self, measure: usize) -> Arc<Layout> {
+        if let Some(found) = self.cache.iter().find(|l| l.width == measure) {
+            return found.clone();
+        }
+        let layout = Arc::new(Layout::new(&self.article, measure));
+        self.cache.push(layout.clone());
+        if self.cache.len() > LAYOUT_CACHE {
+            self.cache.remove(0);
+        }
+        layout
+    }
+
     fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
         // Too small to draw: keep the layout (and the place) until the screen grows.
-        let Some(g) = self.geometry() else {
+        let Some(measure) = self.measure() else {
             return;
         };
-        let measure = (g.text.width as usize).max(wrap::MIN_WIDTH);
         if self.only_target {
             if self.layout.width != measure {
                 self.relayout();
             }
         } else if self.layout.width != measure || self.layout.is_filtered() {
-            let found = self.cache.iter().find(|l| l.width == measure).cloned();
-            let layout = found.unwrap_or_else(|| {
-                let l = Arc::new(Layout::new(&self.article, measure));
-                self.cache.push(l.clone());
-                if self.cache.len() > LAYOUT_CACHE {
-                    self.cache.remove(0);
-                }
-                l
-            });
-            self.layout = layout;
+            self.layout = self.full_layout(measure);
         }
         // The anchor stays; only a position past the new last page moves.
         let row = self.top_row();
@@ -573,8 +581,8 @@ impl App {
             return self.entity_order.clone();
         }
         // Accents and case do not matter: `natasha` finds Natásha.
-        let filter = search::fold(&self.entity_filter).to_lowercase();
-        let matches = |s: &str| search::fold(s).to_lowercase().contains(&filter);
+        let filter = search::fold(&self.entity_filter);
+        let matches = |s: &str| search::fold(s).contains(&filter);
         self.entity_order
             .iter()
             .copied()
@@ -619,8 +627,8 @@ impl App {
         } else {
             None
         };
-        let filter = search::fold(&self.quote_filter).to_lowercase();
-        let matches = |s: &str| search::fold(s).to_lowercase().contains(&filter);
+        let filter = search::fold(&self.quote_filter);
+        let matches = |s: &str| search::fold(s).contains(&filter);
         self.quote_spans
             .iter()
             .map(|&(i, _, _)| i)
@@ -1165,10 +1173,9 @@ impl App {
     /// Lays out again at the current measure, keeping the place: only the target's
     /// paragraphs with `&`, all of them (from the cache) otherwise.
     fn relayout(&mut self) {
-        let Some(g) = self.geometry() else {
+        let Some(measure) = self.measure() else {
             return;
         };
-        let measure = (g.text.width as usize).max(wrap::MIN_WIDTH);
         let keep = self.only_target.then(|| {
             let mut keep = vec![false; self.article.blocks.len()];
             for &(start, _) in self.target.as_ref().map_or(&[][..], |t| &t.hits) {
@@ -1180,10 +1187,7 @@ impl App {
         });
         self.layout = match keep {
             Some(keep) => Arc::new(Layout::filtered(&self.article, measure, &keep)),
-            None => {
-                let found = self.cache.iter().find(|l| l.width == measure).cloned();
-                found.unwrap_or_else(|| Arc::new(Layout::new(&self.article, measure)))
-            }
+            None => self.full_layout(measure),
         };
         let row = self.top_row();
         self.scroll_to_row(row);
