@@ -90,7 +90,7 @@ impl Layout {
         let blocks = article.blocks.len();
         // A book is wrapped in parts on separate threads (a resize of the whole book waits for it).
         let parts = if article.text().len() >= PARALLEL_BYTES {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+            threads()
         } else {
             1
         };
@@ -187,6 +187,13 @@ type Run = (Vec<Row>, Vec<(usize, usize)>);
 
 /// From this size of text on, the layout is built on several threads.
 const PARALLEL_BYTES: usize = 512 * 1024;
+
+/// How many threads a book is laid out on: the cores there are, at most 4. Asked once, since
+/// the answer reads the cgroup files.
+fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
+}
 
 /// Block indices that cut the article into `parts` runs of about equal text, as boundaries
 /// (`[0, …, blocks.len()]`).
