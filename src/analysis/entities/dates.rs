@@ -69,7 +69,10 @@ pub(super) fn is_month(word: &str) -> bool {
 /// Whether `word` is a month after a word that leads a date (`of August`, `in June`): then
 /// it is the month even before a name (`On the thirtieth of August Pierre reached Moscow`).
 pub(super) fn is_cued_month(word: &str, before: &str) -> bool {
-    is_month(word) && MONTH_CUES.contains(&before.to_lowercase().as_str())
+    is_month(word)
+        && MONTH_CUES
+            .iter()
+            .any(|cue| cue.eq_ignore_ascii_case(before))
 }
 
 fn month_index(word: &str) -> Option<usize> {

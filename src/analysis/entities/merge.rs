@@ -178,10 +178,6 @@ fn own_person_name(
     gaz: &Gazetteer,
 ) -> bool {
     let word = |&(a, b): &(usize, usize)| text.get(a..b).unwrap_or("");
-    let (last, others) = match c.words.split_last() {
-        Some((last, others)) => (last, others),
-        None => return false,
-    };
     if strong.len() == c.words.len() {
         // The same name again, not two people's names run together (`Natásha Pierre`).
         return attested.names.contains(&surface(text, &c.words));
@@ -194,23 +190,61 @@ fn own_person_name(
         .collect();
     // A known name of another thing (also as the first part of a compound: `Moscow-filled`)
     // or a month is no part of this person's name.
-    let other_name = |w: &str| {
+    let other_name = |w: &&str| {
         gaz.lookup(w.split('-').next().unwrap_or(w)).is_some() || super::dates::is_month(w)
     };
     let others_hyphenated = rest.iter().all(|w| w.contains('-') && !other_name(w));
-    let shares_surname = strong.contains(last)
-        && attested.surnames.contains(word(last))
-        && others
-            .iter()
-            .all(|w| !strong.contains(w) && !other_name(word(w)) && !word(w).contains('-'));
+    let shares_surname = matches!(strong, [only] if Some(only) == c.words.last())
+        && attested.surnames.contains(word(&strong[0]))
+        && rest.iter().all(|w| !w.contains('-') && !other_name(w));
     others_hyphenated || shares_surname
 }
 
-/// What the article says of people named with good evidence (a given name, a title): their
-/// surnames (the last words of names of two words or more) and their full names.
+/// What the article says of people named with good evidence (a given name, a title).
 struct Attested<'t> {
+    /// Every word of their names: a guessed "person" that contains one (`Warhol Polaroids`,
+    /// `Borodinó Napoleon`) is that person's name used as a modifier or run into a
+    /// neighbouring word.
+    words: HashSet<&'t str>,
+    /// Their one-word names (`Countess Natásha`).
+    single: HashSet<&'t str>,
+    /// The last words of their names of two words or more: surnames a relative may share.
     surnames: HashSet<&'t str>,
+    /// Their names of two words or more, which may be named again.
     names: HashSet<String>,
+}
+
+impl<'t> Attested<'t> {
+    fn new(text: &'t str, candidates: &[Candidate]) -> Attested<'t> {
+        let mut attested = Attested {
+            words: HashSet::default(),
+            single: HashSet::default(),
+            surnames: HashSet::default(),
+            names: HashSet::default(),
+        };
+        let well_named = candidates
+            .iter()
+            .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape);
+        for c in well_named {
+            let words: Vec<&str> = c
+                .words
+                .iter()
+                .filter_map(|&(a, b)| text.get(a..b))
+                .collect();
+            attested.words.extend(words.iter().copied());
+            match words[..] {
+                [one] => {
+                    attested.single.insert(one);
+                }
+                [.., last] => {
+                    attested.surnames.insert(last);
+                    attested.names.insert(surface(text, &c.words));
+                }
+                [] => {}
+            }
+        }
+        attested
+    }
 }
 
 /// A multi-word person name that is a contiguous run of words of exactly one longer person
@@ -275,36 +309,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
     // People with full names, and an index from each of their words to them.
     let mut person_part: HashMap<String, Vec<usize>> = HashMap::default();
     let mut done = vec![false; candidates.len()];
-    // Words of people named with good evidence (a given name, a title): a guessed "person" that
-    // contains one (`Warhol Polaroids`, `Borodinó Napoleon`) is that person's name used as a
-    // modifier or run into a neighbouring word.
-    let strong_words: HashSet<&str> = candidates
-        .iter()
-        .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape)
-        .flat_map(|c| c.words.iter())
-        .filter_map(|&(a, b)| text.get(a..b))
-        .collect();
-    // One-word names of people with good evidence (`Countess Natásha`).
-    let single_people: HashSet<&str> = candidates
-        .iter()
-        .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape)
-        .filter(|c| c.words.len() == 1)
-        .filter_map(|c| text.get(c.start..c.end))
-        .collect();
-    // Surnames a relative may share, and full names that may be named again.
-    let well_named = || {
-        candidates
-            .iter()
-            .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape)
-            .filter(|c| c.words.len() >= 2)
-    };
-    let attested = Attested {
-        surnames: well_named()
-            .filter_map(|c| c.words.last())
-            .filter_map(|&(a, b)| text.get(a..b))
-            .collect(),
-        names: well_named().map(|c| surface(text, &c.words)).collect(),
-    };
+    let attested = Attested::new(text, candidates);
     let mut modifier_uses: Vec<(usize, usize)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         // `the Warhol Polaroids`: only the shape made it an organisation; its first word is a
@@ -315,7 +320,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
             && c.words
                 .first()
                 .and_then(|&(a, b)| text.get(a..b))
-                .is_some_and(|w| strong_words.contains(w));
+                .is_some_and(|w| attested.words.contains(w));
         if !guessed_org
             && (c.kind != EntityKind::Person || c.words.len() < 2 || c.evidence == Evidence::Weak)
         {
@@ -325,7 +330,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
             .words
             .iter()
             .copied()
-            .filter(|&(a, b)| text.get(a..b).is_some_and(|w| strong_words.contains(w)))
+            .filter(|&(a, b)| text.get(a..b).is_some_and(|w| attested.words.contains(w)))
             .collect();
         if c.evidence == Evidence::Shape
             && !strong.is_empty()
@@ -425,7 +430,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
         let kind = if c.kind == EntityKind::Place
             && c.evidence == Evidence::Cue
             && c.words.len() == 1
-            && single_people.contains(name.as_str())
+            && attested.single.contains(name.as_str())
         {
             EntityKind::Person
         } else {
