@@ -173,13 +173,7 @@ impl<'a> Context<'a> {
             }
             let before = self.text.get(..m.start).unwrap_or("");
             let before = before.trim_end_matches([' ', '.']);
-            let word_len: usize = before
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .map(char::len_utf8)
-                .sum();
-            let previous = before.get(before.len() - word_len..).unwrap_or("");
+            let previous = super::word_ending(before);
             let mention_text = self.text.get(m.start..m.end).unwrap_or("");
             let leading = mention_text.split_whitespace().next().unwrap_or("");
             // The leading word counts only when a name follows it.

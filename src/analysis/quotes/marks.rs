@@ -82,19 +82,13 @@ fn word_after(text: &str, at: usize) -> String {
 /// after another apostrophe.
 fn ends_elision(text: &str, at: usize, lex: &Lexicon) -> bool {
     let before = text.get(..at).unwrap_or("");
-    let word_len: usize = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .map(char::len_utf8)
-        .sum();
-    if word_len == 0 || word_len > 6 {
+    let word = super::word_ending(before);
+    if word.is_empty() || word.len() > 6 {
         return false;
     }
-    let word_start = at - word_len;
-    let mark_before = before[..word_start].chars().next_back();
+    let mark_before = before[..before.len() - word.len()].chars().next_back();
     mark_before.is_some_and(|c| matches!(c, '\'' | '\u{2018}' | '\u{2019}'))
-        && lex.is_elision(&before[word_start..].to_lowercase())
+        && lex.is_elision(&word.to_lowercase())
 }
 
 /// How far ahead [`plural_possessive`] looks for the mark that closes the quotation instead.

@@ -33,6 +33,17 @@ pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
     quotes
 }
 
+/// The letters that end `before` (the word right before a position), or `""`.
+fn word_ending(before: &str) -> &str {
+    let len: usize = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    &before[before.len() - len..]
+}
+
 /// The paragraphs to read: the article's blocks (boilerplate left out), or the text cut at
 /// blank lines when it has none.
 fn paragraphs(article: &Article) -> Vec<(usize, usize)> {
