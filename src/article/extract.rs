@@ -152,6 +152,27 @@ impl TextBuilder {
         }
     }
 
+    /// Appends a block whose text is already normalised (white space collapsed, line breaks
+    /// kept), with its styles as ranges relative to the block's start.
+    pub(crate) fn append_block(&mut self, kind: BlockKind, text: &str, styles: &[StyleSpan]) {
+        self.close();
+        if text.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        let end = self.text.len();
+        self.blocks.push(Block { kind, start, end });
+        self.styles.extend(styles.iter().map(|s| StyleSpan {
+            style: s.style,
+            start: start + s.start,
+            end: start + s.end,
+        }));
+    }
+
     /// The text written to the current block so far (empty when none is open).
     pub(crate) fn current_block_text(&self) -> &str {
         match self.open {

@@ -6,6 +6,7 @@
 //! as the author's bio and the boilerplate of a pasted page. Offsets are bytes into the text as
 //! given: a BOM and CRLF line ends stay in the text and are never inside a block.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
@@ -203,7 +204,7 @@ fn is_byline(s: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -217,7 +218,7 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAYS: [&str; 7] = [
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -322,10 +323,12 @@ fn is_dateline(s: &str) -> bool {
 }
 
 /// Patterns of boilerplate paragraphs, from `assets/boilerplate.txt`, as two automata
-/// (ASCII case-insensitive): those that must open the paragraph and those found anywhere.
+/// (ASCII case-insensitive): those that must open the paragraph and those found anywhere; and
+/// the paragraphs that are boilerplate only when they are the whole paragraph (`Close`).
 struct Boilerplate {
     prefixes: AhoCorasick,
     anywhere: AhoCorasick,
+    whole: HashSet<String>,
 }
 
 fn boilerplate_patterns() -> Option<&'static Boilerplate> {
@@ -334,10 +337,14 @@ fn boilerplate_patterns() -> Option<&'static Boilerplate> {
         .get_or_init(|| {
             let mut prefixes = Vec::new();
             let mut anywhere = Vec::new();
+            let mut whole = HashSet::new();
             for line in crate::data::lines(include_str!("../../assets/boilerplate.txt")) {
-                match line.strip_prefix('^') {
-                    Some(p) => prefixes.push(p),
-                    None => anywhere.push(line),
+                if let Some(p) = line.strip_prefix('^') {
+                    prefixes.push(p);
+                } else if let Some(w) = line.strip_prefix('=') {
+                    whole.insert(w.to_lowercase());
+                } else {
+                    anywhere.push(line);
                 }
             }
             let build = |kind, patterns: Vec<&str>| {
@@ -350,21 +357,40 @@ fn boilerplate_patterns() -> Option<&'static Boilerplate> {
             Some(Boilerplate {
                 prefixes: build(StartKind::Anchored, prefixes)?,
                 anywhere: build(StartKind::Unanchored, anywhere)?,
+                whole,
             })
         })
         .as_ref()
 }
 
-fn is_boilerplate(s: &str) -> bool {
+/// Whether a paragraph is boilerplate (`assets/boilerplate.txt`): short, and opening with or
+/// holding one of the patterns.
+pub(crate) fn is_boilerplate(s: &str) -> bool {
     if words_upto(s, 60) > 60 {
         return false;
     }
     boilerplate_patterns().is_some_and(|b| {
-        b.prefixes
-            .find(Input::new(s).anchored(Anchored::Yes))
-            .is_some()
+        (s.len() <= 60
+            && b.whole
+                .contains(&s.trim().trim_end_matches(['.', ':', '!']).to_lowercase()))
+            || b.prefixes
+                .find(Input::new(s).anchored(Anchored::Yes))
+                .is_some()
             || b.anywhere.is_match(s)
     })
+}
+
+/// Whether a heading opens page furniture ("More on this story", "Sources", "Topics"): the
+/// whole heading is one of `assets/furniture-headings.txt`.
+pub(crate) fn is_furniture_heading(s: &str) -> bool {
+    static HEADINGS: OnceLock<HashSet<String>> = OnceLock::new();
+    let headings = HEADINGS.get_or_init(|| {
+        crate::data::lines(include_str!("../../assets/furniture-headings.txt"))
+            .map(str::to_lowercase)
+            .collect()
+    });
+    let s = s.trim().trim_end_matches([':', '.', '…']).trim();
+    s.len() <= 40 && headings.contains(&s.to_lowercase())
 }
 
 /// Words of an author's bio: `Jane Doe is a reporter for …`.
