@@ -75,8 +75,11 @@ pub fn parse_epub_within(bytes: &[u8], limit: u64) -> Result<Article, String> {
     }
     let mut chapters = 0;
     for path in &package.spine {
-        let Ok(source) = book.read(path) else {
-            continue;
+        let source = match book.read(path) {
+            Ok(s) => s,
+            // Over the budget the book is refused; a missing chapter is skipped.
+            Err(e) if book.exhausted => return Err(e),
+            Err(_) => continue,
         };
         let mut chapter = TextBuilder::new();
         push_chapter(&source, &mut chapter);
@@ -112,6 +115,8 @@ struct Book<'a> {
     zip: zip::ZipArchive<Cursor<&'a [u8]>>,
     budget: u64,
     limit: u64,
+    /// Set when an entry went over the budget.
+    exhausted: bool,
 }
 
 impl<'a> Book<'a> {
@@ -125,6 +130,7 @@ impl<'a> Book<'a> {
             zip,
             budget: limit,
             limit,
+            exhausted: false,
         })
     }
 
@@ -153,6 +159,7 @@ impl<'a> Book<'a> {
             .read_to_end(&mut bytes)
             .map_err(|e| format!("{path} cannot be unpacked ({e})"))?;
         if bytes.len() as u64 > self.budget {
+            self.exhausted = true;
             return Err(format!(
                 "unpacks to more than {} MB, more than any book",
                 self.limit / (1024 * 1024)
