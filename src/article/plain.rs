@@ -393,6 +393,39 @@ pub(crate) fn is_furniture_heading(s: &str) -> bool {
     s.len() <= 40 && headings.contains(&s.to_lowercase())
 }
 
+/// A block of citation lines, each a quoted title, a dash and where it appeared:
+/// `"Crane collapse kills 107" — BBC News, September 12, 2015`, with authors before the title
+/// (`Jane Doe. "Title" — Reuters`).
+pub(crate) fn is_citation(s: &str) -> bool {
+    let mut lines = s
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    lines.peek().is_some() && lines.take(40).all(citation_line) && s.lines().count() <= 40
+}
+
+fn citation_line(line: &str) -> bool {
+    if words_upto(line, 40) > 40 {
+        return false;
+    }
+    let Some(open) = line.find(['"', '“']) else {
+        return false;
+    };
+    if words_upto(&line[..open], 12) > 12 {
+        return false;
+    }
+    // Both quote marks may be three bytes (“ ”): step over them by their length.
+    let after_open = &line[open..].trim_start_matches(['"', '“']);
+    let Some(close) = after_open.find(['"', '”']) else {
+        return false;
+    };
+    let rest = after_open[close..]
+        .trim_start_matches(['"', '”'])
+        .trim_start();
+    ["—", "–", "- ", "-- "].iter().any(|d| rest.starts_with(d))
+}
+
 /// Words of an author's bio: `Jane Doe is a reporter for …`.
 const BIO_ROLES: [&str; 24] = [
     "writer",
@@ -541,7 +574,8 @@ fn classify(text: &str, chunks: &[Chunk]) -> (Vec<Block>, Meta) {
     let mut bio_seen = false;
     while j > body_from {
         let s = t(ranges[j - 1]);
-        if is_boilerplate(s) {
+        // A news wiki's tail: a "Sources" heading over citation lines, a "Categories:" line.
+        if is_boilerplate(s) || is_citation(s) || is_furniture_heading(s) {
             kinds[j - 1] = BlockKind::Boilerplate;
         } else if !bio_seen && n - j < 8 {
             if let Some(name) = bio_name(s) {
@@ -678,6 +712,28 @@ mod tests {
         let a = parse_plain("A headline for the story\n\nBy Jane Doe, Staff Writer\n\nThe body of the story starts here and goes on.\n".to_string());
         assert_eq!(a.meta.author.as_deref(), Some("Jane Doe"));
         assert_eq!(a.blocks[1].kind, BlockKind::Byline);
+    }
+
+    #[test]
+    fn a_news_wiki_tail_of_sources_and_categories_is_boilerplate() {
+        let text = "Crane falls on mosque\n\nA storm caused a crane to fall into the Grand Mosque, \
+                    killing 107 people and wounding 238, officials said on Saturday.\n\n\
+                    Sources\n\n\
+                    \"At least 107 killed in Mecca crane collapse\" — BBC News, September 12, 2015\n\
+                    Ahmed Al Omran. \"Crane Collapse at Mecca\" — The Wall Street Journal, September 12, 2015\n\n\
+                    Categories: September 12, 2015 | Saudi Arabia | Disasters and accidents\n";
+        let k = kinds(text);
+        let n = k.len();
+        assert_eq!(k[1].0, BlockKind::Body);
+        assert!(
+            k[n - 3..]
+                .iter()
+                .all(|(kind, _)| *kind == BlockKind::Boilerplate),
+            "{k:?}"
+        );
+        // A quotation in the body is no citation.
+        assert!(!is_citation("\"We will rebuild,\" the minister said."));
+        assert!(is_citation("\"Title here\" – Reuters, May 3"));
     }
 
     #[test]
