@@ -60,23 +60,42 @@ pub fn parse_html(source: &str) -> Article {
     compose(header, body)
 }
 
-/// Takes out of the page, before Readability judges it, the elements whose class or id names
-/// chrome (`share-tools`, `jp-relatedposts`, `cookie-banner`) and that are light enough to be
-/// it, or that name what is never the article (comments). Says whether it took anything.
+/// The class lede gives, before Readability runs, to light chrome and everything in it.
+const CHROME_MARK: &str = "lede-chrome";
+
+/// Prepares the page for Readability. What is never the article (comments, consent banners)
+/// is taken out: a long comment thread can outweigh a story full of links. Light chrome
+/// (`share-tools`, `jp-relatedposts`) is only marked, itself and all it holds, to be left out
+/// when the content is walked: taken out first, it made the junk around it look like prose to
+/// Readability (a gallery of fifty captions without its buttons), and Readability replaces a
+/// `div` holding one paragraph by the paragraph, so the mark must be on what is inside too.
+/// Says whether it took anything out.
 fn remove_chrome(doc: &Document) -> bool {
     let Some(named) = doc.try_select("[class], [id]") else {
         return false;
     };
     let mut doomed: Vec<NodeRef> = Vec::new();
-    for node in named.nodes() {
-        if doomed
-            .last()
+    let mut marked: Vec<NodeRef> = Vec::new();
+    let inside = |list: &[NodeRef], node: &NodeRef| {
+        list.last()
             .is_some_and(|d| node.ancestors_it(None).any(|a| a.id == d.id))
-        {
+    };
+    for node in named.nodes() {
+        if inside(&doomed, node) || inside(&marked, node) {
             continue;
         }
-        if is_chrome(node) {
-            doomed.push(*node);
+        match with_element(node, chrome_name) {
+            Some(Chrome::Always) => doomed.push(*node),
+            Some(Chrome::IfLight) if is_light(node) => marked.push(*node),
+            _ => {}
+        }
+    }
+    for node in &marked {
+        node.add_class(CHROME_MARK);
+        // Collected first: the tree is borrowed while its iterator lives.
+        let inner: Vec<NodeRef> = node.descendants();
+        for d in inner.iter().filter(|d| d.is_element()) {
+            d.add_class(CHROME_MARK);
         }
     }
     let any = !doomed.is_empty();
@@ -420,6 +439,9 @@ fn is_left_out(e: &Element, rules: Rules) -> bool {
 fn chrome_name(e: &Element) -> Chrome {
     if matches!(&*e.name.local, "html" | "body" | "main" | "article") {
         return Chrome::No;
+    }
+    if attr(e, "class").is_some_and(|c| c.split_whitespace().any(|c| c == CHROME_MARK)) {
+        return Chrome::Always;
     }
     let class = attr(e, "class")
         .into_iter()
@@ -1008,7 +1030,7 @@ mod tests {
         );
         assert_eq!(a.meta.author.as_deref(), Some("Jane Doe"));
         let styled: Vec<&str> = a.styles.iter().map(|s| &a.text()[s.start..s.end]).collect();
-        assert_eq!(styled, vec!["emphasis", "a link"]);
+        assert_eq!(styled, vec!["Jane Doe", "emphasis", "a link"]);
     }
 
     #[test]

@@ -136,7 +136,7 @@ pub(crate) fn read(doc: &Document) -> PageMeta {
     );
     m.author = first_text(
         doc,
-        "[itemprop~=author] [itemprop~=name], [rel=author], a[href*='/author/'], \
+        "[itemprop~=author] [itemprop~=name], [rel=author], .vcard .fn, a[href*='/author/'], \
          a[href*='/authors/'], a[href*='/profile/']",
         6,
     );
@@ -178,6 +178,7 @@ impl PageMeta {
                 self.meta(&[
                     "author",
                     "article:author",
+                    "article:author_name",
                     "byl",
                     "dc.creator",
                     "parsely-author",
@@ -188,16 +189,17 @@ impl PageMeta {
                 .and_then(clean_byline)
             })
             .or_else(|| self.author.as_deref().and_then(clean_byline))
-            .or_else(|| self.byline.as_deref().and_then(clean_byline))
-            .filter(|a| {
-                site.as_deref()
-                    .is_none_or(|s| comparable(s) != comparable(a))
-            });
+            .or_else(|| self.byline.as_deref().and_then(clean_byline));
         let title = self.title(r, site.as_deref(), author.as_deref());
         let lead: Vec<&str> = body
             .blocks
             .iter()
-            .filter(|b| b.kind == BlockKind::Body)
+            .filter(|b| {
+                matches!(
+                    b.kind,
+                    BlockKind::Body | BlockKind::List | BlockKind::Blockquote
+                )
+            })
             .take(3)
             .map(|b| body.block_text(b))
             .collect();
