@@ -42,18 +42,16 @@ pub fn parse_html(source: &str) -> Article {
             body = again_body;
         }
     }
-    // An explicit `itemprop=articleBody` holding clearly more text than Readability kept wins:
-    // the page says where its article is.
-    if let Some(marked) = marker.map(|html| walk_fragment(&html, Rules::PAGE)) {
-        if words(&marked) * 4 > words(&body) * 5 {
-            body = marked;
-        }
-    }
-    // Readability found nothing of weight: the page's own text, chrome left out.
+    // Readability found nothing of weight: the part the page marks as its article body
+    // (`itemprop=articleBody`), else the page's own text, chrome left out. (A marked body is
+    // not preferred to Readability's choice: pages put galleries and teasers inside it.)
     if words(&body) < 25 {
-        let whole = walk_page(source);
-        if words(&whole) > words(&body) {
-            body = whole;
+        let fallback = marker
+            .map(|html| walk_fragment(&html, Rules::PAGE))
+            .filter(|marked| words(marked) >= 25)
+            .unwrap_or_else(|| walk_page(source));
+        if words(&fallback) > words(&body) {
+            body = fallback;
         }
     }
     let header = page.resolve(readable.as_ref().map(|r| &r.meta), &body);
