@@ -116,7 +116,12 @@ pub(crate) fn read(doc: &Document) -> PageMeta {
         };
         let content = collapse(&content);
         if !content.is_empty() {
-            m.metas.entry(key.to_lowercase()).or_insert(content);
+            // `property="og:title twitter:title"` names the content for both.
+            for key in key.split_whitespace() {
+                m.metas
+                    .entry(key.to_lowercase())
+                    .or_insert_with(|| content.clone());
+            }
         }
     }
     m.title_tag = doc
@@ -315,7 +320,7 @@ impl PageMeta {
         let mut title = without_site(&chosen, site, author);
         if let Some(h1) = h1 {
             // A logo or a section name in place of the headline.
-            if (is_name(&title) || words(&title) <= 2)
+            if (is_name(&title) || words(&title) == 1)
                 && words(&h1) > words(&title)
                 && !is_name(&h1)
             {
