@@ -226,7 +226,9 @@ impl Package {
                         Some("title") if meta.title.is_none() => meta.title = Some(text),
                         Some("creator") => authors.push(text),
                         Some("date") if meta.date.is_none() => meta.date = Some(text),
-                        Some("language") if meta.language.is_none() => meta.language = Some(text),
+                        Some("language") if meta.language.is_none() => {
+                            meta.language = super::html_meta::language_tag(&text)
+                        }
                         Some("description") if meta.dek.is_none() => {
                             meta.dek = Some(strip_tags(&text)).filter(|d| !d.is_empty())
                         }

@@ -517,7 +517,7 @@ pub(crate) fn clean_byline(s: &str) -> Option<String> {
 }
 
 /// A BCP 47 language tag from `en_US`, `en-gb`, `fr`; `None` for anything else.
-fn language_tag(s: &str) -> Option<String> {
+pub(crate) fn language_tag(s: &str) -> Option<String> {
     let s = s.trim().replace('_', "-");
     let mut parts = s.split('-');
     let primary = parts.next()?.to_ascii_lowercase();
