@@ -301,3 +301,36 @@ fn comments_are_never_the_article() {
     assert_whole_story(&a, "comments");
     assert!(!a.text().contains("Olga Petrova"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any soup of page-like markup (chrome names, markers, figures, tables) gives an article
+    /// whose blocks are in order and on character boundaries, and never a panic.
+    #[test]
+    fn page_soup_never_panics_and_blocks_are_well_formed(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "<div class='share-tools'>", "<div class='comment'>", "<div itemprop='articleBody'>",
+            "<div class='story-body'>", "</div>", "<p>", "</p>", "<article>", "</article>",
+            "<h1>", "</h1>", "<h2>More on this story</h2>", "<ul><li><a href='/x'>", "</a></li></ul>",
+            "<figure><figcaption>", "</figcaption></figure>", "<sup>[13]</sup>", "<br><br>",
+            "<table><tr><td>", "</td></tr></table>", "<span class='byline'>By Ann Lee</span>",
+            "<meta property='og:title' content='T | S'>", "<title>A | B</title>", "<time datetime='2020'>",
+            "Zoë said “yes” to the plan. ", "Alpha bravo charlie delta echo foxtrot. ", "é", "&amp;",
+            "<script>x()</script>", "<nav>", "</nav>", "<pre>", "</pre>", "\n", "Updated 5:27 am ",
+        ]), 0..80),
+    ) {
+        let html = parts.concat();
+        let a = parse_html(&html);
+        let text = a.text();
+        let mut last = 0;
+        for b in &a.blocks {
+            proptest::prop_assert!(b.start < b.end && b.start >= last && b.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(b.start) && text.is_char_boundary(b.end));
+            last = b.end;
+        }
+        for s in &a.styles {
+            proptest::prop_assert!(s.start < s.end && s.end <= text.len());
+        }
+    }
+}
