@@ -468,6 +468,19 @@ const ROLES: [&str; 14] = [
     "opinion contributor",
 ];
 
+/// Words that end a job title (`Islands Correspondent`).
+const ROLE_WORDS: [&str; 9] = [
+    "correspondent",
+    "writer",
+    "reporter",
+    "editor",
+    "columnist",
+    "contributor",
+    "producer",
+    "analyst",
+    "critic",
+];
+
 /// The names of a byline: `By Jane Doe | @janedoe | May 3, 2019, 10:02 am` → `Jane Doe`. Parts
 /// between separators that hold a date, a time, a handle, an address or a job title are left
 /// out; what remains are the names, joined by commas. `None` when nothing like a name remains.
@@ -494,9 +507,13 @@ pub(crate) fn clean_byline(s: &str) -> Option<String> {
                 || ["updated", "published", "posted", "last ", "modified", "ago"]
                     .iter()
                     .any(|w| lower.starts_with(w) || lower.ends_with(w.trim()));
+            // A job title: a known one, or any phrase ending in a role word
+            // (`Islands Correspondent`, `AP National Security Writer`).
+            let last = lower.rsplit(' ').next().unwrap_or("");
             let role = ROLES
                 .iter()
-                .any(|r| lower == *r || lower.starts_with(&format!("{r} ")));
+                .any(|r| lower == *r || lower.starts_with(&format!("{r} ")))
+                || ROLE_WORDS.contains(&last);
             let noise = matches!(
                 lower.as_str(),
                 "" | "twitter" | "follow" | "email" | "and" | "facebook"
@@ -553,6 +570,10 @@ mod tests {
         assert_eq!(
             clean_byline("Jane Doe, Staff Writer").as_deref(),
             Some("Jane Doe")
+        );
+        assert_eq!(
+            clean_byline("By Isla MacLeod, Islands Correspondent").as_deref(),
+            Some("Isla MacLeod")
         );
         assert_eq!(
             clean_byline("by Ann Lee and Bo Park | Updated 2 hours ago").as_deref(),
