@@ -193,27 +193,6 @@ impl TextBuilder {
     }
 }
 
-/// `By Jane Doe, Staff Writer | May 3` → `Jane Doe`.
-pub(crate) fn author_from_byline(s: &str) -> String {
-    let s = s.trim();
-    let rest = ["by ", "by: ", "written by ", "words by ", "author: "]
-        .iter()
-        .find(|p| {
-            s.get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
-        })
-        .and_then(|p| s.get(p.len()..))
-        .unwrap_or(s);
-    rest.split([',', '|', '·', '•', '—', '–', '\n'])
-        .next()
-        .unwrap_or(rest)
-        .split(" - ")
-        .next()
-        .unwrap_or(rest)
-        .trim()
-        .to_string()
-}
-
 /// Without a byline from markup or metadata, a short `By Jane Doe` line among the first
 /// blocks is one: its kind becomes byline and it gives the author.
 pub(crate) fn mark_byline(article: &mut Article) {
@@ -231,7 +210,7 @@ pub(crate) fn mark_byline(article: &mut Article) {
         if words <= 12 && after_by.starts_with(|c: char| c.is_uppercase()) {
             block.kind = BlockKind::Byline;
             if article.meta.author.is_none() {
-                article.meta.author = Some(author_from_byline(line));
+                article.meta.author = super::html_meta::clean_byline(line);
             }
             return;
         }

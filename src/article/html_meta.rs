@@ -523,6 +523,10 @@ pub(crate) fn clean_byline(s: &str) -> Option<String> {
             }
         }
     }
+    // After a name, a single word is the agency or the paper (`Ann Lee, Reuters`).
+    if names.len() > 1 && words(&names[0]) > 1 {
+        names.retain(|n| words(n) > 1);
+    }
     let joined = names.join(", ");
     let joined = joined
         .strip_prefix("and ")
@@ -574,6 +578,10 @@ mod tests {
         assert_eq!(
             clean_byline("By Isla MacLeod, Islands Correspondent").as_deref(),
             Some("Isla MacLeod")
+        );
+        assert_eq!(
+            clean_byline("By Ann Lee, Reuters").as_deref(),
+            Some("Ann Lee")
         );
         assert_eq!(
             clean_byline("by Ann Lee and Bo Park | Updated 2 hours ago").as_deref(),
