@@ -205,7 +205,6 @@ impl PageMeta {
                     BlockKind::Body | BlockKind::List | BlockKind::Blockquote
                 )
             })
-            .take(3)
             .map(|b| body.block_text(b))
             .collect();
         let dek = self
@@ -255,8 +254,10 @@ impl PageMeta {
                         .as_deref()
                         .is_none_or(|s| comparable(s) != comparable(k))
             });
+        // The page's byline line, unless it also carries the date (shown as the dateline).
         let byline = self.byline.clone().filter(|line| {
-            author.is_some()
+            !line.chars().any(|c| c.is_ascii_digit())
+                && author.is_some()
                 && clean_byline(line).as_deref().map(comparable)
                     == author.as_deref().map(comparable)
         });
@@ -360,10 +361,13 @@ impl PageMeta {
                 best = other.clone();
             }
         }
+        // A description that is the start of a paragraph (Readability falls back on the first
+        // one) repeats the text; a short paragraph is only a repeat when it is all of it.
         let d = comparable(&best);
+        let head: String = d.chars().take(60).collect();
         let repeats_lead = lead.iter().any(|p| {
             let p = comparable(p);
-            !p.is_empty() && (p.starts_with(&d) || d.starts_with(&p))
+            !p.is_empty() && (p.starts_with(&head) || (d.starts_with(&p) && words(&p) >= 8))
         });
         let blurb = site.is_some_and(|s| d.contains(&comparable(s)));
         (!repeats_lead && !blurb && words(&best) <= 80).then_some(best)
