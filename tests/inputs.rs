@@ -154,6 +154,7 @@ fn html_keeps_only_the_article() {
         "Every lorry that comes over",
         "£9m for the new pier",
         "reviewed in 2026",
+        "Photograph: Ewan Bell",
     ] {
         assert!(text.contains(present), "{present:?} missing");
     }
