@@ -21,9 +21,10 @@ use super::{Article, Block, BlockKind, InlineStyle, Meta};
 /// Parses a web page into an article whose text is the extracted plain text.
 pub fn parse_html(source: &str) -> Article {
     let doc = Document::from(source);
-    let page = html_meta::read(&doc);
+    let chrome = ChromeMap::of(&doc);
+    let page = html_meta::read(&doc, &chrome);
     let marker = explicit_body(&doc).map(|n| n.html().to_string());
-    let cleaned = remove_chrome(&doc);
+    let cleaned = remove_chrome(&chrome);
     let mut readable = readability(doc);
     let mut body = readable
         .as_ref()
@@ -61,6 +62,49 @@ pub fn parse_html(source: &str) -> Article {
 /// The class lede gives, before Readability runs, to light chrome and everything in it.
 const CHROME_MARK: &str = "lede-chrome";
 
+/// The elements of a page that are chrome by their class or id, each judged once (whether an
+/// element is light costs a walk of all it holds): what is never the article, and light
+/// elements named like chrome. Descendants of a judged element are not judged again.
+pub(crate) struct ChromeMap<'a> {
+    judged: Vec<(NodeRef<'a>, Chrome)>,
+    ids: HashMap<dom_query::NodeId, Chrome>,
+}
+
+impl<'a> ChromeMap<'a> {
+    pub(crate) fn of(doc: &'a Document) -> Self {
+        let mut map = ChromeMap {
+            judged: Vec::new(),
+            ids: HashMap::new(),
+        };
+        let Some(named) = doc.try_select("[class], [id]") else {
+            return map;
+        };
+        for node in named.nodes() {
+            // In document order, so a node inside a judged one follows it directly.
+            let inside = map
+                .judged
+                .last()
+                .is_some_and(|(d, _)| node.ancestors_it(None).any(|a| a.id == d.id));
+            if inside {
+                continue;
+            }
+            let verdict = match with_element(node, chrome_name) {
+                Some(Chrome::Always) => Chrome::Always,
+                Some(Chrome::IfLight) if is_light(node) => Chrome::IfLight,
+                _ => continue,
+            };
+            map.judged.push((*node, verdict));
+            map.ids.insert(node.id, verdict);
+        }
+        map
+    }
+
+    /// Whether the element itself was judged chrome.
+    pub(crate) fn contains(&self, node: &NodeRef) -> bool {
+        self.ids.contains_key(&node.id)
+    }
+}
+
 /// Prepares the page for Readability. What is never the article (comments, consent banners)
 /// is taken out: a long comment thread can outweigh a story full of links. Light chrome
 /// (`share-tools`, `jp-relatedposts`) is only marked, itself and all it holds, to be left out
@@ -68,37 +112,23 @@ const CHROME_MARK: &str = "lede-chrome";
 /// Readability (a gallery of fifty captions without its buttons), and Readability replaces a
 /// `div` holding one paragraph by the paragraph, so the mark must be on what is inside too.
 /// Says whether it took anything out.
-fn remove_chrome(doc: &Document) -> bool {
-    let Some(named) = doc.try_select("[class], [id]") else {
-        return false;
-    };
-    let mut doomed: Vec<NodeRef> = Vec::new();
-    let mut marked: Vec<NodeRef> = Vec::new();
-    let inside = |list: &[NodeRef], node: &NodeRef| {
-        list.last()
-            .is_some_and(|d| node.ancestors_it(None).any(|a| a.id == d.id))
-    };
-    for node in named.nodes() {
-        if inside(&doomed, node) || inside(&marked, node) {
-            continue;
-        }
-        match with_element(node, chrome_name) {
-            Some(Chrome::Always) => doomed.push(*node),
-            Some(Chrome::IfLight) if is_light(node) => marked.push(*node),
-            _ => {}
+fn remove_chrome(chrome: &ChromeMap) -> bool {
+    let mut any = false;
+    for (node, verdict) in &chrome.judged {
+        if *verdict == Chrome::IfLight {
+            node.add_class(CHROME_MARK);
+            // Collected first: the tree is borrowed while its iterator lives.
+            let inner: Vec<NodeRef> = node.descendants();
+            for d in inner.iter().filter(|d| d.is_element()) {
+                d.add_class(CHROME_MARK);
+            }
         }
     }
-    for node in &marked {
-        node.add_class(CHROME_MARK);
-        // Collected first: the tree is borrowed while its iterator lives.
-        let inner: Vec<NodeRef> = node.descendants();
-        for d in inner.iter().filter(|d| d.is_element()) {
-            d.add_class(CHROME_MARK);
+    for (node, verdict) in &chrome.judged {
+        if *verdict == Chrome::Always {
+            node.remove_from_parent();
+            any = true;
         }
-    }
-    let any = !doomed.is_empty();
-    for node in doomed {
-        node.remove_from_parent();
     }
     any
 }
@@ -312,7 +342,7 @@ fn chrome_words() -> &'static ChromeWords {
 
 /// What a class name or id says of its element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Chrome {
+pub(crate) enum Chrome {
     No,
     /// Chrome when the element is light (little text, or mostly links).
     IfLight,
@@ -448,15 +478,6 @@ fn chrome_name(e: &Element) -> Chrome {
         .max()
         .unwrap_or(Chrome::No);
     class.max(attr(e, "id").map(name_chrome).unwrap_or(Chrome::No))
-}
-
-/// Whether an element is chrome by its name: never the article, or light and named so.
-pub(crate) fn is_chrome(node: &NodeRef) -> bool {
-    match with_element(node, chrome_name).unwrap_or(Chrome::No) {
-        Chrome::No => false,
-        Chrome::IfLight => is_light(node),
-        Chrome::Always => true,
-    }
 }
 
 /// Whether an element's class names say it is a caption or a photo credit.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use dom_query::{Document, NodeRef};
 
-use super::html::comparable;
+use super::html::{comparable, ChromeMap};
 use super::{Article, BlockKind, Meta};
 
 /// What Readability read of the page (from JSON-LD, meta tags and the byline it found).
@@ -65,45 +65,45 @@ fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// Whether a node sits in page chrome (navigation, a footer, an aside, comments).
-fn in_chrome(n: &NodeRef) -> bool {
+/// Whether a node sits in page chrome (navigation, a footer, an aside, comments, a share bar).
+fn in_chrome(n: &NodeRef, chrome: &ChromeMap) -> bool {
     n.ancestors_it(None).any(|a| {
         let name = a.node_name();
         matches!(
             name.as_deref(),
             Some("nav" | "footer" | "aside" | "form" | "script" | "noscript" | "template")
-        ) || super::html::is_chrome(&a)
+        ) || chrome.contains(&a)
     })
 }
 
 /// The first element matching `css` outside chrome whose text has 1 to `max_words` words.
-fn first_text(doc: &Document, css: &str, max_words: usize) -> Option<String> {
+fn first_text(doc: &Document, chrome: &ChromeMap, css: &str, max_words: usize) -> Option<String> {
     let sel = doc.try_select(css)?;
     sel.nodes()
         .iter()
-        .filter(|n| !in_chrome(n))
+        .filter(|n| !in_chrome(n, chrome))
         .map(text_of)
         .find(|t| (1..=max_words).contains(&words(t)))
 }
 
 /// The caption of the first picture in the `<article>` that holds the page's headline (`h1`):
 /// the lead picture, which often sits between the header and the body that Readability keeps.
-fn lead_caption(doc: &Document) -> Option<String> {
+fn lead_caption(doc: &Document, chrome: &ChromeMap) -> Option<String> {
     let h1 = doc.try_select("article h1")?;
-    let h1 = h1.nodes().iter().find(|n| !in_chrome(n))?;
+    let h1 = h1.nodes().iter().find(|n| !in_chrome(n, chrome))?;
     let article = h1
         .ancestors_it(None)
         .find(|a| a.node_name().as_deref() == Some("article"))?;
     let caption = article.find(&["figure", "figcaption"]);
     caption
         .iter()
-        .filter(|c| !in_chrome(c))
+        .filter(|c| !in_chrome(c, chrome))
         .map(text_of)
         .find(|t| (3..=80).contains(&words(t)))
 }
 
 /// Reads the candidates of a page.
-pub(crate) fn read(doc: &Document) -> PageMeta {
+pub(crate) fn read(doc: &Document, chrome: &ChromeMap) -> PageMeta {
     let mut m = PageMeta::default();
     for node in doc.select("meta").nodes() {
         let key = node
@@ -128,27 +128,35 @@ pub(crate) fn read(doc: &Document) -> PageMeta {
         .try_select("title")
         .and_then(|s| s.nodes().first().map(text_of))
         .filter(|t| !t.is_empty());
-    m.h1 = first_text(doc, "h1", 40);
+    m.h1 = first_text(doc, chrome, "h1", 40);
     m.html_lang = doc
         .try_select("html[lang], html[xml\\:lang]")
         .and_then(|s| s.nodes().first().and_then(|n| n.attr("lang")))
         .map(|l| l.to_string());
     m.byline = first_text(
         doc,
+        chrome,
         ".byline, [class*=byline], [rel=author], [itemprop~=author], .author, .author-name, \
          [class*=article-author], [class*=AuthorName]",
         25,
     );
     m.author = first_text(
         doc,
+        chrome,
         "[itemprop~=author] [itemprop~=name], [rel=author], .vcard .fn, a[href*='/author/'], \
          a[href*='/authors/'], a[href*='/profile/']",
         6,
     );
-    m.lead_caption = lead_caption(doc);
-    m.kicker = first_text(doc, ".kicker, .eyebrow, .overline, [class*=kicker]", 8);
+    m.lead_caption = lead_caption(doc, chrome);
+    m.kicker = first_text(
+        doc,
+        chrome,
+        ".kicker, .eyebrow, .overline, [class*=kicker]",
+        8,
+    );
     m.dek = first_text(
         doc,
+        chrome,
         ".dek, .deck, .standfirst, .subtitle, .subheadline, .subhead, .article-summary, \
          [itemprop~=alternativeHeadline], [class*=standfirst]",
         80,
@@ -156,7 +164,7 @@ pub(crate) fn read(doc: &Document) -> PageMeta {
     m.time = doc.try_select("time").and_then(|s| {
         s.nodes()
             .iter()
-            .filter(|n| !in_chrome(n))
+            .filter(|n| !in_chrome(n, chrome))
             .map(|n| (n.attr("datetime").map(|d| collapse(&d)), text_of(n)))
             .find(|(d, t)| d.as_deref().is_some_and(|d| !d.is_empty()) || words(t) > 0)
     });
