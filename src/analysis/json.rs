@@ -1,4 +1,4 @@
-//! The `lede.analysis/1` JSON schema (see `docs/analysis-json.md` in the shared docs): what
+//! The `lede.analysis/1` JSON schema (see `docs/analysis-json.md`): what
 //! `lede analyze --json` prints, and what lede reads back when it opens such a file.
 
 use serde::{Deserialize, Serialize};
@@ -16,7 +16,9 @@ pub struct Document {
     pub source: Option<String>,
     #[serde(default)]
     pub meta: Meta,
-    /// The article text; present when the offsets index extracted text rather than the file.
+    /// The article text; present whenever it differs from the input's bytes (extracted from
+    /// markup, or decoded from another encoding or from invalid UTF-8), since the offsets
+    /// then index it rather than the file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(default)]
@@ -70,7 +72,7 @@ pub struct JsonQuote {
 }
 
 /// Builds the JSON document for an analysed article. `include_text` adds the text itself, for
-/// inputs whose offsets index extracted text (Markdown, HTML, JSON).
+/// inputs whose text is not their bytes (Markdown, HTML, EPUB, JSON, decoded text).
 pub fn document(
     article: &Article,
     analysis: &Analysis,

@@ -152,6 +152,27 @@ impl TextBuilder {
         }
     }
 
+    /// Appends a block whose text is already normalised (white space collapsed, line breaks
+    /// kept), with its styles as ranges relative to the block's start.
+    pub(crate) fn append_block(&mut self, kind: BlockKind, text: &str, styles: &[StyleSpan]) {
+        self.close();
+        if text.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        let end = self.text.len();
+        self.blocks.push(Block { kind, start, end });
+        self.styles.extend(styles.iter().map(|s| StyleSpan {
+            style: s.style,
+            start: start + s.start,
+            end: start + s.end,
+        }));
+    }
+
     /// The text written to the current block so far (empty when none is open).
     pub(crate) fn current_block_text(&self) -> &str {
         match self.open {
@@ -172,27 +193,6 @@ impl TextBuilder {
     }
 }
 
-/// `By Jane Doe, Staff Writer | May 3` → `Jane Doe`.
-pub(crate) fn author_from_byline(s: &str) -> String {
-    let s = s.trim();
-    let rest = ["by ", "by: ", "written by ", "words by ", "author: "]
-        .iter()
-        .find(|p| {
-            s.get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
-        })
-        .and_then(|p| s.get(p.len()..))
-        .unwrap_or(s);
-    rest.split([',', '|', '·', '•', '—', '–', '\n'])
-        .next()
-        .unwrap_or(rest)
-        .split(" - ")
-        .next()
-        .unwrap_or(rest)
-        .trim()
-        .to_string()
-}
-
 /// Without a byline from markup or metadata, a short `By Jane Doe` line among the first
 /// blocks is one: its kind becomes byline and it gives the author.
 pub(crate) fn mark_byline(article: &mut Article) {
@@ -210,7 +210,7 @@ pub(crate) fn mark_byline(article: &mut Article) {
         if words <= 12 && after_by.starts_with(|c: char| c.is_uppercase()) {
             block.kind = BlockKind::Byline;
             if article.meta.author.is_none() {
-                article.meta.author = Some(author_from_byline(line));
+                article.meta.author = super::html_meta::clean_byline(line);
             }
             return;
         }

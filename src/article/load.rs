@@ -39,15 +39,18 @@ pub struct Loaded {
     pub source: String,
     /// The format the input was read as.
     pub format: Format,
+    /// Whether the input's bytes were decoded into different text (another encoding than
+    /// UTF-8, or undecodable bytes replaced): then offsets index the decoded text.
+    pub decoded: bool,
     pub notices: Vec<String>,
 }
 
 impl Loaded {
-    /// Whether the article text was extracted from markup (Markdown, HTML, JSON) rather than
-    /// being the input's bytes: then offsets index the extracted text, and `lede analyze
-    /// --json` must include it as `text`.
+    /// Whether the article text differs from the input's bytes: extracted from markup
+    /// (Markdown, HTML, JSON, EPUB) or decoded from another encoding. Then offsets index that
+    /// text, and `lede analyze --json` must include it as `text`.
     pub fn text_is_extracted(&self) -> bool {
-        self.format.text_is_extracted()
+        self.format.text_is_extracted() || self.decoded
     }
 }
 
@@ -109,6 +112,8 @@ pub enum Format {
     Markdown,
     Html,
     Json,
+    /// An EPUB book (a zip archive of XHTML documents).
+    Epub,
 }
 
 impl Format {
@@ -126,6 +131,7 @@ pub fn sniff(source: &str, text: &str) -> Format {
         "md" | "markdown" | "mdown" | "mkd" => return Format::Markdown,
         "html" | "htm" | "xhtml" => return Format::Html,
         "json" => return Format::Json,
+        "epub" => return Format::Epub,
         "txt" | "text" => return Format::Plain,
         _ => {}
     }
@@ -184,19 +190,36 @@ fn looks_like_markdown(head: &str) -> bool {
 
 /// Parses bytes already read. `source` names the input in messages and picks the format.
 pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Loaded, LoadError> {
-    if looks_binary(&bytes) {
+    let lower = source.to_ascii_lowercase();
+    if super::epub::sniff(&bytes) || (lower.ends_with(".epub") && super::epub::is_zip(&bytes)) {
+        return load_epub(&bytes, source);
+    }
+    if super::epub::is_zip(&bytes) {
+        return Err(LoadError::Invalid(
+            source.to_string(),
+            "is a zip archive, not an article or an EPUB book".to_string(),
+        ));
+    }
+    // A UTF-16 text has NUL bytes, but its byte order mark says what it is.
+    let utf16 = encoding_rs::Encoding::for_bom(&bytes)
+        .is_some_and(|(e, _)| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+    if !utf16 && looks_binary(&bytes) {
         return Err(LoadError::Binary(source.to_string()));
     }
+    let markup = looks_like_markup(source, &bytes);
+    let decoded = super::encoding::decode(bytes, markup);
     let mut notices = Vec::new();
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            notices.push(format!(
-                "{source}: not valid UTF-8; undecodable bytes are shown as \u{fffd}"
-            ));
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-    };
+    if decoded.encoding != encoding_rs::UTF_8 {
+        notices.push(format!(
+            "{source}: not UTF-8; read as {}",
+            decoded.encoding.name()
+        ));
+    } else if decoded.lossy {
+        notices.push(format!(
+            "{source}: not valid UTF-8; undecodable bytes are shown as \u{fffd}"
+        ));
+    }
+    let text = decoded.text;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(LoadError::Empty(source.to_string()));
     }
@@ -205,6 +228,12 @@ pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Loaded, LoadError> {
         Format::Plain => (parse_plain(text), None),
         Format::Markdown => (parse_markdown(&text), None),
         Format::Html => (parse_html(&text), None),
+        Format::Epub => {
+            return Err(LoadError::Invalid(
+                source.to_string(),
+                "is not a zip archive, so not an EPUB book".to_string(),
+            ))
+        }
         Format::Json => {
             let json =
                 parse_json(&text).map_err(|why| LoadError::Invalid(source.to_string(), why))?;
@@ -223,7 +252,45 @@ pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Loaded, LoadError> {
         analysis,
         source: source.to_string(),
         format,
+        decoded: !decoded.verbatim,
         notices,
+    })
+}
+
+/// Whether an input may declare its encoding in markup (`<meta charset>`, `<?xml encoding>`):
+/// by its name, or by its first bytes.
+fn looks_like_markup(source: &str, bytes: &[u8]) -> bool {
+    let lower = source.to_ascii_lowercase();
+    if [".html", ".htm", ".xhtml", ".xml"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    let head: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<?xml",
+        b"<head",
+        b"<meta",
+    ]
+    .iter()
+    .any(|m| head.windows(m.len()).any(|w| w == *m))
+}
+
+/// An EPUB book, read whole.
+fn load_epub(bytes: &[u8], source: &str) -> Result<Loaded, LoadError> {
+    let article = super::epub::parse_epub(bytes)
+        .map_err(|why| LoadError::Invalid(source.to_string(), why))?;
+    Ok(Loaded {
+        article,
+        analysis: None,
+        source: source.to_string(),
+        format: Format::Epub,
+        decoded: true,
+        notices: Vec::new(),
     })
 }
 
@@ -262,8 +329,10 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_decoded_with_a_notice() {
-        let loaded = load_bytes(b"Caf\xe9 society\n".to_vec(), "x.txt").expect("loads");
+        let loaded =
+            load_bytes(b"Caf\xc3\xa9 and caf\xc3\xa9 \xff\n".to_vec(), "x.txt").expect("loads");
         assert!(loaded.article.text().contains('\u{fffd}'));
+        assert!(loaded.text_is_extracted());
         assert_eq!(loaded.notices.len(), 1);
     }
 

@@ -3,8 +3,11 @@
 //! Everything else in lede (blocks, mentions, quotes, positions) is a byte range into
 //! [`Article::text`], which never changes after loading.
 
+pub mod encoding;
+pub mod epub;
 mod extract;
 pub mod html;
+mod html_meta;
 pub mod json_input;
 pub mod load;
 pub mod markdown;
@@ -89,11 +92,20 @@ pub struct StyleSpan {
 /// What the article says about itself, where found.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
+    /// The section or topic line above the title.
     pub kicker: Option<String>,
+    /// The article's title, without the site's name.
     pub title: Option<String>,
+    /// The standfirst: one or two sentences under the title.
     pub dek: Option<String>,
+    /// The author or authors, without "By", dates or handles.
     pub author: Option<String>,
+    /// The publication date, as the source gives it (often ISO 8601).
     pub date: Option<String>,
+    /// The publication or site the article comes from (`The Guardian`).
+    pub site: Option<String>,
+    /// The language the source declares, as a BCP 47 tag (`en`, `en-GB`, `fr`).
+    pub language: Option<String>,
 }
 
 /// An article: immutable text, its blocks in document order, and metadata.

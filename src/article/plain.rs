@@ -6,6 +6,7 @@
 //! as the author's bio and the boilerplate of a pasted page. Offsets are bytes into the text as
 //! given: a BOM and CRLF line ends stay in the text and are never inside a block.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
@@ -203,7 +204,7 @@ fn is_byline(s: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -217,7 +218,7 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAYS: [&str; 7] = [
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -322,10 +323,12 @@ fn is_dateline(s: &str) -> bool {
 }
 
 /// Patterns of boilerplate paragraphs, from `assets/boilerplate.txt`, as two automata
-/// (ASCII case-insensitive): those that must open the paragraph and those found anywhere.
+/// (ASCII case-insensitive): those that must open the paragraph and those found anywhere; and
+/// the paragraphs that are boilerplate only when they are the whole paragraph (`Close`).
 struct Boilerplate {
     prefixes: AhoCorasick,
     anywhere: AhoCorasick,
+    whole: HashSet<String>,
 }
 
 fn boilerplate_patterns() -> Option<&'static Boilerplate> {
@@ -334,10 +337,14 @@ fn boilerplate_patterns() -> Option<&'static Boilerplate> {
         .get_or_init(|| {
             let mut prefixes = Vec::new();
             let mut anywhere = Vec::new();
+            let mut whole = HashSet::new();
             for line in crate::data::lines(include_str!("../../assets/boilerplate.txt")) {
-                match line.strip_prefix('^') {
-                    Some(p) => prefixes.push(p),
-                    None => anywhere.push(line),
+                if let Some(p) = line.strip_prefix('^') {
+                    prefixes.push(p);
+                } else if let Some(w) = line.strip_prefix('=') {
+                    whole.insert(w.to_lowercase());
+                } else {
+                    anywhere.push(line);
                 }
             }
             let build = |kind, patterns: Vec<&str>| {
@@ -350,21 +357,73 @@ fn boilerplate_patterns() -> Option<&'static Boilerplate> {
             Some(Boilerplate {
                 prefixes: build(StartKind::Anchored, prefixes)?,
                 anywhere: build(StartKind::Unanchored, anywhere)?,
+                whole,
             })
         })
         .as_ref()
 }
 
-fn is_boilerplate(s: &str) -> bool {
+/// Whether a paragraph is boilerplate (`assets/boilerplate.txt`): short, and opening with or
+/// holding one of the patterns.
+pub(crate) fn is_boilerplate(s: &str) -> bool {
     if words_upto(s, 60) > 60 {
         return false;
     }
     boilerplate_patterns().is_some_and(|b| {
-        b.prefixes
-            .find(Input::new(s).anchored(Anchored::Yes))
-            .is_some()
+        (s.len() <= 60
+            && b.whole
+                .contains(&s.trim().trim_end_matches(['.', ':', '!']).to_lowercase()))
+            || b.prefixes
+                .find(Input::new(s).anchored(Anchored::Yes))
+                .is_some()
             || b.anywhere.is_match(s)
     })
+}
+
+/// Whether a heading opens page furniture ("More on this story", "Sources", "Topics"): the
+/// whole heading is one of `assets/furniture-headings.txt`.
+pub(crate) fn is_furniture_heading(s: &str) -> bool {
+    static HEADINGS: OnceLock<HashSet<String>> = OnceLock::new();
+    let headings = HEADINGS.get_or_init(|| {
+        crate::data::lines(include_str!("../../assets/furniture-headings.txt"))
+            .map(str::to_lowercase)
+            .collect()
+    });
+    let s = s.trim().trim_end_matches([':', '.', '…']).trim();
+    s.len() <= 40 && headings.contains(&s.to_lowercase())
+}
+
+/// A block of citation lines, each a quoted title, a dash and where it appeared:
+/// `"Crane collapse kills 107" — BBC News, September 12, 2015`, with authors before the title
+/// (`Jane Doe. "Title" — Reuters`).
+pub(crate) fn is_citation(s: &str) -> bool {
+    let mut lines = s
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    lines.peek().is_some() && lines.take(40).all(citation_line) && s.lines().count() <= 40
+}
+
+fn citation_line(line: &str) -> bool {
+    if words_upto(line, 40) > 40 {
+        return false;
+    }
+    let Some(open) = line.find(['"', '“']) else {
+        return false;
+    };
+    if words_upto(&line[..open], 12) > 12 {
+        return false;
+    }
+    // Both quote marks may be three bytes (“ ”): step over them by their length.
+    let after_open = &line[open..].trim_start_matches(['"', '“']);
+    let Some(close) = after_open.find(['"', '”']) else {
+        return false;
+    };
+    let rest = after_open[close..]
+        .trim_start_matches(['"', '”'])
+        .trim_start();
+    ["—", "–", "- ", "-- "].iter().any(|d| rest.starts_with(d))
 }
 
 /// Words of an author's bio: `Jane Doe is a reporter for …`.
@@ -515,7 +574,8 @@ fn classify(text: &str, chunks: &[Chunk]) -> (Vec<Block>, Meta) {
     let mut bio_seen = false;
     while j > body_from {
         let s = t(ranges[j - 1]);
-        if is_boilerplate(s) {
+        // A news wiki's tail: a "Sources" heading over citation lines, a "Categories:" line.
+        if is_boilerplate(s) || is_citation(s) || is_furniture_heading(s) {
             kinds[j - 1] = BlockKind::Boilerplate;
         } else if !bio_seen && n - j < 8 {
             if let Some(name) = bio_name(s) {
@@ -652,6 +712,28 @@ mod tests {
         let a = parse_plain("A headline for the story\n\nBy Jane Doe, Staff Writer\n\nThe body of the story starts here and goes on.\n".to_string());
         assert_eq!(a.meta.author.as_deref(), Some("Jane Doe"));
         assert_eq!(a.blocks[1].kind, BlockKind::Byline);
+    }
+
+    #[test]
+    fn a_news_wiki_tail_of_sources_and_categories_is_boilerplate() {
+        let text = "Crane falls on mosque\n\nA storm caused a crane to fall into the Grand Mosque, \
+                    killing 107 people and wounding 238, officials said on Saturday.\n\n\
+                    Sources\n\n\
+                    \"At least 107 killed in Mecca crane collapse\" — BBC News, September 12, 2015\n\
+                    Ahmed Al Omran. \"Crane Collapse at Mecca\" — The Wall Street Journal, September 12, 2015\n\n\
+                    Categories: September 12, 2015 | Saudi Arabia | Disasters and accidents\n";
+        let k = kinds(text);
+        let n = k.len();
+        assert_eq!(k[1].0, BlockKind::Body);
+        assert!(
+            k[n - 3..]
+                .iter()
+                .all(|(kind, _)| *kind == BlockKind::Boilerplate),
+            "{k:?}"
+        );
+        // A quotation in the body is no citation.
+        assert!(!is_citation("\"We will rebuild,\" the minister said."));
+        assert!(is_citation("\"Title here\" – Reuters, May 3"));
     }
 
     #[test]
