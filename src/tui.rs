@@ -262,7 +262,10 @@ fn event_loop(
                             app.update(r);
                         }
                         app.update(action);
-                        perform(app.take_effects(), &mut terminal)?;
+                        if let Some((w, h)) = perform(app.take_effects(), &mut terminal)? {
+                            // Back from a suspend: the terminal may have been resized meanwhile.
+                            resize = Some(Action::Resize(w, h));
+                        }
                     }
                     None => {}
                 }
@@ -343,11 +346,13 @@ fn debug_panic() {
 
 /// Performs what `update` asked for: clipboard writes go to the terminal as OSC 52 (which
 /// ratatui's diffing never sees, so they do not disturb the screen); a suspend hands the
-/// terminal back to the shell and takes it again, redrawn whole, when `fg` resumes lede.
+/// terminal back to the shell and takes it again when `fg` resumes lede, cleared so that the
+/// next frame is drawn whole. Returns the terminal's size after a suspend.
 fn perform(
     effects: Vec<Effect>,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-) -> io::Result<()> {
+) -> io::Result<Option<(u16, u16)>> {
+    let mut resumed = None;
     for effect in effects {
         match effect {
             Effect::Copy(text) => {
@@ -359,11 +364,14 @@ fn perform(
                 restore();
                 suspend();
                 take_terminal()?;
-                terminal.clear()?;
+                // Not `clear`, which asks the terminal where its cursor is.
+                let size = terminal.size()?;
+                terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+                resumed = Some((size.width, size.height));
             }
         }
     }
-    Ok(())
+    Ok(resumed)
 }
 
 /// Stops the process as the shell's `Ctrl-z` would (raw mode turned that key into a character);

@@ -358,32 +358,30 @@ fn count_words(s: &str) -> usize {
 }
 
 /// The outline of an article: its title and headings, with their depth. A heading that names
-/// a part of a book takes that part's level; other headings sit one level below the deepest
-/// such part, or at level 1; a heading right after a part's heading is its subtitle.
+/// a part of a book takes that part's level, and a heading right after it is its subtitle;
+/// in a book with such parts, other headings are left out; in an article, they are level 1.
 fn outline(article: &Article) -> Vec<Heading> {
+    /// The level of a heading that names no part of a book.
+    const UNNAMED: u8 = u8::MAX;
     let text = article.text();
-    let mut found: Vec<(usize, Option<u8>)> = Vec::new();
-    for (i, b) in article.blocks.iter().enumerate() {
-        match b.kind {
-            BlockKind::Title => found.push((i, Some(0))),
-            BlockKind::Heading => {
-                let line = text.get(b.start..b.end).unwrap_or("");
-                found.push((i, Some(section_level(line.trim()).unwrap_or(u8::MAX))));
-            }
-            _ => {}
-        }
-    }
-    let deepest = found
+    let found: Vec<(usize, u8)> = article
+        .blocks
         .iter()
-        .filter_map(|&(_, l)| l)
-        .filter(|&l| l != u8::MAX && l > 0)
-        .max();
+        .enumerate()
+        .filter_map(|(i, b)| match b.kind {
+            BlockKind::Title => Some((i, 0)),
+            BlockKind::Heading => {
+                let line = text.get(b.start..b.end).unwrap_or("").trim();
+                Some((i, section_level(line).unwrap_or(UNNAMED)))
+            }
+            _ => None,
+        })
+        .collect();
+    let has_parts = found.iter().any(|&(_, l)| l != UNNAMED && l > 0);
     let mut out: Vec<Heading> = Vec::new();
     for (block, level) in found {
-        let level = level.unwrap_or(0);
-        let named = level != u8::MAX;
-        // The next block of the flow right after a part's heading: its subtitle.
-        if !named {
+        if level == UNNAMED {
+            // The next block of the flow right after a part's heading: its subtitle.
             if let Some(last) = out.last_mut() {
                 let next_read = article
                     .blocks
@@ -397,15 +395,15 @@ fn outline(article: &Article) -> Vec<Heading> {
                     continue;
                 }
             }
+            // In a book whose parts are named, other short lines taken for headings (a
+            // letter's signature, a date) are left out of its outline.
+            if has_parts {
+                continue;
+            }
         }
-        let level = if named {
-            level
-        } else {
-            deepest.map_or(1, |d| d + 1)
-        };
         out.push(Heading {
             block,
-            level,
+            level: if level == UNNAMED { 1 } else { level },
             subtitle: None,
         });
     }

@@ -480,7 +480,7 @@ impl App {
         let ctx = ctx(&self.doc, &self.keymap, g, &self.reader);
         match (pending, action) {
             (Pending::SetMark, Action::Type(c)) => self.reader.set_mark(c, out),
-            (Pending::GoToMark, Action::Type('\'')) => self.reader.jump_back(&ctx, true, out),
+            (Pending::GoToMark, Action::Type('\'')) => self.reader.jump_previous(&ctx, out),
             (Pending::GoToMark, Action::Type(c)) => self.reader.go_to_mark(&ctx, c, out),
             (Pending::Count { value, focus }, Action::Type(c)) => {
                 self.digit(c, Some((value, focus)), out)

@@ -77,6 +77,8 @@ pub struct Reader {
     /// Marks set with `m`: letter → place.
     marks: BTreeMap<char, Anchor>,
     jumps: JumpList,
+    /// Where the view was before the last jump or return (`''` goes there).
+    previous: Option<Anchor>,
     /// The hits of a search being typed, highlighted instead of the target's.
     preview: Option<Vec<(usize, usize)>>,
 }
@@ -105,6 +107,7 @@ impl Reader {
             ticks: Vec::new(),
             marks: BTreeMap::new(),
             jumps: JumpList::default(),
+            previous: None,
             preview: None,
         }
     }
@@ -258,7 +261,7 @@ impl Reader {
             Action::PrevHit => self.step_hit(ctx, false, out),
             Action::NextSection => self.section(ctx, true, out),
             Action::PrevSection => self.section(ctx, false, out),
-            Action::JumpBack => self.jump_back(ctx, false, out),
+            Action::JumpBack => self.jump_back(ctx, out),
             Action::OnlyTarget => self.toggle_only_target(ctx, out),
             Action::CopyParagraph => self.copy_paragraph(ctx, out),
             Action::Cancel => return self.clear_target(ctx, out),
@@ -361,8 +364,14 @@ impl Reader {
     fn jump_to_row(&mut self, ctx: &Ctx, row: usize) {
         let from = self.top;
         self.scroll_to_row(ctx, row);
+        self.jumped_from(from);
+    }
+
+    /// A jump left `from` (when it moved at all).
+    fn jumped_from(&mut self, from: Anchor) {
         if self.top != from {
             self.jumps.push(from);
+            self.previous = Some(from);
         }
     }
 
@@ -547,26 +556,41 @@ impl Reader {
         }
     }
 
-    /// `Ctrl-o`: back to where the last jump started, and again further back. `''` (`toggle`)
-    /// is itself a jump, so `''` twice comes back.
-    pub fn jump_back(&mut self, ctx: &Ctx, toggle: bool, out: &mut Vec<Command>) {
+    /// `Ctrl-o`: back to where the last jump started, and again further back.
+    fn jump_back(&mut self, ctx: &Ctx, out: &mut Vec<Command>) {
         let Some(place) = self.jumps.pop() else {
             out.push(Command::Notice("No jump to go back to".into()));
             return;
         };
         let from = self.top;
-        self.top = place;
-        let row = self.top_row();
-        self.scroll_to_row(ctx, row);
-        if toggle && self.top != from {
-            self.jumps.push(from);
+        self.go_to_anchor(ctx, place);
+        if self.top != from {
+            self.previous = Some(from);
         }
-        let left = self.jumps.len();
-        out.push(Command::Notice(match left {
+        out.push(Command::Notice(match self.jumps.len() {
             0 => "Back where the jump started".to_string(),
-            1 => "Back where the jump started (1 more)".to_string(),
             n => format!("Back where the jump started ({n} more)"),
         }));
+    }
+
+    /// `''`: back to where the view was before the last jump (or the last `Ctrl-o`); itself a
+    /// jump, so `''` again comes back.
+    pub fn jump_previous(&mut self, ctx: &Ctx, out: &mut Vec<Command>) {
+        let Some(place) = self.previous else {
+            out.push(Command::Notice("No jump to go back to".into()));
+            return;
+        };
+        let from = self.top;
+        self.go_to_anchor(ctx, place);
+        self.jumped_from(from);
+        out.push(Command::Notice("Back where the jump started".into()));
+    }
+
+    /// Shows `anchor` at the top (or the last page, if it is past it).
+    fn go_to_anchor(&mut self, ctx: &Ctx, anchor: Anchor) {
+        self.top = anchor;
+        let row = self.top_row();
+        self.scroll_to_row(ctx, row);
     }
 
     /// `m` + letter.
@@ -587,13 +611,9 @@ impl Reader {
         }
         match self.marks.get(&c).copied() {
             Some(anchor) => {
-                let row = self.layout.row_for_anchor(anchor);
                 let from = self.top;
-                self.top = anchor;
-                self.scroll_to_row(ctx, row);
-                if self.top != from {
-                    self.jumps.push(from);
-                }
+                self.go_to_anchor(ctx, anchor);
+                self.jumped_from(from);
                 out.push(Command::Notice(format!("Back at mark {c}")));
             }
             None => out.push(Command::Notice(format!("No mark {c}"))),
@@ -681,9 +701,7 @@ impl Reader {
             }
         }
         self.keep_in_range(ctx);
-        if self.top != origin {
-            self.jumps.push(origin);
-        }
+        self.jumped_from(origin);
     }
 
     /// `Esc` in the reader: the target and its highlights go (and `&` with them).

@@ -536,8 +536,10 @@ fn is_heading(s: &str, next: Option<&str>) -> bool {
     if section_level(s).is_some() {
         return true;
     }
-    // The cheap tests first: this runs on every paragraph of a book.
+    // The cheap tests first: this runs on every paragraph of a book. A heading is one line
+    // (two short lines are verse, or an address).
     if s.len() > 4 * 80
+        || s.contains('\n')
         || ends_sentence(s)
         || s.ends_with(',')
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())

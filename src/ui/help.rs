@@ -21,8 +21,7 @@ pub fn render(app: &App, help: &Help, overlay: Rect, buf: &mut Buffer) {
     });
     let desc_w = width_of(&|l| match l {
         HelpLine::Keys { desc, .. } => desc.chars().count(),
-        HelpLine::Section(t) => t.chars().count(),
-        HelpLine::Blank => 0,
+        _ => 0,
     });
     let name_w = width_of(&|l| match l {
         HelpLine::Keys { name, .. } => name.chars().count(),

@@ -123,8 +123,22 @@ pub(crate) fn frame(app: &App, area: Rect, title: &str, hint: &str, buf: &mut Bu
     let mut block = Block::bordered()
         .border_style(theme.border_focused)
         .title(format!(" {title} "));
-    if !hint.is_empty() && area.width > 20 {
-        block = block.title_bottom(format!(" {hint} "));
+    // The hint's items that fit on the bottom border, from the first.
+    let room = area.width.saturating_sub(6) as usize;
+    let mut shown = String::new();
+    for item in hint.split(" · ").filter(|i| !i.is_empty()) {
+        let next = if shown.is_empty() {
+            item.to_string()
+        } else {
+            format!("{shown} · {item}")
+        };
+        if next.chars().count() > room {
+            break;
+        }
+        shown = next;
+    }
+    if !shown.is_empty() {
+        block = block.title_bottom(format!(" {shown} "));
     }
     block.render(area, buf);
     crate::app::geometry::inner(area)
