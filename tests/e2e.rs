@@ -890,7 +890,7 @@ fn a_count_then_percent_goes_to_that_share_of_the_text() {
     let b = book();
     let mut s = Session::book(&b, 100, 30, &[]);
     s.keys(&["7", "5"]);
-    s.wait_for("75% goes to 75%");
+    s.wait_for("count 75: % goes to 75%");
     s.send("%");
     s.wait_for(" 75%");
     // 1 shows the entities and still counts: 10% comes back to the text.

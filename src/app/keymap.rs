@@ -539,8 +539,10 @@ impl Keymap {
     }
 
     /// The defaults with the keys of the actions a config names replaced. An override without a
-    /// mode applies to every mode that has the action; `[keys.overlay]` and the like to one. A
-    /// key given to an action is taken from any other action that had it by default. Refused,
+    /// mode applies to the normal mode and to every other mode where the action has the same
+    /// keys by default (`down` moves in an overlay too; `quit` keeps only `Ctrl-c` there);
+    /// `[keys.overlay]` and the like apply to one mode. A key given to an action is taken from
+    /// any other action that had it by default. Refused,
     /// each with a problem naming its line, and the defaults kept for that action: an unknown
     /// action, mode or key name, a key the config gives to two actions, and an override that
     /// leaves `quit` or `cancel` without a key.
@@ -556,8 +558,16 @@ impl Keymap {
                     message,
                 })
             };
+            let defaults = Keymap::default();
+            let shared = |action: &Action| {
+                let normal = defaults.keys_for(KeyMode::Normal, action);
+                KeyMode::ALL
+                    .into_iter()
+                    .filter(|&m| m == KeyMode::Normal || defaults.keys_for(m, action) == normal)
+                    .collect::<Vec<_>>()
+            };
             let modes: Vec<KeyMode> = match o.mode.as_deref() {
-                None => KeyMode::ALL.to_vec(),
+                None => Action::from_name(&o.action).map_or_else(Vec::new, |a| shared(&a)),
                 Some(m) => match KeyMode::parse(m) {
                     Some(mode) => vec![mode],
                     None => {
@@ -749,7 +759,7 @@ mod tests {
     }
 
     #[test]
-    fn an_override_applies_in_every_mode_with_the_action_and_takes_the_key_from_others() {
+    fn an_override_applies_where_the_action_shares_its_keys_and_takes_the_key_from_others() {
         let (map, problems) =
             Keymap::with_overrides(&[over(None, "page_down", &["j", "Ctrl-f"], 3)]);
         assert_eq!(problems, []);
@@ -759,6 +769,18 @@ mod tests {
             assert_eq!(map.action_for(mode, key("Space")), None);
             assert_eq!(map.action_for(mode, key("Down")), Some(Action::Down));
         }
+        // quit has other keys in an overlay, where q closes: [keys] quit changes reading only.
+        let (map, problems) = Keymap::with_overrides(&[over(None, "quit", &["q", "F10"], 2)]);
+        assert_eq!(problems, []);
+        assert_eq!(
+            map.action_for(KeyMode::Normal, key("F10")),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            map.action_for(KeyMode::Overlay, key("q")),
+            Some(Action::Cancel)
+        );
+        assert_eq!(map.action_for(KeyMode::Overlay, key("F10")), None);
         // A mode's own table changes that mode only.
         let (map, problems) =
             Keymap::with_overrides(&[over(Some("overlay"), "cancel", &["Esc", "x"], 5)]);

@@ -489,6 +489,8 @@ impl App {
                 self.focus = focus;
                 self.reader.go_to_percent(&ctx, value);
             }
+            // Esc drops the count (and gives back the focus a bound digit took).
+            (Pending::Count { focus, .. }, Action::Cancel) => self.focus = focus,
             // Any other key drops the count and does what it does.
             (Pending::Count { .. }, other) => self.normal(other, out),
             // A mark's key cancelled.

@@ -108,11 +108,7 @@ impl Prompt {
     /// Deletes the last word and the spaces after it.
     pub fn delete_word(&mut self) {
         self.recall = None;
-        let kept = self.text.trim_end().len();
-        let cut = self.text[..kept]
-            .rfind(char::is_whitespace)
-            .map_or(0, |i| i + 1);
-        self.text.truncate(cut);
+        delete_word(&mut self.text);
     }
 
     /// Clears what was typed.
@@ -145,6 +141,13 @@ impl Prompt {
         }
         true
     }
+}
+
+/// Deletes the last word of `text` and the spaces after it (`Ctrl-w`).
+pub fn delete_word(text: &mut String) {
+    let kept = text.trim_end().len();
+    let cut = text[..kept].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    text.truncate(cut);
 }
 
 /// Earlier searches or filters, the most recent last, each once.

@@ -252,6 +252,11 @@ fn a_count_then_percent_goes_there_and_bound_digits_still_work() {
         app.reader().position(app.doc(), app.page_rows()).percent,
         10
     );
+    // Esc drops a count, and gives back the focus `1` took.
+    app.update(app.action_for_key(&key('1')).unwrap());
+    app.update(Action::Cancel);
+    assert!(matches!(app.mode(), Mode::Normal));
+    assert_eq!(app.focus(), Focus::Reader);
     // `1` then `j` moves in the list, the count forgotten.
     app.update(app.action_for_key(&key('1')).unwrap());
     app.update(app.action_for_key(&key('j')).unwrap());

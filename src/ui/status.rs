@@ -87,7 +87,10 @@ pub fn render(app: &App, g: &crate::app::Geometry, buf: &mut Buffer) {
             .keymap()
             .hint(KeyMode::Normal, &Action::Percent)
             .unwrap_or_default();
-        parts.push(format!("{value}{} goes to {value}%", sanitize_line(&key)));
+        parts.push(format!(
+            "count {value}: {} goes to {value}%",
+            sanitize_line(&key)
+        ));
     }
     let left = parts.join(" · ");
     let x = put(buf, area.x, y, &left, area.width, theme.status);

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{frame, hints, put, put_cut};
-use crate::app::overlay::{sparkline, XRay, XRayItem, XRAY_HEADER};
+use crate::app::overlay::{XRay, XRayItem, SPARKLINE_LABEL, XRAY_HEADER};
 use crate::app::{copy, Action, App, KeyMode};
 use crate::layout::wrap::sanitize_line;
 
@@ -75,11 +75,12 @@ pub fn render(app: &App, x: &XRay, area: Rect, buf: &mut Buffer) {
     };
     put_cut(buf, x0, inner.y + 1, &aka, w, theme.dim);
     // Where it appears: one cell per slice of the text; the reader's place is marked.
-    let label = "Where ";
-    let cells = w.saturating_sub(label.width() as u16) as usize;
-    let sx = put(buf, x0, inner.y + 2, label, w, theme.dim);
-    let line = sparkline(doc, x.entity(), cells);
-    for (i, level) in line.iter().enumerate() {
+    let sx = put(buf, x0, inner.y + 2, SPARKLINE_LABEL, w, theme.dim);
+    let line = x.sparkline();
+    let cells = line
+        .len()
+        .min(w.saturating_sub(SPARKLINE_LABEL.width() as u16) as usize);
+    for (i, level) in line.iter().take(cells).enumerate() {
         let bar = BARS[(*level as usize).min(8)];
         put(
             buf,
@@ -151,7 +152,7 @@ pub fn render(app: &App, x: &XRay, area: Rect, buf: &mut Buffer) {
                     .and_then(|b| doc.article().blocks.get(b));
                 let (bs, be) = block.map_or((start, end), |b| (b.start, b.end));
                 // Only a window of context is cleaned: enough to fill the line.
-                let room = 4 * w as usize;
+                let room = 2 * w as usize;
                 let from = floor_boundary(text, start.saturating_sub(room).max(bs.min(start)));
                 let to = ceil_boundary(text, (end + room).min(be.max(end)));
                 let before = text.get(from..start).unwrap_or("");

@@ -9,7 +9,7 @@ mod xray;
 pub use help::{help_lines, Help, HelpLine};
 pub use outline::{heading_text, Outline};
 pub use quote::{quote_lines, QuoteLine, QuoteView};
-pub use xray::{sparkline, XRay, XRayItem, XRAY_HEADER};
+pub use xray::{sparkline, XRay, XRayItem, SPARKLINE_LABEL, XRAY_HEADER};
 
 use ratatui::layout::Rect;
 

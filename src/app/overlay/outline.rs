@@ -68,37 +68,14 @@ impl Outline {
     }
 
     pub(super) fn update(&mut self, action: &Action, ctx: &Ctx, out: &mut Vec<Command>) -> Handled {
+        if self.typing {
+            self.update_filter(action, ctx);
+            return Handled::Yes;
+        }
         let height = self.list.height();
         match action {
             Action::Down => self.list.move_by(1),
             Action::Up => self.list.move_by(-1),
-            Action::Type(c) if self.typing => {
-                self.filter.push(*c);
-                self.refilter(ctx.doc);
-            }
-            Action::Backspace if self.typing => {
-                self.filter.pop();
-                self.refilter(ctx.doc);
-            }
-            Action::DeleteWord if self.typing => {
-                let kept = self.filter.trim_end().len();
-                let cut = self.filter[..kept]
-                    .rfind(char::is_whitespace)
-                    .map_or(0, |i| i + 1);
-                self.filter.truncate(cut);
-                self.refilter(ctx.doc);
-            }
-            Action::ClearLine if self.typing => {
-                self.filter.clear();
-                self.refilter(ctx.doc);
-            }
-            Action::Select if self.typing => self.typing = false,
-            Action::Cancel if self.typing || !self.filter.is_empty() => {
-                self.typing = false;
-                self.filter.clear();
-                self.refilter(ctx.doc);
-            }
-            _ if self.typing => {}
             Action::Top => self.list.select(0),
             Action::Bottom => self.list.select(usize::MAX),
             Action::Search => self.typing = true,
@@ -116,6 +93,8 @@ impl Outline {
                     None => out.push(Command::Notice("No heading selected".into())),
                 }
             }
+            // Esc clears a kept filter first, then closes.
+            Action::Cancel if !self.filter.is_empty() => self.set_filter(ctx.doc, String::new()),
             Action::Cancel => out.push(Command::Close),
             other => match page_step(other, height) {
                 Some(step) => self.list.page(step),
@@ -123,6 +102,40 @@ impl Outline {
             },
         }
         Handled::Yes
+    }
+
+    /// A key while the filter is typed: it edits the filter, Enter keeps it, Esc clears it;
+    /// the selection still moves with the arrows.
+    fn update_filter(&mut self, action: &Action, ctx: &Ctx) {
+        let mut filter = self.filter.clone();
+        match action {
+            Action::Down | Action::Up => {
+                self.list
+                    .move_by(if *action == Action::Down { 1 } else { -1 });
+                return;
+            }
+            Action::Select => {
+                self.typing = false;
+                return;
+            }
+            Action::Cancel => {
+                self.typing = false;
+                filter.clear();
+            }
+            Action::Type(c) => filter.push(*c),
+            Action::Backspace => {
+                filter.pop();
+            }
+            Action::DeleteWord => crate::app::mode::delete_word(&mut filter),
+            Action::ClearLine => filter.clear(),
+            _ => return,
+        }
+        self.set_filter(ctx.doc, filter);
+    }
+
+    fn set_filter(&mut self, doc: &Doc, filter: String) {
+        self.filter = filter;
+        self.refilter(doc);
     }
 
     /// Lists the headings whose words contain the filter (ignoring case and accents).

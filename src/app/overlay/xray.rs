@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use super::{page_step, Overlay, QuoteView};
 use crate::app::action::Action;
 use crate::app::component::{Command, Ctx, Handled};
-use crate::app::doc::Doc;
 use crate::app::list::ListView;
 
 /// Lines above the list: kind and counts, other names, the sparkline, where the reader is, a
@@ -34,7 +33,14 @@ pub struct XRay {
     items: Vec<XRayItem>,
     quotes: usize,
     list: ListView,
+    /// The sparkline for the overlay's width, made when the width changes.
+    sparkline: Vec<u8>,
+    /// The text's length, which the sparkline divides into slices.
+    text_len: usize,
 }
+
+/// The label before the sparkline.
+pub const SPARKLINE_LABEL: &str = "Where ";
 
 impl XRay {
     /// The X-Ray of entity `e`, on its first mention at or after the top of the view.
@@ -71,7 +77,14 @@ impl XRay {
             items,
             quotes: quotes.len(),
             list,
+            sparkline: Vec::new(),
+            text_len: doc.text().len(),
         }
+    }
+
+    /// Where the entity appears: one level (0 to 8) per slice of the text.
+    pub fn sparkline(&self) -> &[u8] {
+        &self.sparkline
     }
 
     pub fn entity(&self) -> usize {
@@ -138,6 +151,14 @@ impl XRay {
     pub(super) fn fit(&mut self, inner: Rect) {
         self.list
             .fit(inner.height.saturating_sub(XRAY_HEADER) as usize);
+        let cells = inner.width.saturating_sub(2 + SPARKLINE_LABEL.len() as u16) as usize;
+        if cells != self.sparkline.len() {
+            let starts = self.items.iter().filter_map(|i| match i {
+                XRayItem::Mention { start, .. } => Some(*start),
+                XRayItem::Quote(_) => None,
+            });
+            self.sparkline = sparkline(starts, self.text_len, cells);
+        }
     }
 
     pub(super) fn click(&mut self, line: usize) {
@@ -150,17 +171,16 @@ impl XRay {
     }
 }
 
-/// Where an entity appears across the text, as `cells` levels from 0 (not in that slice) to 8
-/// (the slice where it is named most): one cell per equal slice of the text.
-pub fn sparkline(doc: &Doc, entity: usize, cells: usize) -> Vec<u8> {
-    let len = doc.text().len().max(1);
-    let mut counts = vec![0usize; cells];
+/// Where mentions starting at `starts` fall across a text of `len` bytes, as `cells` levels
+/// from 0 (none in that slice) to 8 (the slice with the most): one cell per equal slice.
+pub fn sparkline(starts: impl Iterator<Item = usize>, len: usize, cells: usize) -> Vec<u8> {
     if cells == 0 {
         return Vec::new();
     }
-    for m in doc.marks().iter().filter(|m| m.entity == entity) {
-        let cell = (m.start * cells / len).min(cells - 1);
-        counts[cell] += 1;
+    let len = len.max(1);
+    let mut counts = vec![0usize; cells];
+    for start in starts {
+        counts[(start * cells / len).min(cells - 1)] += 1;
     }
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     counts
@@ -178,6 +198,7 @@ pub fn sparkline(doc: &Doc, entity: usize, cells: usize) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::doc::Doc;
     use crate::app::fixture::{analysis_for, SAMPLE_NAMES};
     use crate::article::parse_plain;
     use std::sync::Arc;
@@ -193,12 +214,14 @@ mod tests {
             .copied()
             .find(|&e| doc.entity(e).is_some_and(|x| x.name == "North Korea"))
             .unwrap();
-        let line = sparkline(&doc, korea, 40);
+        let starts = || doc.mentions_of(korea).into_iter().map(|m| m.0);
+        let line = sparkline(starts(), doc.text().len(), 40);
         assert_eq!(line.len(), 40);
         assert_eq!(line.iter().copied().max(), Some(8));
         assert!(line.contains(&0));
         let total: usize = line.iter().filter(|&&l| l > 0).count();
         assert!(total > 3);
-        assert!(sparkline(&doc, korea, 0).is_empty());
+        assert!(sparkline(starts(), doc.text().len(), 0).is_empty());
+        assert_eq!(sparkline([0, 10, 11].into_iter(), 20, 2), [4, 8]);
     }
 }
