@@ -153,9 +153,16 @@ impl ListView {
         }
     }
 
-    /// Sets the height of the list on the screen and keeps the selection in view.
+    /// Sets the height of the list on the screen and keeps the selection in view; the first
+    /// time, the selection is centred, so what comes before it shows too.
     pub fn fit(&mut self, height: usize) {
+        let first = self.height == 0;
         self.height = height;
+        if first && height > 0 {
+            if let Some(&(start, _)) = self.selected.and_then(|s| self.spans.get(s)) {
+                self.offset = start.saturating_sub(height / 2);
+            }
+        }
         self.keep_in_view();
     }
 
@@ -237,6 +244,18 @@ mod tests {
         l.page(5);
         assert_eq!(l.selected(), Some(4));
         assert_eq!(l.offset(), 5);
+    }
+
+    #[test]
+    fn the_first_fit_centres_the_selection() {
+        let mut l = ListView::uniform(100, 1);
+        l.select(50);
+        l.fit(10);
+        assert_eq!(l.offset(), 45);
+        // Later fits only keep it in view.
+        l.move_by(-3);
+        l.fit(10);
+        assert_eq!(l.offset(), 45);
     }
 
     #[test]

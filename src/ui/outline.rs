@@ -67,8 +67,15 @@ pub fn render(app: &App, o: &Outline, area: Rect, buf: &mut Buffer) {
     }
     let min_level = headings.iter().map(|h| h.level).min().unwrap_or(0);
     let blocks = &doc.article().blocks;
-    let len = doc.text().len().max(1);
     let here = app.reader().top().byte;
+    // Where each heading is, in the percent the status line counts (of the rows to scroll).
+    let layout = app.reader().layout();
+    let max = app.reader().max_top_row(app.page_rows()).max(1);
+    let percent = |block: usize| {
+        let start = blocks.get(block).map_or(0, |b| b.start);
+        let row = layout.row_for_anchor(crate::layout::Anchor { block, byte: start });
+        (row * 100 / max).min(100)
+    };
     // The section the view is in: the last heading at or before the top of the view.
     let current = headings
         .iter()
@@ -97,8 +104,7 @@ pub fn render(app: &App, o: &Outline, area: Rect, buf: &mut Buffer) {
         };
         let marker = if current == Some(index) { "▸ " } else { "  " };
         let indent = "  ".repeat(h.level.saturating_sub(min_level).min(6) as usize);
-        let start = blocks.get(h.block).map_or(0, |b| b.start);
-        let pct = format!("{:>3}%", start * 100 / len);
+        let pct = format!("{:>3}%", percent(h.block));
         let pct_x = right.saturating_sub(pct.len() as u16);
         let s = format!("{marker}{indent}{}", sanitize_line(&heading_text(doc, h)));
         put_cut(
