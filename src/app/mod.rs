@@ -775,6 +775,8 @@ impl App {
         self.width = width;
         self.height = height;
         self.relayout();
+        // With the full layout (after the first screen of a book): the words for the time left.
+        self.doc.count_words();
     }
 
     /// Keeps every list's selection in view for its height on this screen.

@@ -56,8 +56,8 @@ pub struct Position {
     pub paragraphs: usize,
     /// How far through the text, in percent.
     pub percent: usize,
-    /// Words of the reading flow from the top of the view to the end.
-    pub words_left: usize,
+    /// Words of the reading flow from the top of the view to the end (`None` until counted).
+    pub words_left: Option<usize>,
 }
 
 /// The reader component.
@@ -206,7 +206,7 @@ impl Reader {
         let percent = (top * 100).checked_div(max).unwrap_or(100).min(100);
         let words_left = if top >= max && !self.layout.is_empty() {
             // On the last page everything left is on the screen.
-            0
+            Some(0)
         } else {
             doc.words_after(block, row.map_or(self.top.byte, |r| r.start))
         };

@@ -1026,16 +1026,19 @@ fn an_entity_named_only_in_hidden_text_is_not_listed_nor_counted() {
 fn the_title_is_the_articles_and_the_time_left_falls_to_nothing_at_the_end() {
     let mut app = app(100, 30);
     assert!(app.doc().title().starts_with("North Korea Summit"));
-    let start = app.reader().position(app.doc(), app.page_rows()).words_left;
+    let words_left = |app: &App| app.reader().position(app.doc(), app.page_rows()).words_left;
+    let start = words_left(&app).unwrap();
     assert!(start > 900, "{start}");
     app.update(Action::PageDown);
-    let later = app.reader().position(app.doc(), app.page_rows()).words_left;
-    assert!(later < start);
+    assert!(words_left(&app).unwrap() < start);
     app.update(Action::Bottom);
-    assert_eq!(
-        app.reader().position(app.doc(), app.page_rows()).words_left,
-        0
-    );
+    assert_eq!(words_left(&app), Some(0));
+    // A book's first screen shows before its words are counted.
+    let mut book = App::new(Arc::new(parse_plain(SAMPLE.repeat(20))), "long.txt", None);
+    book.update(Action::FirstScreen(100, 30));
+    assert_eq!(words_left(&book), None);
+    book.update(Action::Resize(100, 30));
+    assert!(words_left(&book).unwrap() > 20 * 900);
     let untitled = App::new(
         Arc::new(parse_plain("no title here.\n".into())),
         "stdin",

@@ -69,7 +69,10 @@ pub fn render(app: &App, g: &crate::app::Geometry, buf: &mut Buffer) {
         " ¶{}/{} · {}%",
         pos.paragraph, pos.paragraphs, pos.percent
     )];
-    if let Some(left) = time_left(pos.words_left, app.words_per_minute()) {
+    if let Some(left) = pos
+        .words_left
+        .and_then(|w| time_left(w, app.words_per_minute()))
+    {
         parts.push(left);
     }
     if let Some((label, current, n)) = reader.counter(app.doc(), page) {
