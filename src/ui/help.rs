@@ -28,6 +28,12 @@ pub fn render(app: &App, help: &Help, overlay: Rect, buf: &mut Buffer) {
         _ => 0,
     });
     let w = (key_w + desc_w + name_w + 10).min(overlay.width);
+    // Nearly the overlay's width: all of it, so no sliver of the screen shows beside.
+    let w = if overlay.width - w < 8 {
+        overlay.width
+    } else {
+        w
+    };
     let h = (lines.len() as u16 + 2).min(overlay.height);
     let area = Rect::new(
         overlay.x + (overlay.width - w) / 2,

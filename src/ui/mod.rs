@@ -31,12 +31,23 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         };
-        reader::render(self, &g, buf);
+        // What a wide overlay (all but the help) hides is not drawn beneath it.
+        let hidden = if self
+            .overlays()
+            .iter()
+            .any(|o| !matches!(o, Overlay::Help(_)))
+        {
+            g.overlay
+        } else {
+            Rect::default()
+        };
+        reader::render(self, &g, !covers(hidden, g.text), buf);
         if let Some(side) = self.sidebar_area() {
             if !g.sidebar_beside() {
                 Clear.render(side, buf);
             }
-            sidebar::render(self, side, buf);
+            let list = crate::app::geometry::inner(side);
+            sidebar::render(self, side, !covers(hidden, list), buf);
         }
         status::render(self, &g, buf);
         for overlay in self.overlays() {
@@ -48,6 +59,11 @@ impl Widget for &App {
             }
         }
     }
+}
+
+/// Whether `outer` covers all of `inner`.
+fn covers(outer: Rect, inner: Rect) -> bool {
+    !outer.is_empty() && outer.union(inner) == outer
 }
 
 fn app_geometry(app: &App, area: Rect) -> Option<Geometry> {

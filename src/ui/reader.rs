@@ -10,8 +10,8 @@ use crate::app::{App, Focus, Geometry};
 use crate::layout::wrap::{self, Unit};
 use crate::layout::Row;
 
-/// Draws the reader pane.
-pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
+/// Draws the reader pane; its text only when `text` (an overlay may hide it).
+pub fn render(app: &App, g: &Geometry, text: bool, buf: &mut Buffer) {
     let theme = app.theme();
     let border = if app.focus() == Focus::Reader && app.overlays().is_empty() {
         theme.border_focused
@@ -35,6 +35,9 @@ pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
                 cell.set_symbol("┃").set_style(theme.target);
             }
         }
+    }
+    if !text {
+        return;
     }
     let layout = app.reader().layout();
     let top = app.reader().top_row();

@@ -12,8 +12,9 @@ use crate::app::sidebar::EntityLine;
 use crate::app::{App, Ctx, Focus, Tab};
 use crate::layout::wrap::sanitize_line;
 
-/// Draws the sidebar in `area` (border included).
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the sidebar in `area` (border included); its list only when `draw_list` (an overlay may
+/// hide it).
+pub fn render(app: &App, area: Rect, draw_list: bool, buf: &mut Buffer) {
     if area.width < 4 || area.height < 3 {
         return;
     }
@@ -27,6 +28,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .render(area, buf);
     draw_tabs(app, area, buf);
+    if !draw_list {
+        return;
+    }
     let sidebar = app.sidebar();
     let (list, filter_line) = sidebar.list_area(area, app.filtering());
     let doc = app.doc();

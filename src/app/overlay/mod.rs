@@ -9,7 +9,7 @@ mod xray;
 pub use help::{help_lines, Help, HelpLine};
 pub use outline::{heading_text, Outline};
 pub use quote::{quote_lines, QuoteLine, QuoteView};
-pub use xray::{sparkline, XRay, XRayItem, SPARKLINE_LABEL, XRAY_HEADER};
+pub use xray::{kwic, sparkline, XRay, XRayItem, XRayLine, SPARKLINE_LABEL, XRAY_HEADER};
 
 use ratatui::layout::Rect;
 
@@ -49,7 +49,7 @@ impl Overlay {
         let inner = super::geometry::inner(g.overlay);
         match self {
             Overlay::Help(h) => h.fit(ctx, inner),
-            Overlay::XRay(x) => x.fit(inner),
+            Overlay::XRay(x) => x.fit(ctx.doc, inner),
             Overlay::Outline(o) => o.fit(inner),
             Overlay::Quote(q) => q.fit(ctx, inner),
         }

@@ -2,11 +2,15 @@
 //! every mention as a line of context. Enter on a line goes there; `i` on a quote shows it whole.
 
 use ratatui::layout::Rect;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{page_step, Overlay, QuoteView};
 use crate::app::action::Action;
 use crate::app::component::{Command, Ctx, Handled};
+use crate::app::copy::collapse;
+use crate::app::doc::Doc;
 use crate::app::list::ListView;
+use crate::layout::wrap::sanitize_line;
 
 /// Lines above the list: kind and counts, other names, the sparkline, where the reader is, a
 /// blank.
@@ -25,6 +29,19 @@ pub enum XRayItem {
     },
 }
 
+/// A line of the X-Ray's list as it is drawn, made for the lines on the screen when they
+/// change (not per frame): a mention centred in its context, or a quote's opening words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum XRayLine {
+    Context {
+        before: String,
+        word: String,
+        after: String,
+    },
+    /// The quote in quotation marks, cut a little past the width (so the cut shows).
+    Quote(String),
+}
+
 /// The X-Ray of one entity.
 #[derive(Debug)]
 pub struct XRay {
@@ -37,6 +54,9 @@ pub struct XRay {
     sparkline: Vec<u8>,
     /// The text's length, which the sparkline divides into slices.
     text_len: usize,
+    /// The lines on the screen, for the list's offset, height and width they were made at.
+    lines: Vec<(usize, XRayLine)>,
+    lines_for: (usize, usize, usize),
 }
 
 /// The label before the sparkline.
@@ -79,7 +99,17 @@ impl XRay {
             list,
             sparkline: Vec::new(),
             text_len: doc.text().len(),
+            lines: Vec::new(),
+            lines_for: (0, 0, 0),
         }
+    }
+
+    /// The line drawn for item `i`, if it is on the screen.
+    pub fn line(&self, i: usize) -> Option<&XRayLine> {
+        self.lines
+            .iter()
+            .find(|(item, _)| *item == i)
+            .map(|(_, l)| l)
     }
 
     /// Where the entity appears: one level (0 to 8) per slice of the text.
@@ -148,7 +178,7 @@ impl XRay {
         Handled::Yes
     }
 
-    pub(super) fn fit(&mut self, inner: Rect) {
+    pub(super) fn fit(&mut self, doc: &Doc, inner: Rect) {
         self.list
             .fit(inner.height.saturating_sub(XRAY_HEADER) as usize);
         let cells = inner.width.saturating_sub(2 + SPARKLINE_LABEL.len() as u16) as usize;
@@ -159,6 +189,20 @@ impl XRay {
             });
             self.sparkline = sparkline(starts, self.text_len, cells);
         }
+        // The list's text: the width inside the border and a margin, less the line's indent.
+        let width = inner.width.saturating_sub(4) as usize;
+        let key = (self.list.offset(), self.list.height(), width);
+        if key != self.lines_for {
+            self.lines_for = key;
+            self.lines = self
+                .list
+                .visible()
+                .filter_map(|(_, item)| {
+                    let item = item?;
+                    Some((item, make_line(doc, self.items.get(item)?, width)?))
+                })
+                .collect();
+        }
     }
 
     pub(super) fn click(&mut self, line: usize) {
@@ -167,6 +211,44 @@ impl XRay {
             .and_then(|l| self.list.item_at(l))
         {
             self.list.select(i);
+        }
+    }
+}
+
+/// The line drawn for an item at `width` columns.
+fn make_line(doc: &Doc, item: &XRayItem, width: usize) -> Option<XRayLine> {
+    let text = doc.text();
+    match *item {
+        XRayItem::Mention { start, end, .. } => {
+            let block = doc
+                .article()
+                .block_at(start)
+                .and_then(|b| doc.article().blocks.get(b));
+            let (bs, be) = block.map_or((start, end), |b| (b.start, b.end));
+            // Only a window of context is cleaned: enough to fill the line.
+            let room = 2 * width;
+            let from = floor_boundary(text, start.saturating_sub(room).max(bs.min(start)));
+            let to = ceil_boundary(text, (end + room).min(be.max(end)));
+            let word = sanitize_line(&collapse(text.get(start..end).unwrap_or("")));
+            let (before, word, after) = kwic(
+                (text.get(from..start).unwrap_or(""), from > bs),
+                &word,
+                (text.get(end..to).unwrap_or(""), to < be),
+                width,
+            );
+            Some(XRayLine::Context {
+                before,
+                word,
+                after,
+            })
+        }
+        XRayItem::Quote(q) => {
+            let quote = doc.quote(q)?;
+            // Enough of a long quote to fill the line and show that it goes on.
+            let end = ceil_boundary(text, (quote.start + 4 * width).min(quote.end));
+            let words = sanitize_line(&collapse(text.get(quote.start..end).unwrap_or("")));
+            let close = if end < quote.end { "…" } else { "”" };
+            Some(XRayLine::Quote(format!("“{words}{close}")))
         }
     }
 }
@@ -193,6 +275,110 @@ pub fn sparkline(starts: impl Iterator<Item = usize>, len: usize, cells: usize) 
             }
         })
         .collect()
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// Keyword in context: the text before the word (cut at a word on the left, with `…`), the word,
+/// the text after (cut at a word on the right, with `…`), so that the word sits in the middle
+/// of `width` columns. `before` and `after` say whether the text given was already cut short.
+pub fn kwic(
+    (before, before_cut): (&str, bool),
+    word: &str,
+    (after, after_cut): (&str, bool),
+    width: usize,
+) -> (String, String, String) {
+    let word_w = word.width();
+    if word_w >= width {
+        return (String::new(), word.to_string(), String::new());
+    }
+    let left_room = (width - word_w) / 2;
+    let right_room = width - left_room - word_w;
+    // A space next to the word stays a space after collapsing.
+    let before_c = {
+        let c = sanitize_line(&collapse(before));
+        if before.ends_with(char::is_whitespace) && !c.is_empty() {
+            c + " "
+        } else {
+            c
+        }
+    };
+    let after_c = {
+        let c = sanitize_line(&collapse(after));
+        if after.starts_with(char::is_whitespace) && !c.is_empty() {
+            format!(" {c}")
+        } else {
+            c
+        }
+    };
+    // The left: all of it when it fits, else its last words after `…`.
+    let mut left = if before_c.width() <= left_room && !before_cut {
+        before_c
+    } else {
+        let tail = take_end(&before_c, left_room.saturating_sub(1));
+        // Drop a word cut in two, unless it is all there is.
+        let tail = match tail.find(' ') {
+            Some(i) if tail.len() < before_c.len() && i + 1 < tail.len() => &tail[i + 1..],
+            _ => tail,
+        };
+        format!("…{tail}")
+    };
+    if left.width() > left_room {
+        left = take_end(&left, left_room).to_string();
+    }
+    let left = format!("{}{left}", " ".repeat(left_room - left.width()));
+    let right = if after_c.width() <= right_room && !after_cut {
+        after_c
+    } else {
+        let head = take_start(&after_c, right_room.saturating_sub(1));
+        let head = match head.rfind(' ') {
+            Some(i) if head.len() < after_c.len() && i > 0 => &head[..i],
+            _ => head,
+        };
+        format!("{head}…")
+    };
+    let right = take_start(&right, right_room).to_string();
+    (left, word.to_string(), right)
+}
+
+/// The longest end of `s` at most `width` columns wide.
+fn take_end(s: &str, width: usize) -> &str {
+    let mut w = 0;
+    let mut at = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        w += cw;
+        at = i;
+    }
+    &s[at..]
+}
+
+/// The longest start of `s` at most `width` columns wide.
+fn take_start(s: &str, width: usize) -> &str {
+    let mut w = 0;
+    for (i, c) in s.char_indices() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > width {
+            return &s[..i];
+        }
+        w += cw;
+    }
+    s
 }
 
 #[cfg(test)]
@@ -223,5 +409,31 @@ mod tests {
         assert!(total > 3);
         assert!(sparkline(starts(), doc.text().len(), 0).is_empty());
         assert_eq!(sparkline([0, 10, 11].into_iter(), 20, 2), [4, 8]);
+    }
+
+    #[test]
+    fn kwic_centres_the_word_and_cuts_the_context_at_words_with_an_ellipsis() {
+        let (l, m, r) = kwic(
+            ("one two three ", false),
+            "Kim",
+            (" said four five six", false),
+            21,
+        );
+        assert_eq!(l, "  …three ");
+        assert_eq!(m, "Kim");
+        assert_eq!(r, " said…");
+        assert!(l.width() + m.width() + r.width() <= 21);
+        // Context that fits is shown whole, padded so the word stays centred.
+        let (l, _, r) = kwic(("a ", false), "Kim", (" b", false), 9);
+        assert_eq!((l.as_str(), r.as_str()), (" a ", " b"));
+        // Text cut short before it arrived is marked even when what is left fits.
+        let (l, _, r) = kwic(("end of it ", true), "Kim", (" so", true), 31);
+        assert!(l.trim_start().starts_with('…'), "{l}");
+        assert!(r.ends_with('…'), "{r}");
+        let (l, m, r) = kwic(("a", false), "a-very-long-name", ("b", false), 5);
+        assert_eq!(
+            (l.as_str(), m.as_str(), r.as_str()),
+            ("", "a-very-long-name", "")
+        );
     }
 }
