@@ -13,7 +13,9 @@ use crate::layout::Anchor;
 /// What a component may read while it handles an action.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
+    /// The article and its analysis.
     pub doc: &'a Doc,
+    /// The keymap in use.
     pub keymap: &'a Keymap,
     /// The screen's layout, `None` while the terminal is too small to draw.
     pub geometry: Option<Geometry>,
@@ -33,7 +35,9 @@ impl Ctx<'_> {
 /// Whether a component used an action; one that did not is offered to the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Handled {
+    /// The component used the action.
     Yes,
+    /// The action is for someone else.
     No,
 }
 

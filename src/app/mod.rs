@@ -56,7 +56,9 @@ const MAX_COUNT: u32 = 1_000_000;
 /// Which pane receives keys in the normal mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
+    /// The text.
     Reader,
+    /// The sidebar's list (drawn over the text when there is no room beside it).
     Sidebar,
 }
 
@@ -206,26 +208,32 @@ impl App {
         self.doc.article()
     }
 
+    /// The reader component: scroll position, layout, target, marks, jumps.
     pub fn reader(&self) -> &Reader {
         &self.reader
     }
 
+    /// The sidebar component: tabs, filters, lists.
     pub fn sidebar(&self) -> &Sidebar {
         &self.sidebar
     }
 
+    /// What the reader is doing: reading, typing, showing overlays, waiting for a key.
     pub fn mode(&self) -> &Mode {
         &self.mode
     }
 
+    /// The pane that takes keys while reading.
     pub fn focus(&self) -> Focus {
         self.focus
     }
 
+    /// The keymap in use (the defaults with the config's keys).
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
     }
 
+    /// The styles the widgets draw with.
     pub fn theme(&self) -> &Theme {
         &self.theme
     }

@@ -23,14 +23,13 @@ pub enum Mode {
 /// A key that waits for the next: `m` and `'` for a letter, a count for `%`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pending {
+    /// `m`: the letter names the current place.
     SetMark,
+    /// `'`: the letter names the mark to return to (`'` again: the last jump's start).
     GoToMark,
     /// Digits typed so far, and the pane that had focus before them (a bound digit such as `1`
     /// moves the focus, which a `%` gives back).
-    Count {
-        value: u32,
-        focus: Focus,
-    },
+    Count { value: u32, focus: Focus },
 }
 
 /// What a prompt edits.
@@ -67,6 +66,7 @@ impl Prompt {
         }
     }
 
+    /// What the prompt edits.
     pub fn kind(&self) -> PromptKind {
         self.kind
     }
@@ -76,6 +76,7 @@ impl Prompt {
         &self.text
     }
 
+    /// Where the view was when the prompt opened.
     pub fn origin(&self) -> Anchor {
         self.origin
     }

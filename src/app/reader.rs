@@ -132,6 +132,7 @@ impl Reader {
         self.layout.len().saturating_sub(page)
     }
 
+    /// What `n`/`N` step through, if anything.
     pub fn target(&self) -> Option<&Target> {
         self.target.as_ref()
     }

@@ -15,7 +15,9 @@ use crate::analysis::EntityKind;
 /// The sidebar's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// People, places, organisations, dates… grouped by kind.
     Entities,
+    /// The quotes in document order.
     Quotes,
 }
 
@@ -24,6 +26,7 @@ pub enum Tab {
 pub enum EntityLine {
     /// A kind's heading, with how many of its entities are listed.
     Heading(EntityKind, usize),
+    /// An entity (its index in the analysis).
     Entity(usize),
 }
 
@@ -66,6 +69,7 @@ impl Sidebar {
         }
     }
 
+    /// The tab shown.
     pub fn tab(&self) -> Tab {
         self.tab
     }

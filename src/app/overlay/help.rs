@@ -19,6 +19,7 @@ pub enum HelpLine {
         desc: &'static str,
         name: String,
     },
+    /// A blank line between modes.
     Blank,
 }
 

@@ -19,9 +19,13 @@ use super::component::{Command, Ctx, Handled};
 /// An overlay.
 #[derive(Debug)]
 pub enum Overlay {
+    /// The keys of every mode.
     Help(Help),
+    /// An entity's X-Ray.
     XRay(XRay),
+    /// The headings, or a book's parts and chapters.
     Outline(Outline),
+    /// One quote, whole.
     Quote(QuoteView),
 }
 

@@ -51,6 +51,7 @@ impl Outline {
         &self.items
     }
 
+    /// The list model of the headings listed.
     pub fn list(&self) -> &ListView {
         &self.list
     }

@@ -219,6 +219,7 @@ impl QuoteView {
         }
     }
 
+    /// The quote shown (its index in the analysis).
     pub fn quote(&self) -> usize {
         self.quote
     }

@@ -33,6 +33,7 @@ pub enum XRayItem {
 /// change (not per frame): a mention centred in its context, or a quote's opening words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum XRayLine {
+    /// The text before the mention (cut at a word, with `…`), the mention, the text after.
     Context {
         before: String,
         word: String,
@@ -117,6 +118,7 @@ impl XRay {
         &self.sparkline
     }
 
+    /// The entity (its index in the analysis).
     pub fn entity(&self) -> usize {
         self.entity
     }
