@@ -3,8 +3,9 @@
 
 use ratatui::layout::Rect;
 
-/// The smallest screen the full layout is drawn on.
+/// The smallest screen the full layout is drawn on: its width and height.
 pub const MIN_WIDTH: u16 = 40;
+/// See [`MIN_WIDTH`].
 pub const MIN_HEIGHT: u16 = 8;
 /// The widest a line of text gets by default, for a readable measure.
 pub const MAX_MEASURE: u16 = 88;

@@ -25,15 +25,10 @@ pub enum QuoteLine {
     /// A heading over the context.
     Heading(&'static str),
     /// A row of the quotation: a byte range of the text.
-    Words {
-        start: usize,
-        end: usize,
-    },
+    Words { start: usize, end: usize },
     /// A row of the sentence around it: a byte range of the text.
-    Context {
-        start: usize,
-        end: usize,
-    },
+    Context { start: usize, end: usize },
+    /// A blank line between parts.
     Blank,
 }
 
