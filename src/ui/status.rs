@@ -111,17 +111,17 @@ pub fn render(app: &App, g: &crate::app::Geometry, buf: &mut Buffer) {
     if !app.overlays().is_empty() {
         return;
     }
-    let hint = normal_hints(app);
-    if !hint.is_empty() {
-        put(
-            buf,
-            x,
-            y,
-            &format!(" · {hint}"),
-            end.saturating_sub(x),
-            theme.dim,
-        );
+    // Whole hints only, as many as fit.
+    let room = end.saturating_sub(x) as usize;
+    let mut shown = String::new();
+    for item in normal_hints(app).split(" · ").filter(|i| !i.is_empty()) {
+        let next = format!("{shown} · {item}");
+        if next.chars().count() > room {
+            break;
+        }
+        shown = next;
     }
+    put(buf, x, y, &shown, end.saturating_sub(x), theme.dim);
 }
 
 /// The hints for the normal mode, by focus, with the keys the keymap gives.
