@@ -266,7 +266,7 @@ impl Doc {
     }
 
     /// The words of the reading flow from `byte` (in block `block`) to the end, once they are
-    /// counted ([`Doc::count_words`]).
+    /// counted (with the full layout, after the first screen).
     pub fn words_after(&self, block: usize, byte: usize) -> Option<usize> {
         let before = self.words_before.get()?;
         let total = before.last().copied().unwrap_or(0) as usize;
