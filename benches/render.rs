@@ -49,7 +49,10 @@ fn frames(c: &mut Criterion) {
     });
 
     let mut book = app_for(read("benches/data/war-and-peace.txt"), BOOK_NAMES);
-    book.jump_to(book.article.text().len() / 2);
+    for c in "50".chars() {
+        book.update(Action::Type(c));
+    }
+    book.update(Action::Percent);
     c.bench_function("frame_war_and_peace_middle_120x40", |b| {
         b.iter(|| {
             terminal
@@ -73,10 +76,14 @@ fn frames(c: &mut Criterion) {
     jump.update(Action::ShowEntities);
     jump.update(Action::Select);
     jump.update(Action::Top);
+    jump.update(Action::ToggleFocus);
     jump.update(Action::PrevHit);
-    let last = jump.target.as_ref().and_then(|t| t.hits.last().copied());
+    let last = jump
+        .reader()
+        .target()
+        .and_then(|t| t.hits().last().copied());
     assert_eq!(
-        jump.current_hit(),
+        jump.reader().current_hit(jump.doc(), jump.page_rows()),
         last,
         "the jump lands on the last mention"
     );
@@ -88,11 +95,12 @@ fn frames(c: &mut Criterion) {
         })
     });
 
-    // Pierre as the target with `&` on, the minimap drawn and his X-Ray open: none of it is
-    // recomputed per frame.
+    // Pierre as the target with `&` on, the minimap drawn and his X-Ray open (its sparkline
+    // and a screen of mentions in context): none of it is recomputed per frame.
     let mut xray = app_for(read("benches/data/war-and-peace.txt"), BOOK_NAMES);
     xray.update(Action::ShowEntities);
     xray.update(Action::Select);
+    xray.update(Action::ToggleFocus);
     xray.update(Action::OnlyTarget);
     xray.update(Action::XRay);
     let mut down = true;

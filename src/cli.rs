@@ -23,7 +23,9 @@ Files:
     name = "lede",
     version,
     about = "A terminal reader for news and opinion articles: who is in this piece, and who said what",
-    after_help = EXIT_CODES
+    after_help = EXIT_CODES,
+    // `lede a.txt analyze b.txt` is a usage error, not an analysis of b.txt.
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -78,12 +80,68 @@ pub fn completions(shell: Shell) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The man page, in roff.
+/// The man page, in roff: the command line's sections, and a KEYS section generated from the
+/// default keymap (before the exit codes).
 pub fn man_page() -> String {
     let mut out = Vec::new();
     // Writing to a Vec cannot fail.
     let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    let page = String::from_utf8_lossy(&out).into_owned();
+    let keys = keys_section(&crate::app::Keymap::default());
+    match page.find(".SH EXTRA") {
+        Some(at) => format!("{}{keys}{}", &page[..at], &page[at..]),
+        None => page + &keys,
+    }
+}
+
+/// The KEYS section of the man page: each mode's bindings, as the help screen lists them.
+pub fn keys_section(keymap: &crate::app::Keymap) -> String {
+    use crate::app::overlay::{help_lines, HelpLine};
+    let mut s = String::from(".SH KEYS\n");
+    s.push_str(&roff_text(
+        "The help screen (?) lists the same keys. The name after each is the action's name in \
+         the [keys] table of the config file, which gives an action other keys.",
+    ));
+    for line in help_lines(keymap) {
+        match line {
+            HelpLine::Section(title) => {
+                s.push_str(&format!(
+                    ".SS \"{}\"\n",
+                    roff_escape(&title.replace('"', ""))
+                ));
+            }
+            HelpLine::Keys { keys, desc, name } => {
+                let keys: Vec<String> = keys
+                    .split(", ")
+                    .map(|k| format!("\\fB{}\\fR", roff_escape(k)))
+                    .collect();
+                s.push_str(".TP\n");
+                s.push_str(&roff_text(&keys.join(", ")));
+                let name = if name.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (\\fI{}\\fR)", roff_escape(&name))
+                };
+                s.push_str(&roff_text(&format!("{}{name}", roff_escape(desc))));
+            }
+            HelpLine::Blank => {}
+        }
+    }
+    s
+}
+
+/// Escapes text for roff: backslashes and hyphens.
+fn roff_escape(s: &str) -> String {
+    s.replace('\\', "\\e").replace('-', "\\-")
+}
+
+/// A line of roff text: one that would start with a control character is guarded.
+fn roff_text(s: &str) -> String {
+    if s.starts_with(['.', '\'']) {
+        format!("\\&{s}\n")
+    } else {
+        format!("{s}\n")
+    }
 }
 
 #[cfg(test)]
@@ -111,6 +169,35 @@ mod tests {
         assert!(man.contains("lede"));
         assert!(man.contains("no\\-state"));
         assert!(man.contains("128+n"));
+    }
+
+    #[test]
+    fn the_man_page_has_a_keys_section_from_the_keymap() {
+        let man = man_page();
+        let keys = man.find(".SH KEYS").expect("a KEYS section");
+        assert!(keys < man.find(".SH EXTRA").unwrap_or(man.len()));
+        for needle in [
+            "\\fBCtrl\\-o\\fR",
+            "(\\fIjump_back\\fR)",
+            "\\fBt\\fR",
+            "\\fBz\\fR",
+            "\\fB%\\fR",
+            ".SS \"In the help, X\\-Ray",
+        ] {
+            assert!(man.contains(needle), "{needle}");
+        }
+        // No line of the section starts with a control character it did not mean.
+        for line in man[keys..].lines() {
+            assert!(!line.starts_with('\''), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_file_before_the_subcommand_is_a_usage_error() {
+        let err = Cli::try_parse_from(["lede", "a.txt", "analyze", "b.txt"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let cli = Cli::try_parse_from(["lede", "analyze", "b.txt"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Analyze { .. })));
     }
 
     #[test]

@@ -5,7 +5,6 @@
 //! it starts with defaults (or with the settings that were good) and gets one line naming
 //! the file and the line of the first problem.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
@@ -35,6 +34,18 @@ impl Theme {
     }
 }
 
+/// One entry of `[keys]`: an action and the keys it gets, in one mode (`[keys.overlay]`) or in
+/// every mode that has it. The keymap checks the names; the line is for its notices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    /// The mode's table (`overlay` for `[keys.overlay]`), or `None` for `[keys]` itself.
+    pub mode: Option<String>,
+    pub action: String,
+    pub keys: Vec<String>,
+    /// The 1-based line of the file it is on.
+    pub line: usize,
+}
+
 /// The settings lede runs with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -43,9 +54,14 @@ pub struct Config {
     pub text_width: u16,
     /// The sidebar's width, in columns.
     pub sidebar_width: u16,
-    /// Key overrides: action name → the keys that trigger it (`quit = ["q", "Ctrl-c"]`).
-    pub keys: HashMap<String, Vec<String>>,
+    /// The reading speed the time left is counted at, in words per minute.
+    pub words_per_minute: u16,
+    /// Key overrides, in the order of the file (`quit = ["q", "Ctrl-c"]`).
+    pub keys: Vec<KeyOverride>,
 }
+
+/// Words a minute an adult reads silently (Brysbaert 2019, non-fiction): the default speed.
+pub const WORDS_PER_MINUTE: u16 = 238;
 
 impl Default for Config {
     fn default() -> Self {
@@ -53,14 +69,16 @@ impl Default for Config {
             theme: Theme::Dark,
             text_width: 90,
             sidebar_width: 32,
-            keys: HashMap::new(),
+            words_per_minute: WORDS_PER_MINUTE,
+            keys: Vec::new(),
         }
     }
 }
 
-/// Accepted ranges of the widths, in columns.
-const TEXT_WIDTH: (i64, i64) = (20, 1000);
+/// Accepted ranges of the widths, in columns, and of the reading speed.
+pub const TEXT_WIDTH: (i64, i64) = (20, 1000);
 const SIDEBAR_WIDTH: (i64, i64) = (10, 200);
+const SPEED: (i64, i64) = (50, 2000);
 
 impl Config {
     /// The defaults as a commented TOML file (what `lede --print-config` prints).
@@ -173,7 +191,11 @@ fn read_table(
                 Ok(w) => config.sidebar_width = w,
                 Err(why) => note(span, format!("sidebar_width {why}; using defaults")),
             },
-            ("keys", DeValue::Table(keys)) => read_keys(keys, config, &mut note),
+            ("words_per_minute", v) => match number(v, SPEED, "words") {
+                Ok(w) => config.words_per_minute = w,
+                Err(why) => note(span, format!("words_per_minute {why}; using defaults")),
+            },
+            ("keys", DeValue::Table(keys)) => read_keys(text, keys, None, config, &mut note),
             ("keys", _) => note(
                 span,
                 "keys must be a table ([keys]) of action = [\"key\", …]; ignored".to_string(),
@@ -183,14 +205,19 @@ fn read_table(
     }
 }
 
-/// Reads `[keys]`: each action gets a list of non-empty key strings (one string is a list of
-/// one).
+/// Reads `[keys]` (and a mode's table in it, `[keys.overlay]`): each action gets a list of
+/// non-empty key strings (one string is a list of one). The names are checked by the keymap.
 fn read_keys(
+    text: &str,
     keys: &DeTable,
+    mode: Option<&str>,
     config: &mut Config,
     note: &mut impl FnMut(std::ops::Range<usize>, String),
 ) {
-    for (action, value) in keys.iter() {
+    let mut entries: Vec<_> = keys.iter().collect();
+    // The table is in key order; the user reads the file top down.
+    entries.sort_by_key(|(k, _)| k.span().start);
+    for (action, value) in entries {
         let action_name = action.get_ref().to_string();
         let list: Option<Vec<String>> = match value.get_ref() {
             DeValue::String(s) => Some(vec![s.to_string()]),
@@ -198,26 +225,41 @@ fn read_keys(
                 .iter()
                 .map(|i| i.get_ref().as_str().map(str::to_string))
                 .collect(),
+            DeValue::Table(table) if mode.is_none() => {
+                read_keys(text, table, Some(&action_name), config, note);
+                continue;
+            }
             _ => None,
         };
+        let scope = mode.map_or(String::new(), |m| format!("{m}."));
         match list {
             Some(list) if list.iter().all(|k| !k.trim().is_empty()) => {
-                config.keys.insert(action_name, list);
+                config.keys.push(KeyOverride {
+                    mode: mode.map(str::to_string),
+                    action: action_name,
+                    keys: list,
+                    line: line_of(text, action.span().start),
+                });
             }
             _ => note(
                 value.span(),
-                format!("keys.{action_name} must be a list of key names like [\"q\", \"Ctrl-c\"]; ignored"),
+                format!("keys.{scope}{action_name} must be a list of key names like [\"q\", \"Ctrl-c\"]; ignored"),
             ),
         }
     }
 }
 
 /// A width setting: an integer in `range`.
-fn width(value: &DeValue, (min, max): (i64, i64)) -> Result<u16, String> {
+fn width(value: &DeValue, range: (i64, i64)) -> Result<u16, String> {
+    number(value, range, "columns")
+}
+
+/// A whole number of `unit` in `range`.
+fn number(value: &DeValue, (min, max): (i64, i64), unit: &str) -> Result<u16, String> {
     let n = value
         .as_integer()
         .and_then(|i| i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
-        .ok_or_else(|| "must be a whole number of columns".to_string())?;
+        .ok_or_else(|| format!("must be a whole number of {unit}"))?;
     if n < min || n > max {
         return Err(format!("{n} is out of range ({min} to {max})"));
     }
@@ -276,8 +318,13 @@ mod tests {
         assert_eq!(c.theme, Theme::Light);
         assert_eq!(c.text_width, 72);
         assert_eq!(c.sidebar_width, 40);
-        assert_eq!(c.keys["quit"], vec!["q", "Ctrl-c"]);
-        assert_eq!(c.keys["help"], vec!["F1"]);
+        assert_eq!(c.keys.len(), 2);
+        assert_eq!(c.keys[0].action, "quit");
+        assert_eq!(c.keys[0].keys, vec!["q", "Ctrl-c"]);
+        assert_eq!(c.keys[0].line, 5);
+        assert_eq!(c.keys[1].action, "help");
+        assert_eq!(c.keys[1].keys, vec!["F1"]);
+        assert_eq!(c.keys[1].mode, None);
     }
 
     #[test]
@@ -319,6 +366,26 @@ mod tests {
             notice.as_deref(),
             Some("config.toml:1: text_width 5 is out of range (20 to 1000); using defaults (and 2 more)")
         );
+    }
+
+    #[test]
+    fn a_modes_table_of_keys_is_read_with_its_mode_and_lines() {
+        let (c, notice) =
+            parse("[keys]\nhelp = \"F1\"\n\n[keys.overlay]\ncancel = [\"Esc\", \"x\"]\n");
+        assert_eq!(notice, None);
+        assert_eq!(c.keys.len(), 2);
+        assert_eq!(c.keys[1].mode.as_deref(), Some("overlay"));
+        assert_eq!(c.keys[1].action, "cancel");
+        assert_eq!(c.keys[1].line, 5);
+    }
+
+    #[test]
+    fn the_reading_speed_is_read_and_checked() {
+        let (c, notice) = parse("words_per_minute = 300\n");
+        assert_eq!((c.words_per_minute, notice), (300, None));
+        let (c, notice) = parse("words_per_minute = 3\n");
+        assert_eq!(c.words_per_minute, WORDS_PER_MINUTE);
+        assert!(notice.unwrap().contains("out of range"));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! - [`analysis`]: the entity and quote engine behind `lede analyze` (no terminal code);
 //! - [`layout`]: wrapping blocks into rows and mapping rows to `(block, byte)` anchors;
 //! - [`app`]: the reader's state, actions, keymap and the pure `update`;
-//! - [`ui`]: ratatui widgets that draw the state and write nothing else.
+//! - [`ui`]: ratatui widgets that draw the state and write nothing else;
+//! - [`theme`]: the styles both the app (its settings) and the widgets read.
 
 pub mod analysis;
 pub mod app;
@@ -15,4 +16,5 @@ pub mod config;
 pub mod data;
 pub mod layout;
 pub mod state;
+pub mod theme;
 pub mod ui;

@@ -8,12 +8,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use lede::analysis::{self, json, Analysis, EntityKind};
-use lede::app::Keymap;
-use lede::article::{self, Loaded};
+use lede::app::{Keymap, Settings};
+use lede::article::{self, LoadError, Loaded};
 use lede::cli::{Cli, Command};
 use lede::config::Config;
 use lede::state::StateStore;
-use lede::ui::theme::Theme;
+use lede::theme::Theme;
 
 /// The bundled sample article, opened when no file is given.
 const SAMPLE: &str = include_str!("../assets/north-korea-summit.txt");
@@ -33,7 +33,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Analyze { json, file }) => {
             // The config does not change the analysis, but a bad one is still reported.
-            if let (_, Some(notice)) = Config::load_default() {
+            let (_, _, notices) = load_config();
+            for notice in notices {
                 eprintln!("lede: {notice}");
             }
             run_analyze(&file, json)
@@ -53,24 +54,124 @@ fn exit(result: Result<ExitCode, String>) -> ExitCode {
     }
 }
 
+/// The config, the keymap it makes, and every problem with either as one line each (naming the
+/// file and the line).
+fn load_config() -> (Config, Keymap, Vec<String>) {
+    let (config, notice) = Config::load_default();
+    let mut notices: Vec<String> = notice.into_iter().collect();
+    let (keymap, problems) = Keymap::with_overrides(&config.keys);
+    let name = Config::default_path().map_or("config".to_string(), |p| display_path(&p));
+    notices.extend(
+        problems
+            .into_iter()
+            .map(|p| format!("{name}:{}: {}", p.line, p.message)),
+    );
+    (config, keymap, notices)
+}
+
+/// A path as the user would write it: the home folder as `~`.
+fn display_path(path: &std::path::Path) -> String {
+    if let Some(home) = dirs::home_dir() {
+        if let Ok(rest) = path.strip_prefix(&home) {
+            return format!("~/{}", rest.display());
+        }
+    }
+    path.display().to_string()
+}
+
+/// Whether the file argument means standard input.
+fn is_stdin(file: Option<&PathBuf>) -> bool {
+    file.is_some_and(|p| p.as_os_str() == "-")
+}
+
 /// Opens a file, stdin (`-`) or the bundled sample (`None`).
 fn open(file: Option<&PathBuf>) -> Result<Loaded, String> {
     let loaded = match file {
-        None => article::load_bytes(SAMPLE.as_bytes().to_vec(), SAMPLE_NAME),
-        Some(p) if p.as_os_str() == "-" => article::load::load_reader(std::io::stdin().lock(), "-"),
-        Some(p) => article::load_path(p),
+        None => {
+            article::load_bytes(SAMPLE.as_bytes().to_vec(), SAMPLE_NAME).map_err(|e| e.to_string())
+        }
+        Some(p) if is_stdin(Some(p)) => read_stdin(),
+        Some(p) => article::load_path(p).map_err(|e| match e {
+            LoadError::TooLarge(name, _) => {
+                too_large(&name, std::fs::metadata(p).map_or(0, |m| m.len()))
+            }
+            other => other.to_string(),
+        }),
     };
-    let loaded = loaded.map_err(|e| e.to_string())?;
+    let loaded = loaded?;
     for notice in &loaded.notices {
         eprintln!("lede: {notice}");
     }
     Ok(loaded)
 }
 
+/// Reads standard input whole: refused when over the limit (its real size is counted), and
+/// named "standard input" in errors.
+fn read_stdin() -> Result<Loaded, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let mut stdin = std::io::stdin().lock();
+    let read = (&mut stdin)
+        .take(article::load::MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("standard input cannot be read: {e}"))?;
+    if read as u64 > article::load::MAX_BYTES {
+        let rest = std::io::copy(&mut stdin, &mut std::io::sink()).unwrap_or(0);
+        return Err(too_large("standard input", read as u64 + rest));
+    }
+    article::load_bytes(bytes, "-").map_err(|e| match e {
+        LoadError::Empty(_) => "standard input is empty".to_string(),
+        other => {
+            let message = other.to_string();
+            match message.strip_prefix("-: ") {
+                Some(rest) => format!("standard input: {rest}"),
+                None => message,
+            }
+        }
+    })
+}
+
+/// The error for an input over the limit, with its real size.
+fn too_large(name: &str, bytes: u64) -> String {
+    let max = article::load::MAX_BYTES / (1024 * 1024);
+    format!(
+        "{name}: is too large ({}; lede opens articles up to {max} MB)",
+        size_label(bytes)
+    )
+}
+
+/// A size as people read it: `100 MB`, `64.5 MB`, or the bytes when that would round to the
+/// limit itself.
+fn size_label(bytes: u64) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    let tenths = (mb * 10.0).round() / 10.0;
+    if tenths * 1024.0 * 1024.0 <= article::load::MAX_BYTES as f64 {
+        let digits = bytes.to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        format!("{grouped} bytes")
+    } else if tenths.fract() == 0.0 {
+        format!("{tenths:.0} MB")
+    } else {
+        format!("{tenths:.1} MB")
+    }
+}
+
 /// `lede [FILE]`: the reader on a terminal; when stdout is not a terminal (a pipe, a file),
 /// the readable analysis summary instead, exactly as `lede analyze FILE` prints it.
 fn run_analyze_or_read(file: Option<PathBuf>, no_state: bool) -> Result<ExitCode, String> {
     let loaded = open(file.as_ref())?;
+    // The pane is titled by the article's title, else this name.
+    let name = if is_stdin(file.as_ref()) {
+        "stdin".to_string()
+    } else {
+        loaded.source.clone()
+    };
     if !std::io::stdout().is_terminal() {
         let analysis = loaded
             .analysis
@@ -78,17 +179,7 @@ fn run_analyze_or_read(file: Option<PathBuf>, no_state: bool) -> Result<ExitCode
             .unwrap_or_else(|| analysis::analyze(&loaded.article));
         return print_out(&summary(&loaded, &analysis));
     }
-    let (config, config_notice) = Config::load_default();
-    let mut notices: Vec<String> = config_notice.into_iter().collect();
-    let keymap = match Keymap::with_overrides(&config.keys) {
-        Ok(k) => k,
-        Err(e) => {
-            let name =
-                Config::default_path().map_or("config".to_string(), |p| p.display().to_string());
-            notices.push(format!("{name}: [keys] {e}; default keys"));
-            Keymap::default()
-        }
-    };
+    let (config, keymap, mut notices) = load_config();
     let theme = match config.theme {
         lede::config::Theme::Dark => Theme::dark(),
         lede::config::Theme::Light => Theme::light(),
@@ -103,16 +194,17 @@ fn run_analyze_or_read(file: Option<PathBuf>, no_state: bool) -> Result<ExitCode
             store
         })
     };
-    let options = tui::Options {
-        theme,
+    let settings = Settings {
         keymap,
+        theme,
         text_width: Some(config.text_width),
         sidebar_width: Some(config.sidebar_width),
+        words_per_minute: config.words_per_minute,
         notices,
-        state,
+        saved: None,
     };
     let (ending, warning) =
-        tui::run(loaded, options).map_err(|e| format!("terminal error: {e}"))?;
+        tui::run(loaded, &name, settings, state).map_err(|e| format!("terminal error: {e}"))?;
     if let Some(w) = warning {
         eprintln!("lede: {w}");
     }

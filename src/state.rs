@@ -38,6 +38,9 @@ pub struct Saved {
     /// Marks set by the user: letter → anchor.
     #[serde(default)]
     pub marks: BTreeMap<char, Anchor>,
+    /// The width of the text column chosen with `<` and `>`, if one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_width: Option<u16>,
     /// When it was saved, in milliseconds since the Unix epoch; set by [`StateStore::save`],
     /// strictly increasing within a store so that the order of saves is kept.
     #[serde(default)]

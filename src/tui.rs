@@ -21,10 +21,10 @@ use ratatui::crossterm::terminal::{
 use ratatui::Terminal;
 
 use lede::analysis::{self, Analysis};
-use lede::app::{copy, Action, App, Effect, Keymap, WHEEL_LINES};
+use lede::app::{copy, Action, App, Effect, Settings, WHEEL_LINES};
 use lede::article::{Article, Loaded};
 use lede::state::{content_hash, Saved, StateStore};
-use lede::ui::{self, theme::Theme};
+use lede::ui;
 
 /// Whether the terminal is in raw mode on the alternate screen (so restoring has work to do).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -52,6 +52,13 @@ impl Drop for Guard {
     }
 }
 
+/// Enters raw mode, the alternate screen and mouse capture.
+fn take_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
 fn enter() -> io::Result<(Guard, Terminal<CrosstermBackend<Stdout>>)> {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -65,10 +72,8 @@ fn enter() -> io::Result<(Guard, Terminal<CrosstermBackend<Stdout>>)> {
             previous(info);
         }));
     });
-    enable_raw_mode()?;
-    ACTIVE.store(true, Ordering::SeqCst);
     let guard = Guard;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    take_terminal()?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok((guard, terminal))
 }
@@ -165,30 +170,16 @@ pub enum Ending {
     Signal(u8),
 }
 
-/// How the reader is set up: from the config, the state folder and the command line.
-pub struct Options {
-    pub theme: Theme,
-    pub keymap: Keymap,
-    pub text_width: Option<u16>,
-    pub sidebar_width: Option<u16>,
-    /// Shown in the status line at the start (a bad config, a corrupt state file).
-    pub notices: Vec<String>,
-    /// Where places are remembered; `None` with `--no-state`.
-    pub state: Option<StateStore>,
-}
-
-/// Runs the reader on an opened article until the user quits or a signal arrives. The place
-/// is saved on the way out (quit or signal); a failure to save is returned as a warning to
-/// print once the terminal is restored.
-pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<String>)> {
-    let Options {
-        theme,
-        keymap,
-        text_width,
-        sidebar_width,
-        mut notices,
-        mut state,
-    } = options;
+/// Runs the reader on an opened article, shown as `name`, until the user quits or a signal
+/// arrives. `state` is where places are remembered (`None` with `--no-state`). The place is
+/// saved on the way out (quit or signal); a failure to save is returned as a warning to print
+/// once the terminal is restored.
+pub fn run(
+    loaded: Loaded,
+    name: &str,
+    mut settings: Settings,
+    mut state: Option<StateStore>,
+) -> io::Result<(Ending, Option<String>)> {
     let stop = stop_signal();
     let article = Arc::new(loaded.article);
     let (tx, rx) = mpsc::channel::<Analysis>();
@@ -198,22 +189,11 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<(Ending, Option<Strin
         progress: Arc::new(AtomicUsize::new(0)),
         rx,
     };
-    let mut app = App::new(article, &loaded.source, loaded.analysis);
-    app.theme = theme;
-    app.keymap = keymap;
-    app.text_width = text_width;
-    app.sidebar_width = sidebar_width;
-    let hash = state.as_ref().map(|_| content_hash(app.article.text()));
+    let hash = state.as_ref().map(|_| content_hash(article.text()));
     if let (Some(store), Some(hash)) = (&state, &hash) {
-        if let Some(saved) = store.position(hash) {
-            if app.restore(&saved) {
-                notices.push("Restored your place".into());
-            }
-        }
+        settings.saved = store.position(hash);
     }
-    if !notices.is_empty() {
-        app.notice = Some(notices.join(" · "));
-    }
+    let mut app = App::with_settings(article, name, loaded.analysis, settings);
     let place = Arc::new(Mutex::new(app.saved()));
     let finished = Arc::new(AtomicBool::new(false));
     let saver = match (&state, &hash) {
@@ -246,7 +226,7 @@ fn event_loop(
     let mut first_frame = true;
     let (_guard, mut terminal) = enter()?;
     let size = terminal.size()?;
-    app.resize_first_screen(size.width, size.height);
+    app.update(Action::FirstScreen(size.width, size.height));
     let mut dirty = true;
     loop {
         if dirty {
@@ -262,7 +242,7 @@ fn event_loop(
                 continue;
             }
         }
-        if app.quit {
+        if app.quitting() {
             return Ok(Ending::Quit);
         }
         let sig = stop.load(Ordering::SeqCst);
@@ -282,12 +262,15 @@ fn event_loop(
                             app.update(r);
                         }
                         app.update(action);
-                        perform(app.take_effects());
+                        if let Some((w, h)) = perform(app.take_effects(), &mut terminal)? {
+                            // Back from a suspend: the terminal may have been resized meanwhile.
+                            resize = Some(Action::Resize(w, h));
+                        }
                     }
                     None => {}
                 }
                 dirty = true;
-                if app.quit || !event::poll(Duration::ZERO)? {
+                if app.quitting() || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
@@ -304,8 +287,8 @@ fn event_loop(
         }
         if analysing {
             let done = background.progress.load(Ordering::Relaxed);
-            if done != app.analysis_progress {
-                app.analysis_progress = done;
+            if done != app.doc().progress() {
+                app.update(Action::Progress(done));
                 dirty = true;
             }
             match background.rx.try_recv() {
@@ -317,8 +300,7 @@ fn event_loop(
                 Err(mpsc::TryRecvError::Empty) => {}
                 Err(mpsc::TryRecvError::Disconnected) => {
                     // The analysis failed: read on without it.
-                    app.update(Action::AnalysisReady(Box::default()));
-                    app.notice = Some("The analysis failed; showing the text only".into());
+                    app.update(Action::AnalysisFailed);
                     analysing = false;
                     dirty = true;
                 }
@@ -363,8 +345,14 @@ fn debug_panic() {
 }
 
 /// Performs what `update` asked for: clipboard writes go to the terminal as OSC 52 (which
-/// ratatui's diffing never sees, so they do not disturb the screen).
-fn perform(effects: Vec<Effect>) {
+/// ratatui's diffing never sees, so they do not disturb the screen); a suspend hands the
+/// terminal back to the shell and takes it again when `fg` resumes lede, cleared so that the
+/// next frame is drawn whole. Returns the terminal's size after a suspend.
+fn perform(
+    effects: Vec<Effect>,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+) -> io::Result<Option<(u16, u16)>> {
+    let mut resumed = None;
     for effect in effects {
         match effect {
             Effect::Copy(text) => {
@@ -372,6 +360,24 @@ fn perform(effects: Vec<Effect>) {
                 let _ = out.write_all(copy::osc52(&text).as_bytes());
                 let _ = out.flush();
             }
+            Effect::Suspend => {
+                restore();
+                suspend();
+                take_terminal()?;
+                // Not `clear`, which asks the terminal where its cursor is.
+                let size = terminal.size()?;
+                terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+                resumed = Some((size.width, size.height));
+            }
         }
     }
+    Ok(resumed)
+}
+
+/// Stops the process as the shell's `Ctrl-z` would (raw mode turned that key into a character);
+/// returns once it is continued. Without job control the signal is ignored and this returns at
+/// once.
+fn suspend() {
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
 }

@@ -210,3 +210,77 @@ fn a_closed_pipe_is_not_an_error() {
     let o = child.wait_with_output().expect("waits");
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_file_before_analyze_is_a_usage_error() {
+    let o = lede(&["a.txt", "analyze", &sample()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("analyze"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_size_error_names_the_real_size() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.txt");
+    let file = std::fs::File::create(&path).expect("create");
+    // 100.5 MB: neither the limit nor a size rounded down to it.
+    file.set_len(100 * 1024 * 1024 + 512 * 1024)
+        .expect("set_len");
+    let name = path.display().to_string();
+    let o = lede(&["analyze", &name]);
+    assert_one_line_failure(&o, &name, "too large (100.5 MB;");
+    // Just over the limit: the bytes, not a size that reads as the limit itself.
+    file.set_len(64 * 1024 * 1024 + 1).expect("set_len");
+    let o = lede(&["analyze", &name]);
+    assert_one_line_failure(&o, &name, "too large (67,108,865 bytes;");
+    // Standard input's real size is counted too.
+    let o = lede_with_stdin(&["analyze", "-"], &vec![b'a'; 70 * 1024 * 1024]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("standard input: is too large (70 MB;"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn empty_standard_input_says_so() {
+    for args in [&["analyze", "-"][..], &["-"][..]] {
+        let o = lede_with_stdin(args, b"");
+        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(
+            stderr(&o).trim_end(),
+            "lede: standard input is empty",
+            "{args:?}"
+        );
+    }
+    let o = lede_with_stdin(
+        &["analyze", "-"],
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0",
+    );
+    assert!(
+        stderr(&o).starts_with("lede: standard input: "),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn the_man_page_lists_the_keys_of_every_mode() {
+    let o = lede(&["--man"]);
+    assert!(o.status.success());
+    let man = String::from_utf8_lossy(&o.stdout);
+    let keys = &man[man.find(".SH KEYS").expect("a KEYS section")..];
+    for needle in [
+        ".SS \"Reading and the sidebar\"",
+        ".SS \"Typing a search or a filter\"",
+        "(\\fIoutline\\fR)",
+        "(\\fItoggle_sidebar\\fR)",
+        "(\\fInarrower\\fR)",
+        "(\\fIsuspend\\fR)",
+        "\\fBCtrl\\-z\\fR",
+    ] {
+        assert!(keys.contains(needle), "{needle}");
+    }
+}

@@ -280,11 +280,9 @@ fn a_resize_keeps_the_place_and_a_tiny_terminal_gets_a_message() {
     s.wait_for("¶4/");
     // Keys are handled in order: once the help opened by the last one shows, every `j` is done.
     s.send("?");
-    s.wait_for("Esc closes");
+    s.wait_for("Keys");
     s.send("\x1b");
-    s.wait_until("the help to close", |s| {
-        !s.contents().contains("Esc closes")
-    });
+    s.wait_until("the help to close", |s| !s.contents().contains("Keys"));
     let top = s.row(1);
     let first_word = top
         .trim_start_matches('│')
@@ -691,6 +689,589 @@ fn y_copies_the_selected_quote_through_osc_52() {
     assert!(text.ends_with("Sam Whitfield, Harbour Politics"), "{text}");
     assert!(text.contains("— Niek de Vries"), "{text}");
     drop(raw);
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+/// A book-shaped article written as lede's own JSON (text, blocks and a hand-made analysis), so
+/// the tests below do not depend on what the engine finds: a title, twelve chapters of ten
+/// paragraphs, Anna Pavlova named in every fourth paragraph and quoted in some, and a photo
+/// credit at the end naming the Harbour Times, which the reader hides.
+struct Book {
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+    /// How many times Anna Pavlova is named in the text the reader shows.
+    mentions: usize,
+}
+
+const ROMAN: [&str; 12] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+];
+
+fn book() -> Book {
+    use lede::analysis::EntityKind;
+    let mut text = String::from("The Harbour Chronicle\n\n");
+    let mut n = 0;
+    for (c, roman) in ROMAN.iter().enumerate() {
+        text.push_str(&format!("CHAPTER {roman}\n\n"));
+        for p in 0..10 {
+            n += 1;
+            if n % 4 == 0 {
+                text.push_str(&format!(
+                    "In chapter {c} the ship came in, and Anna Pavlova said “the tide is late again in chapter {c}, and the cranes are idle.” Nobody on the quay of Rotterdam disagreed with her about that.\n\n",
+                    c = c + 1
+                ));
+            } else {
+                text.push_str(&format!(
+                    "Paragraph {p} of chapter {}: the harbour went about its work, the cranes turned and the water rose and fell along the stones while the gulls kept watch.\n\n",
+                    c + 1
+                ));
+            }
+        }
+    }
+    text.push_str("Photo credit: Harbour Times\n");
+    let article = lede::article::parse_plain(text);
+    let analysis = lede::app::fixture::analysis_for(
+        &article,
+        &[
+            (EntityKind::Person, "Anna Pavlova", &["Pavlova"]),
+            (EntityKind::Place, "Rotterdam", &[]),
+            (EntityKind::Org, "Harbour Times", &[]),
+        ],
+    );
+    let mentions = analysis
+        .entities
+        .iter()
+        .find(|e| e.name == "Anna Pavlova")
+        .map_or(0, |e| e.mentions.len());
+    let json = lede::analysis::json::to_string(&article, &analysis, "harbour.txt", true);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("harbour.lede.json");
+    std::fs::write(&path, json).unwrap();
+    Book {
+        _dir: dir,
+        path,
+        mentions,
+    }
+}
+
+impl Session {
+    /// Runs `lede` on the test book.
+    fn book(b: &Book, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let s = Session::lede(&["--no-state", b.path.to_str().unwrap()], cols, rows, env);
+        s.wait_for("The Harbour Chronicle");
+        s.wait_for("¶1/");
+        s
+    }
+
+    /// The status line.
+    fn status(&self) -> String {
+        let rows = self.parser.lock().unwrap().screen().size().0.get();
+        self.row(rows - 1)
+    }
+
+    /// Sends keys one at a time, each after the screen has taken the one before (an Esc sent
+    /// with the next key would read as Alt and that key).
+    fn keys(&mut self, keys: &[&str]) {
+        for k in keys {
+            let before = self.contents();
+            self.send(k);
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_millis(300) && self.contents() == before {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+    }
+
+    /// Makes Anna Pavlova the target from the Entities list and returns focus to the text.
+    fn target_anna(&mut self) {
+        self.send("1");
+        self.wait_for("Anna Pavlova");
+        self.keys(&["/", "anna", "\r", "\r"]);
+        self.wait_until("Anna Pavlova as the target", |s| {
+            s.status().contains("Anna Pavlova 1/")
+        });
+        self.send("\t");
+    }
+
+    /// The background colour of the cell at `row`, `col`.
+    fn bg(&self, row: u16, col: u16) -> vt100::Color {
+        let parser = self.parser.lock().unwrap();
+        parser
+            .screen()
+            .cell(row, col)
+            .map_or(vt100::Color::Default, |c| c.bgcolor())
+    }
+}
+
+#[test]
+fn n_and_capital_n_go_from_where_you_are_and_the_counter_tells_the_truth() {
+    let b = book();
+    let mut s = Session::book(&b, 100, 30, &[]);
+    s.target_anna();
+    let total = b.mentions;
+    s.keys(&["n", "n", "n"]);
+    s.wait_until("the fourth hit", |s| {
+        s.status().contains(&format!("Anna Pavlova 4/{total}"))
+    });
+    // After g, n goes to the first hit after the top, not on from the fourth.
+    s.send("g");
+    s.wait_until("the counter to leave the hit", |s| {
+        s.status().contains(&format!("Anna Pavlova –/{total}"))
+    });
+    s.send("n");
+    s.wait_until("the first hit", |s| {
+        s.status().contains(&format!("Anna Pavlova 1/{total}"))
+    });
+    // After G, N goes to the last hit before the top of the view.
+    s.send("G");
+    s.wait_for("100%");
+    s.send("N");
+    s.wait_until("a hit before the last page", |s| {
+        let st = s.status();
+        st.contains("Anna Pavlova ") && !st.contains("–/") && !st.contains(&format!(" 1/{total}"))
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn ctrl_o_and_quote_quote_return_to_where_the_last_jump_started() {
+    let b = book();
+    let mut s = Session::book(&b, 100, 30, &[]);
+    s.send("G");
+    s.wait_for("100%");
+    let bottom = text_rows(&s);
+    s.send("\x0f");
+    s.wait_for(" 0%");
+    s.wait_for("Back where the jump started");
+    s.keys(&["'", "'"]);
+    s.wait_until("the end again", |s| text_rows(s) == bottom);
+    s.keys(&["'", "'"]);
+    s.wait_for(" 0%");
+    // Repeated Ctrl-o walks further back: 50%, then G, then back twice.
+    s.keys(&["5", "0", "%"]);
+    s.wait_for(" 50%");
+    s.send("G");
+    s.wait_for("100%");
+    s.send("\x0f");
+    s.wait_for(" 50%");
+    s.send("\x0f");
+    s.wait_for(" 0%");
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn the_outline_lists_chapters_filters_them_and_brackets_step_through_sections() {
+    let b = book();
+    let mut s = Session::book(&b, 100, 30, &[]);
+    s.send("t");
+    s.wait_for("Outline · 13 headings");
+    s.wait_for("CHAPTER XII");
+    s.keys(&["/", "x"]);
+    s.wait_for("Outline · 4 of 13 headings");
+    s.keys(&["\r", "j", "\r"]);
+    s.wait_until("chapter X at the top", |s| s.row(1).contains("CHAPTER X "));
+    s.send("]");
+    s.wait_until("chapter XI at the top", |s| {
+        s.row(1).contains("CHAPTER XI ")
+    });
+    s.send("[");
+    s.wait_until("chapter X again", |s| s.row(1).contains("CHAPTER X "));
+    s.send("[");
+    s.wait_until("chapter IX", |s| s.row(1).contains("CHAPTER IX"));
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn a_count_then_percent_goes_to_that_share_of_the_text() {
+    let b = book();
+    let mut s = Session::book(&b, 100, 30, &[]);
+    s.keys(&["7", "5"]);
+    s.wait_for("count 75: % goes to 75%");
+    s.send("%");
+    s.wait_for(" 75%");
+    // 1 shows the entities and still counts: 10% comes back to the text.
+    s.keys(&["1", "0", "%"]);
+    s.wait_for(" 10%");
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn search_as_you_type_moves_highlights_recalls_and_esc_clears_the_target() {
+    let b = book();
+    let mut s = Session::book(&b, 100, 30, &[]);
+    let first_screen = text_rows(&s);
+    s.send("/of chapter 3:");
+    s.wait_for("8 matches");
+    // The view has moved to the first hit, highlighted, before Enter.
+    s.wait_until("the view at the first hit", |s| {
+        text_rows(s) != first_screen && text_rows(s).iter().any(|r| r.contains("of chapter 3:"))
+    });
+    let (row, col) = (1..29)
+        .find_map(|r| {
+            let row = s.row(r);
+            row.find("of chapter 3:")
+                .map(|c| (r, row[..c].chars().count() as u16))
+        })
+        .unwrap();
+    assert_ne!(
+        s.bg(row, col),
+        vt100::Color::Default,
+        "the hit is highlighted"
+    );
+    s.send("\r");
+    s.wait_for("/of chapter 3: 1/8");
+    // Up recalls it; one match is one.
+    s.keys(&["/", "\x1b[A"]);
+    s.wait_until("the recalled search", |s| {
+        s.status().starts_with("/of chapter 3:")
+    });
+    s.keys(&["\x15", "chronicle"]);
+    s.wait_for("1 match ");
+    s.keys(&["\x1b"]);
+    s.wait_for("/of chapter 3: 1/8");
+    // Esc in the text clears the target and the highlights.
+    s.keys(&["\x1b"]);
+    s.wait_for("Cleared the target");
+    assert!(!s.status().contains("/of chapter 3: 1/8"));
+    assert!(
+        (1..29).all(|r| (0..66).all(|c| s.bg(r, c) == vt100::Color::Default)),
+        "no highlight left"
+    );
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_screen_back() {
+    let line = "PS1='shell> ' exec bash --norc --noprofile -i";
+    let mut s = Session::shell(line, 100, 30);
+    s.wait_for("shell>");
+    s.send(&format!("'{}' --no-state\r", env!("CARGO_BIN_EXE_lede")));
+    s.wait_for("North Korea Summit on the Rocks");
+    s.wait_until("the analysis", |s| !s.contents().contains("Analysing"));
+    s.send("G");
+    s.wait_for("100%");
+    let before = s.contents();
+    s.send("\x1a");
+    s.wait_main_screen();
+    s.wait_until("the shell's prompt", |s| {
+        s.contents().matches("shell>").count() >= 2
+    });
+    s.send("fg\r");
+    s.wait_until("the same screen", |s| {
+        s.alternate() && s.contents() == before
+    });
+    s.send("q");
+    s.wait_main_screen();
+    s.send("exit\r");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn z_hides_the_sidebar_and_brings_it_back() {
+    let b = book();
+    let mut s = Session::book(&b, 100, 30, &[]);
+    assert!(s.row(0).contains("Entities 2"));
+    s.send("z");
+    s.wait_until("the sidebar to go", |s| !s.row(0).contains("Entities"));
+    s.wait_for("brings the sidebar back");
+    // The text is laid out wider.
+    let widest = |s: &Session| {
+        text_rows(s)
+            .iter()
+            .map(|r| r.trim_end().chars().count())
+            .max()
+    };
+    s.wait_until("longer lines", |s| widest(s) > Some(80));
+    s.send("z");
+    s.wait_until("the sidebar back", |s| s.row(0).contains("Entities 2"));
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn narrower_and_wider_text_is_kept_with_the_reading_position() {
+    let b = book();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
+    let path = b.path.to_str().unwrap();
+    let mut s = Session::lede(&[path], 120, 30, &env);
+    s.wait_for("The Harbour Chronicle");
+    // The widest the screen allows is 84 columns.
+    s.keys(&["<"]);
+    s.wait_for("Text width 80 columns");
+    s.send("q");
+    assert!(s.wait_exit());
+    let mut s = Session::lede(&[path], 120, 30, &env);
+    s.wait_for("Restored your place");
+    s.keys(&[">"]);
+    s.wait_for("Text width 84 columns");
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn on_a_narrow_terminal_the_sidebar_shows_over_the_text_and_esc_returns() {
+    let b = book();
+    let mut s = Session::book(&b, 50, 20, &[]);
+    assert!(!s.contents().contains("People"));
+    s.send("1");
+    s.wait_for("People 1");
+    s.keys(&["\x1b"]);
+    s.wait_until("the text again", |s| !s.contents().contains("People"));
+    s.send("2");
+    s.wait_for("Quotes 30");
+    s.wait_for("Anna Pavlova");
+    s.send("\t");
+    s.wait_until("the text again", |s| !s.contents().contains("direct"));
+    // 1 j Enter: the target changes where it can be seen.
+    s.keys(&["1", "j", "\r"]);
+    s.wait_until("the text with the target", |s| {
+        s.status().contains("Rotterdam 1/") && !s.contents().contains("People")
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn help_scrolls_and_closes_with_question_mark_esc_or_q() {
+    let mut s = Session::lede(&["--no-state"], 80, 24, &[]);
+    s.wait_for("North Korea Summit on the Rocks");
+    s.send("?");
+    s.wait_for("Keys 1–");
+    s.send("j");
+    s.wait_for("Keys 2–");
+    s.send("G");
+    s.wait_until("the last lines", |s| {
+        s.contents().contains("click") && s.contents().contains("wheel")
+    });
+    s.send("g");
+    s.wait_for("Keys 1–");
+    s.send("\x1b[6~");
+    s.wait_until("a page down", |s| !s.contents().contains("Keys 1–"));
+    s.send("\x1b[5~");
+    s.wait_for("Keys 1–");
+    for close in ["?", "q", "\x1b"] {
+        s.send(close);
+        s.wait_until("the help to close", |s| !s.contents().contains("Keys "));
+        s.send("?");
+        s.wait_for("Keys 1–");
+    }
+    s.send("\x03");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn i_in_the_quotes_tab_shows_the_whole_quote_and_enter_goes_to_it() {
+    let b = book();
+    let mut s = Session::book(&b, 100, 30, &[]);
+    s.keys(&["G", "2"]);
+    s.wait_for("Quotes 30");
+    s.send("i");
+    s.wait_for("Quote 1 of 30");
+    s.wait_for("Anna Pavlova · direct");
+    s.wait_for("“the tide is late again in chapter 1, and the cranes are idle.”");
+    s.wait_for("In its sentence");
+    s.keys(&["\x1b"]);
+    s.wait_until("the quote to close", |s| {
+        !s.contents().contains("Quote 1 of 30")
+    });
+    s.send("\x1b[C");
+    s.wait_for("Quote 1 of 30");
+    s.send("\r");
+    s.wait_until("the quote in the text", |s| {
+        !s.contents().contains("In its sentence")
+            && reader_rows(s).iter().any(|r| r.contains("cranes are idle"))
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn the_x_ray_is_wide_with_a_sparkline_and_mentions_centred_in_context() {
+    let b = book();
+    let mut s = Session::book(&b, 110, 30, &[]);
+    s.target_anna();
+    s.send("i");
+    s.wait_for("X-Ray · Anna Pavlova");
+    s.wait_for(&format!("Person · {} mentions · 30 quotes", b.mentions));
+    s.wait_for("Also: Pavlova");
+    s.wait_for("▲ you are here");
+    let rows: Vec<String> = (0..30).map(|r| s.row(r)).collect();
+    let spark = rows.iter().find(|r| r.contains("Where ")).unwrap();
+    assert!(spark.chars().any(|c| ('▁'..='█').contains(&c)), "{spark}");
+    // Every mention line has the name at the same column, with … where the context is cut.
+    let columns: Vec<usize> = rows
+        .iter()
+        .filter(|r| r.contains("…") && r.contains("Anna Pavlova said"))
+        .map(|r| r[..r.find("Anna Pavlova said").unwrap()].chars().count())
+        .collect();
+    assert!(columns.len() > 3, "{rows:#?}");
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{columns:?}");
+    assert!(columns[0] > 30, "centred: {columns:?}");
+    s.send("q");
+    s.wait_until("the X-Ray to close", |s| !s.contents().contains("X-Ray ·"));
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn the_status_line_shows_time_left_configured_hints_and_filtered_counts() {
+    let b = book();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("lede")).unwrap();
+    std::fs::write(
+        config.join("lede").join("config.toml"),
+        "[keys]\nsearch = [\"f\"]\n",
+    )
+    .unwrap();
+    let env = [("XDG_CONFIG_HOME", config.to_str().unwrap())];
+    let mut s = Session::book(&b, 120, 30, &env);
+    s.wait_for("min left");
+    assert!(s.status().contains("f search"), "{}", s.status());
+    assert!(!s.status().contains("/ search"), "{}", s.status());
+    s.keys(&["2", "f", "tide"]);
+    s.wait_for("Quotes 30 ");
+    s.keys(&["\x15", "chapter 1,"]);
+    s.wait_for("Quotes 2/30");
+    s.send("\r");
+    s.wait_for("Quotes 2/30");
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn an_entity_named_only_in_hidden_text_is_neither_listed_nor_counted() {
+    let b = book();
+    let mut s = Session::book(&b, 100, 30, &[]);
+    // Three entities in the analysis; the Harbour Times is named in the photo credit only.
+    assert!(s.row(0).contains("Entities 2 "));
+    s.keys(&["1", "/", "harbour"]);
+    s.wait_for("No match");
+    s.keys(&["\r", "q"]);
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn a_click_with_a_filter_selects_the_item_drawn_under_the_pointer() {
+    // Many entities and a short screen, so the list scrolls with the filter on its last line.
+    use lede::analysis::EntityKind;
+    let names: Vec<String> = (0..40).map(|i| format!("Harbourmaster{i:02}")).collect();
+    let mut text = String::from("The Harbour Roll\n\n");
+    for n in &names {
+        text.push_str(&format!(
+            "Today {n} reported for duty at the gate of the harbour.\n\n"
+        ));
+    }
+    let article = lede::article::parse_plain(text);
+    let specs: Vec<(EntityKind, &str, &[&str])> = names
+        .iter()
+        .map(|n| (EntityKind::Person, n.as_str(), &[][..]))
+        .collect();
+    let analysis = lede::app::fixture::analysis_for(&article, &specs);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roll.lede.json");
+    std::fs::write(
+        &path,
+        lede::analysis::json::to_string(&article, &analysis, "roll.txt", true),
+    )
+    .unwrap();
+    let mut s = Session::lede(&["--no-state", path.to_str().unwrap()], 90, 16, &[]);
+    s.wait_for("Entities 40");
+    s.keys(&["1", "/", "master", "\r", "G"]);
+    s.wait_for("filter: master");
+    s.wait_until("the last entity selected", |s| {
+        s.contents().contains("▶ Harbourmaster39")
+    });
+    // The sidebar's part of a row: right of the border it shares with the text.
+    let side = |s: &Session, r: u16| {
+        let row = s.row(r);
+        let at = row.find("││").map_or(0, |i| i + "││".len());
+        (row[..at].chars().count(), row[at..].to_string())
+    };
+    let target_row = (1..14)
+        .find(|&r| side(&s, r).1.contains("Harbourmaster3") && !side(&s, r).1.contains('▶'))
+        .unwrap();
+    let (offset, part) = side(&s, target_row);
+    let at = part.find("Harbourmaster").unwrap();
+    let name = part[at..at + 15].to_string();
+    let col = (offset + part[..at].chars().count()) as u16;
+    // SGR mouse: a press and a release of the left button, 1-based.
+    s.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        col + 2,
+        target_row + 1,
+        col + 2,
+        target_row + 1
+    ));
+    s.wait_until("the clicked row selected", |s| {
+        s.row(target_row).contains(&format!("▶ {name}"))
+    });
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn a_keys_config_that_would_lock_the_user_in_is_refused_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("lede")).unwrap();
+    std::fs::write(
+        config.join("lede").join("config.toml"),
+        "[keys]\nquit = []\nhelp = [\"x\"]\noutline = [\"x\"]\n",
+    )
+    .unwrap();
+    let env = [("XDG_CONFIG_HOME", config.to_str().unwrap())];
+    let mut s = Session::lede(&["--no-state"], 200, 30, &env);
+    s.wait_for("North Korea Summit on the Rocks");
+    s.wait_for("config.toml:2: [keys] quit: quit needs a key; kept q, Ctrl-c");
+    // The second problem is on stderr of `lede analyze`, every one on its own line.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["analyze", "assets/north-korea-summit.txt"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("XDG_CONFIG_HOME", &config)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("config.toml:2: [keys] quit: quit needs a key"),
+        "{err}"
+    );
+    assert!(
+        err.contains("config.toml:4: [keys] outline: x is already help's key; kept t"),
+        "{err}"
+    );
+    assert!(out.status.success());
+    // x is help's; q still quits.
+    s.send("x");
+    s.wait_for("Keys 1–");
+    s.send("q");
+    s.wait_until("the help to close", |s| !s.contents().contains("Keys 1–"));
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn stdin_is_titled_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("piped.txt");
+    std::fs::write(&path, "the harbour reopened on monday, officials said.\n").unwrap();
+    let line = format!(
+        "cat '{}' | '{}' --no-state -",
+        path.display(),
+        env!("CARGO_BIN_EXE_lede")
+    );
+    let mut s = Session::shell(&line, 90, 24);
+    s.wait_for("the harbour reopened");
+    assert!(s.row(0).starts_with("┌ stdin "), "{}", s.row(0));
     s.send("q");
     assert!(s.wait_exit());
 }

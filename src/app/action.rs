@@ -1,7 +1,7 @@
 //! Everything the reader can be asked to do. Keys, the mouse, resizes and the background
 //! analysis all become an [`Action`], and [`crate::app::App::update`] is the only place state
-//! changes. Bindable actions have snake_case names shared by the keymap, a config file and the
-//! help screen.
+//! changes. Bindable actions have snake_case names shared by the keymap, a config file, the help
+//! screen and the man page.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,9 +11,9 @@ use crate::analysis::Analysis;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
-    /// Scroll down a line, or select the next item in the sidebar.
+    /// Scroll down a line, or select the next item.
     Down,
-    /// Scroll up a line, or select the previous item in the sidebar.
+    /// Scroll up a line, or select the previous item.
     Up,
     /// Scroll down a page.
     PageDown,
@@ -27,17 +27,33 @@ pub enum Action {
     Top,
     /// Go to the end (or the last item).
     Bottom,
+    /// After a count, go to that percentage of the text (`50%`).
+    Percent,
+    /// Return to where the last jump started; again, further back.
+    JumpBack,
+    /// Go to the previous heading (section, chapter).
+    PrevSection,
+    /// Go to the next heading.
+    NextSection,
+    /// List the headings, or a book's parts and chapters.
+    Outline,
     /// Move focus between the reader and the sidebar.
     ToggleFocus,
     /// Show the Entities tab and focus the sidebar.
     ShowEntities,
     /// Show the Quotes tab and focus the sidebar.
     ShowQuotes,
-    /// Search the text (reader) or filter the list (sidebar) as you type.
+    /// Hide the sidebar for full-width reading, or bring it back.
+    ToggleSidebar,
+    /// Narrow the text column.
+    Narrower,
+    /// Widen the text column.
+    Wider,
+    /// Search the text (reader) or filter the list (sidebar, outline) as you type.
     Search,
-    /// Jump to the selected entity's next mention or to the selected quote.
+    /// Go to what is selected; at a prompt, accept it.
     Select,
-    /// Close an overlay, cancel a search, clear a filter.
+    /// Close an overlay, cancel a prompt, clear a filter or the target.
     Cancel,
     /// Go to the next hit of the current target.
     NextHit,
@@ -45,13 +61,12 @@ pub enum Action {
     PrevHit,
     /// Show only the current entity's quotes (again: all quotes).
     SpeakerOnly,
-    /// Open the X-Ray of the selected entity (or of the target): kind, aliases, every
-    /// mention in context and its quotes.
+    /// Open the X-Ray of the selected entity (or of the target), or the whole selected quote.
     #[serde(rename = "xray")]
     XRay,
     /// Set a mark: the next letter names the current place.
     SetMark,
-    /// Return to a mark: the next letter names it.
+    /// Return to a mark: the next letter names it (`'` again: back where the last jump began).
     GoToMark,
     /// Show only the paragraphs that mention the target (again: show all).
     OnlyTarget,
@@ -61,27 +76,42 @@ pub enum Action {
     CopyParagraph,
     /// Show the key bindings.
     Help,
+    /// Suspend lede to the shell (`fg` brings it back).
+    Suspend,
     /// Leave lede.
     Quit,
+    /// At a prompt: delete the character before the cursor.
+    Backspace,
+    /// At a prompt: delete the word before the cursor.
+    DeleteWord,
+    /// At a prompt: clear what was typed.
+    ClearLine,
 
     /// The terminal is now `width` × `height` cells.
     #[serde(skip)]
     Resize(u16, u16),
-    /// A character typed into the search or filter prompt.
+    /// The first screen after start-up is `width` × `height` cells: only its rows are laid out,
+    /// so a book shows at once; the [`Action::Resize`] that follows lays out the rest.
+    #[serde(skip)]
+    FirstScreen(u16, u16),
+    /// A character typed at a prompt (or the letter after `m` and `'`, or a count's digit).
     #[serde(skip)]
     Type(char),
-    /// Backspace in the search or filter prompt.
-    #[serde(skip)]
-    Backspace,
     /// The mouse wheel at a cell: `lines` down (negative: up).
     #[serde(skip)]
     Wheel { column: u16, row: u16, lines: i16 },
     /// A click at a cell.
     #[serde(skip)]
     Click { column: u16, row: u16 },
+    /// How far the background analysis has got, in thousandths.
+    #[serde(skip)]
+    Progress(usize),
     /// The background analysis has finished.
     #[serde(skip)]
     AnalysisReady(Box<Analysis>),
+    /// The background analysis failed: read on without it.
+    #[serde(skip)]
+    AnalysisFailed,
 }
 
 impl Action {
@@ -97,6 +127,19 @@ impl Action {
             _ => None,
         }
     }
+
+    /// Whether the action comes from the user (a key, the mouse) rather than from the
+    /// terminal or the analysis: a user action replaces the notice on the status line.
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize(..)
+                | Action::FirstScreen(..)
+                | Action::Progress(_)
+                | Action::AnalysisReady(_)
+                | Action::AnalysisFailed
+        )
+    }
 }
 
 #[cfg(test)]
@@ -111,5 +154,6 @@ mod tests {
         assert_eq!(Action::from_name("nonsense"), None);
         assert_eq!(Action::XRay.name().as_deref(), Some("xray"));
         assert_eq!(Action::from_name("copy_quote"), Some(Action::CopyQuote));
+        assert_eq!(Action::from_name("jump_back"), Some(Action::JumpBack));
     }
 }

@@ -6,13 +6,6 @@ use base64::Engine;
 
 use crate::article::Meta;
 
-/// What the event loop should do for the reader: kept out of `update`, which stays pure.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Put this text on the clipboard (OSC 52).
-    Copy(String),
-}
-
 /// Runs of whitespace (hard wraps, indents) become one space; the ends are trimmed.
 pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -478,10 +478,127 @@ fn bio_name(s: &str) -> Option<String> {
     (is_name && has_role && opens_like_bio).then(|| name.to_string())
 }
 
+/// The section words of `assets/sections.txt` (word → level, stands alone) and the number
+/// words of `assets/numerals.txt` (word → is an ordinal).
+struct Sections {
+    words: Vec<(String, u8, bool)>,
+    numerals: Vec<(String, bool)>,
+}
+
+fn sections() -> &'static Sections {
+    static SECTIONS: OnceLock<Sections> = OnceLock::new();
+    SECTIONS.get_or_init(|| {
+        let words = crate::data::lines(include_str!("../../assets/sections.txt"))
+            .filter_map(|l| {
+                let mut parts = l.split_whitespace();
+                let word = parts.next()?.to_string();
+                let level = parts.next()?.parse().ok()?;
+                Some((word, level, parts.next() == Some("alone")))
+            })
+            .collect();
+        let numerals = crate::data::lines(include_str!("../../assets/numerals.txt"))
+            .filter_map(|l| {
+                let mut parts = l.split_whitespace();
+                Some((parts.next()?.to_string(), parts.next() == Some("ordinal")))
+            })
+            .collect();
+        Sections { words, numerals }
+    })
+}
+
+/// A number as a book's headings write it: digits (`12`, `3a`), a Roman numeral (`XIV`), a
+/// number word (`ONE`, `Twenty-First`).
+fn is_numeral(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let digits = lower.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return digits == lower.len() || (digits + 1 == lower.len() && digits <= 3);
+    }
+    let roman =
+        |w: &str| !w.is_empty() && w.len() <= 8 && w.bytes().all(|b| b"ivxlcdm".contains(&b));
+    // A Roman numeral in capitals, or `I` to `X` in any case (`Chapter iv`).
+    if roman(&lower) && (word.bytes().all(|b| b.is_ascii_uppercase()) || lower.len() <= 4) {
+        return true;
+    }
+    lower
+        .split('-')
+        .all(|part| sections().numerals.iter().any(|(n, _)| n == part))
+}
+
+/// The level in the outline of a heading that names a part of a book (`BOOK ONE: 1805` 1,
+/// `CHAPTER I` 2, `FIRST EPILOGUE` 1), or `None` when the line is not one. Used by the
+/// plain-text heading detection and by the reader's outline.
+pub fn section_level(s: &str) -> Option<u8> {
+    if s.len() > 80 || s.contains('\n') || !s.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_string()
+    };
+    let ends_with_separator = |w: &str| w.ends_with(['.', ':', ',', ';', '—', '–']);
+    // A dash joined to its words (`BOOK FIRST—A JUST MAN`) separates them.
+    let spaced = s.replace(['—', '–'], " — ");
+    let tokens: Vec<&str> = spaced.split_whitespace().collect();
+    if tokens.len() > 12 {
+        return None;
+    }
+    let table = sections();
+    let word_of = |w: &str| {
+        let w = bare(w).to_lowercase();
+        table.words.iter().find(|(word, _, _)| *word == w)
+    };
+    // `FIRST EPILOGUE`: an ordinal, then the section word, then anything short.
+    let (level, numbered_at) = match (tokens.first(), tokens.get(1)) {
+        (Some(first), Some(second))
+            if table
+                .numerals
+                .iter()
+                .any(|(n, ordinal)| *ordinal && *n == bare(first).to_lowercase())
+                && word_of(second).is_some() =>
+        {
+            (word_of(second).map(|w| w.1)?, 1)
+        }
+        (Some(first), next) => {
+            let &(_, level, alone) = word_of(first)?;
+            match next {
+                None if alone => return Some(level),
+                Some(n) if is_numeral(&bare(n)) => (level, 1),
+                // `EPILOGUE: 1813` or `Prologue. The Storm`.
+                Some(_) if alone && ends_with_separator(first) => (level, 0),
+                _ => return None,
+            }
+        }
+        (None, _) => return None,
+    };
+    // What follows the number: nothing, a title after a separator (`CHAPTER 1. Loomings.`), or
+    // a short title in capitals (`Chapter 2 The Vanishing Glass`), never a sentence.
+    let rest = &tokens[numbered_at + 1..];
+    let separated = tokens
+        .get(numbered_at)
+        .is_some_and(|t| ends_with_separator(t))
+        || rest.first().is_some_and(|t| matches!(*t, "-" | "—" | "–"));
+    let title_case = rest.iter().all(|t| {
+        t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric())
+            || matches!(
+                *t,
+                "a" | "an" | "and" | "at" | "in" | "of" | "on" | "the" | "to"
+            )
+    });
+    let fits =
+        rest.is_empty() || (rest.len() <= 8 && (separated || (title_case && !ends_sentence(s))));
+    fits.then_some(level)
+}
+
 /// A short block in the body with no sentence ending: a heading (`CHAPTER I`, `Reactions`).
 fn is_heading(s: &str, next: Option<&str>) -> bool {
-    // The cheap tests first: this runs on every paragraph of a book.
+    if section_level(s).is_some() {
+        return true;
+    }
+    // The cheap tests first: this runs on every paragraph of a book. A heading is one line
+    // (two short lines are verse, or an address).
     if s.len() > 4 * 80
+        || s.contains('\n')
         || ends_sentence(s)
         || s.ends_with(',')
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -527,6 +644,10 @@ fn classify(text: &str, chunks: &[Chunk]) -> (Vec<Block>, Meta) {
     let mut title_at = None;
     while i < n && i < 6 {
         let s = t(ranges[i]);
+        // A book's part or chapter heading ends the front matter: it is no title.
+        if section_level(s).is_some() {
+            break;
+        }
         if let Some(author) = is_byline(s) {
             kinds[i] = BlockKind::Byline;
             meta.author.get_or_insert(author);
@@ -737,11 +858,63 @@ mod tests {
     }
 
     #[test]
-    fn gutenberg_chapters_are_headings() {
-        let k = kinds("BOOK ONE: 1805\n\nCHAPTER I\n\n\"Well, Prince, so Genoa and Lucca are now just family estates of the\nBuonapartes. But I warn you.\"\n");
-        assert_eq!(k[0].0, BlockKind::Title);
-        assert_eq!(k[1].0, BlockKind::Heading);
-        assert_eq!(k[2].0, BlockKind::Body);
+    fn gutenberg_parts_and_chapters_are_headings() {
+        let k = kinds("BOOK ONE: 1805\n\n\n\n\nCHAPTER I\n\n\"Well, Prince, so Genoa and Lucca are now just family estates of the\nBuonapartes. But I warn you.\"\n\nCHAPTER II\n\nAnna Pavlovna's drawing room was gradually filling.\n\nFIRST EPILOGUE: 1813 - 20\n\nCHAPTER I\n\nSeven years had passed.\n");
+        let headings: Vec<&str> = k
+            .iter()
+            .filter(|(kind, _)| *kind == BlockKind::Heading)
+            .map(|(_, s)| s.as_str())
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "BOOK ONE: 1805",
+                "CHAPTER I",
+                "CHAPTER II",
+                "FIRST EPILOGUE: 1813 - 20",
+                "CHAPTER I"
+            ]
+        );
+        assert_eq!(
+            parse_plain("BOOK ONE: 1805\n\nCHAPTER I\n\nText.\n".into())
+                .meta
+                .title,
+            None
+        );
+    }
+
+    #[test]
+    fn section_levels_follow_the_list() {
+        for (line, level) in [
+            ("BOOK ONE: 1805", Some(1)),
+            ("CHAPTER I", Some(2)),
+            ("Chapter 1", Some(2)),
+            ("PART II", Some(1)),
+            ("Part Two", Some(1)),
+            ("FIRST EPILOGUE: 1813 - 20", Some(1)),
+            ("SECOND EPILOGUE", Some(1)),
+            ("EPILOGUE", Some(1)),
+            ("CHAPTER 1. Loomings.", Some(2)),
+            ("Chapter 2 The Vanishing Glass", Some(2)),
+            ("Chapter XXIV", Some(2)),
+            ("Letter 4", Some(2)),
+            ("BOOK FIRST—A JUST MAN", Some(1)),
+            ("Chapter Twenty-One", Some(2)),
+        ] {
+            assert_eq!(section_level(line), level, "{line}");
+        }
+        for line in [
+            "Part of the reason was money.",
+            "Book reviews",
+            "Chapter and verse",
+            "chapter 1",
+            "Part 2 of the plan was simple and it worked.",
+            "Letter from the editor",
+            "Epilogue was the best part",
+            "Books I have read",
+        ] {
+            assert_eq!(section_level(line), None, "{line}");
+        }
     }
 
     proptest::proptest! {

@@ -5,40 +5,55 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
 
+use crate::app::doc::{Mark, QuoteSpan};
 use crate::app::{App, Focus, Geometry};
 use crate::layout::wrap::{self, Unit};
 use crate::layout::Row;
 
-/// Draws the reader pane.
-pub fn render(app: &App, g: &Geometry, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let border = if app.focus == Focus::Reader {
+/// Draws the reader pane; its text only when `text` (an overlay may hide it).
+pub fn render(app: &App, g: &Geometry, text: bool, buf: &mut Buffer) {
+    let theme = app.theme();
+    let border = if app.focus() == Focus::Reader && app.overlays().is_empty() {
         theme.border_focused
     } else {
         theme.border
     };
-    let title = format!(" {} ", wrap::sanitize_line(&app.source));
+    let title = wrap::sanitize_line(app.doc().title());
+    let title = format!(
+        " {} ",
+        super::cut(&title, g.reader.width.saturating_sub(6) as usize)
+    );
     Block::bordered()
         .border_style(border)
         .title(title)
         .render(g.reader, buf);
     // The mention minimap: ticks on the right border where the target's hits are.
     let x = g.reader.right().saturating_sub(1);
-    for &t in &app.ticks {
+    for &t in app.reader().ticks() {
         if t < g.text.height {
             if let Some(cell) = buf.cell_mut((x, g.text.y + t)) {
                 cell.set_symbol("┃").set_style(theme.target);
             }
         }
     }
-    let layout = app.layout();
-    let top = app.top_row();
+    if !text {
+        return;
+    }
+    let layout = app.reader().layout();
+    let top = app.reader().top_row();
+    let current = app.reader().current_hit(app.doc(), g.text.height as usize);
     for y in 0..g.text.height {
         let Some(row) = layout.rows.get(top + y as usize) else {
             break;
         };
         if !row.gap {
-            draw_row(app, row, g.text.x, g.text.y + y, g.text.right(), buf);
+            draw_row(
+                app,
+                row,
+                current,
+                (g.text.x, g.text.y + y, g.text.right()),
+                buf,
+            );
         }
     }
 }
@@ -82,26 +97,37 @@ impl<'a, T> Cursor<'a, T> {
     }
 }
 
-fn draw_row(app: &App, row: &Row, x0: u16, y: u16, right: u16, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let text = app.article.text();
-    let Some(body) = text.get(row.start..row.end) else {
-        return;
-    };
-    let base = app
-        .article
+/// Draws one row at `(x0, y)`, up to column `right`; `current` is the hit last jumped to.
+fn draw_row(
+    app: &App,
+    row: &Row,
+    current: Option<(usize, usize)>,
+    (x0, y, right): (u16, u16, u16),
+    buf: &mut Buffer,
+) {
+    let theme = app.theme();
+    let doc = app.doc();
+    let text = doc.text();
+    let base = doc
+        .article()
         .blocks
         .get(row.block)
         .map_or(theme.text, |b| theme.block(b.kind));
-    let kinds = app.analysis.as_ref().map(|a| &a.entities);
-    let mut marks = Cursor::new(&app.marks, row.start, |m| m.start, |m| m.end);
-    let mut quotes = Cursor::new(&app.quote_spans, row.start, |q| q.1, |q| q.2);
-    let mut hits = Cursor::new(app.highlighted_hits(), row.start, |h| h.0, |h| h.1);
-    let current = app.current_hit();
-    let mut style_at = |byte: usize| -> Style {
+    let kinds = doc.analysis().map(|a| &a.entities);
+    let reader = app.reader();
+    let mut marks = Cursor::new(doc.marks(), row.start, |m: &Mark| m.start, |m| m.end);
+    let mut quotes = Cursor::new(
+        doc.quote_spans(),
+        row.start,
+        |q: &QuoteSpan| q.start,
+        |q| q.end,
+    );
+    let mut hits = Cursor::new(reader.highlighted_hits(), row.start, |h| h.0, |h| h.1);
+    let current_quote = reader.current_quote();
+    let style_at = |byte: usize| -> Style {
         let mut style = base;
-        if let Some(&(q, _, _)) = quotes.at(byte) {
-            style = style.patch(if app.current_quote == Some(q) {
+        if let Some(q) = quotes.at(byte) {
+            style = style.patch(if current_quote == Some(q.quote) {
                 theme.current_quote
             } else {
                 theme.quote
@@ -120,17 +146,39 @@ fn draw_row(app: &App, row: &Row, x0: u16, y: u16, right: u16, buf: &mut Buffer)
         }
         style
     };
-    let mut x = x0 + row.indent;
+    draw_text(
+        text,
+        (row.start, row.end),
+        (x0 + row.indent, y, right),
+        buf,
+        style_at,
+    );
+}
+
+/// Draws the text at `range` from `(x, y)` up to column `right`, grapheme by grapheme, with
+/// white space collapsed and each glyph in the style `style_at` gives its byte (a space inside
+/// a mention or quote takes its style too, so highlights are whole). Control characters are
+/// never drawn.
+pub(crate) fn draw_text(
+    text: &str,
+    (start, end): (usize, usize),
+    (x0, y, right): (u16, u16, u16),
+    buf: &mut Buffer,
+    mut style_at: impl FnMut(usize) -> Style,
+) {
+    let Some(body) = text.get(start..end) else {
+        return;
+    };
+    let mut x = x0;
     let mut pending: Option<usize> = None;
-    wrap::for_each_unit(body, row.start, |unit| match unit {
+    wrap::for_each_unit(body, start, |unit| match unit {
         Unit::Space { start, .. } => {
-            if x > x0 + row.indent {
+            if x > x0 {
                 pending = Some(start);
             }
         }
         Unit::Glyph { start, end, width } => {
             if let Some(space) = pending.take() {
-                // A space inside a mention or quote takes its style, so highlights are whole.
                 let style = style_at(space);
                 if x < right {
                     if let Some(cell) = buf.cell_mut((x, y)) {
