@@ -31,14 +31,15 @@ pub fn render(app: &App, o: &Outline, area: Rect, buf: &mut Buffer) {
             ],
         )
     };
-    let title = if o.items().len() == headings.len() {
-        format!("Outline · {} headings", headings.len())
+    let noun = if headings.len() == 1 {
+        "heading"
     } else {
-        format!(
-            "Outline · {} of {} headings",
-            o.items().len(),
-            headings.len()
-        )
+        "headings"
+    };
+    let title = if o.items().len() == headings.len() {
+        format!("Outline · {} {noun}", headings.len())
+    } else {
+        format!("Outline · {} of {} {noun}", o.items().len(), headings.len())
     };
     let inner = frame(app, area, &title, &keys, buf);
     let (list, filter_line) = o.list_area(inner);
