@@ -2,8 +2,10 @@
 //!
 //! A library with no terminal code: the reader is one client, `lede analyze` another.
 
+pub mod doc;
 pub mod entities;
 pub mod json;
+pub mod lexicon;
 pub mod quotes;
 
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -11,6 +11,7 @@
 
 use super::gazetteer::{Gazetteer, HashMap, HashSet};
 use super::recognizer::{Candidate, Evidence};
+use crate::analysis::lexicon::Lexicon;
 use crate::analysis::{Entity, EntityKind, Mention};
 
 struct Draft {
@@ -191,7 +192,7 @@ fn own_person_name(
     // A known name of another thing (also as the first part of a compound: `Moscow-filled`)
     // or a month is no part of this person's name.
     let other_name = |w: &&str| {
-        gaz.lookup(w.split('-').next().unwrap_or(w)).is_some() || super::dates::is_month(w)
+        gaz.lookup(w.split('-').next().unwrap_or(w)).is_some() || Lexicon::get().is_month(w)
     };
     let others_hyphenated = rest.iter().all(|w| w.contains('-') && !other_name(w));
     let shares_surname = matches!(strong, [only] if Some(only) == c.words.last())
@@ -293,6 +294,7 @@ fn merge_person_parts(m: &mut Merger<'_>) {
 
 /// Builds the entities from the candidates of a whole article (in document order).
 pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<Entity> {
+    let lex = Lexicon::get();
     let mut m = Merger {
         text,
         drafts: Vec::new(),
@@ -548,7 +550,7 @@ pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<En
                         .get(words[p].1..)
                         .and_then(|r| r.strip_prefix(" of "))
                         .is_some_and(|r| r.starts_with(char::is_lowercase));
-                    let head = gaz.head(&phrase).is_some() && !of_lower;
+                    let head = lex.head_of(&phrase).is_some() && !of_lower;
                     by_word
                         .get(&phrase)
                         .filter(|l| l.len() == 1 && m.drafts[l[0]].kind == EntityKind::Org)

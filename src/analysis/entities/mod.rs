@@ -10,17 +10,18 @@ pub mod dates;
 pub mod gazetteer;
 pub mod merge;
 pub mod recognizer;
-pub mod tokenizer;
 
+use super::doc::{for_each_lower_case_word, Doc, Shape};
 use super::Entity;
 use crate::article::{Article, BlockKind};
 
 /// A block written in capitals (`BREAKING NEWS: …`): capitals say nothing about names there.
-fn shouting(tokens: &[tokenizer::Token]) -> bool {
-    let words = tokens.iter().filter(|t| t.is_word()).count();
-    let upper = tokens
+fn shouting(doc: &Doc) -> bool {
+    let words = doc.tokens().iter().filter(|t| t.is_word()).count();
+    let upper = doc
+        .tokens()
         .iter()
-        .filter(|t| t.shape == tokenizer::Shape::Upper)
+        .filter(|t| t.shape == Shape::Upper)
         .count();
     words >= 4 && upper * 2 > words
 }
@@ -35,7 +36,6 @@ pub fn recognize(article: &Article) -> Vec<Entity> {
 pub fn recognize_with_progress(article: &Article, progress: &dyn Fn(usize)) -> Vec<Entity> {
     let gaz = gazetteer::Gazetteer::get();
     let text = article.text();
-    let mut tokens = Vec::new();
     let mut candidates = Vec::new();
     let whole = [(BlockKind::Body, 0, text.len())];
     let blocks: Vec<(BlockKind, usize, usize)> = if article.blocks.is_empty() {
@@ -47,23 +47,21 @@ pub fn recognize_with_progress(article: &Article, progress: &dyn Fn(usize)) -> V
             .map(|b| (b.kind, b.start, b.end))
             .collect()
     };
-    // What the article writes in lower case anywhere tells common words from names, so every
-    // block is read twice: once for its lower-case words, then for names. Tokens are kept for
-    // one block at a time (a book's would take more memory than its text).
+    // What the article writes in lower case anywhere tells common words from names, so a quick
+    // first pass collects the lower-case words before the blocks are read for names. Tokens are
+    // kept for one block at a time (a book's would take more memory than its text).
     let mut lower = recognizer::LowerWords::default();
     for &(_, start, end) in &blocks {
-        tokens.clear();
-        tokenizer::tokenize(text, start, end, &mut tokens);
-        lower.add(text, &tokens);
+        for_each_lower_case_word(text, start, end, |w| lower.add(w));
     }
+    let mut doc = Doc::new(text);
     for &(kind, start, end) in &blocks {
-        tokens.clear();
-        tokenizer::tokenize(text, start, end, &mut tokens);
+        doc.read(start, end);
         let headline = matches!(
             kind,
             BlockKind::Title | BlockKind::Kicker | BlockKind::Heading
-        ) || shouting(&tokens);
-        recognizer::candidates(text, &tokens, headline, gaz, &lower, &mut candidates);
+        ) || shouting(&doc);
+        recognizer::candidates(&doc, headline, gaz, &lower, &mut candidates);
         progress(end);
     }
     merge::entities(text, &candidates, gaz)

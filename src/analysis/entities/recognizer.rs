@@ -9,10 +9,10 @@
 //! it among the names the article establishes elsewhere.
 
 use super::dates;
-use super::gazetteer::{Fnv, Gazetteer, HashSet};
-use super::tokenizer::{Shape, Token};
+use super::gazetteer::{Gazetteer, HashSet};
+use crate::analysis::doc::{Doc, Shape, Token};
+use crate::analysis::lexicon::{hash_bytes, Classes, Lexicon};
 use crate::analysis::EntityKind;
-use std::hash::Hasher;
 
 /// How a candidate's kind was decided, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,115 +50,6 @@ pub struct Candidate {
     pub defines: Option<usize>,
 }
 
-/// Lower-case words that belong inside a name between capitalised words (`Osama bin Laden`).
-const PARTICLES: [&str; 20] = [
-    "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "bint", "al", "el",
-    "le", "la", "du", "dos", "das", "ter",
-];
-/// Month names that never continue a name (`October Pierre` is a date and a name).
-const MONTH_BREAKS: [&str; 8] = [
-    "January",
-    "February",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Friday",
-];
-/// Compass and size words that make a known place a larger or smaller place (`South Russia`).
-const PLACE_PREFIXES: [&str; 14] = [
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Central",
-    "Greater",
-    "Upper",
-    "Lower",
-    "Northeast",
-    "Southwest",
-];
-/// Words that open the name of a place (`Port Askaig`, `Mount Kenya`, `Lake Tahoe`).
-const PLACE_FIRST_WORDS: [&str; 9] = [
-    "Port", "Mount", "Fort", "Lake", "Cape", "Loch", "Isle", "Glen", "Lough",
-];
-/// Plural nouns whose possessive stays inside a name (`Korean People's Army`).
-const COLLECTIVE_POSSESSIVES: [&str; 8] = [
-    "People", "Children", "Women", "Men", "Workers", "Veterans", "Citizens", "Farmers",
-];
-/// Lower-case words before a name that make it a place.
-const PLACE_CUES: [&str; 9] = [
-    "in", "near", "outside", "across", "into", "towards", "toward", "at", "from",
-];
-/// Lower-case nouns that, before `of`, make the name after it a place (`the town of Yeoncheon`).
-const PLACE_NOUNS: [&str; 16] = [
-    "town",
-    "city",
-    "village",
-    "province",
-    "region",
-    "district",
-    "county",
-    "island",
-    "islands",
-    "port",
-    "suburb",
-    "municipality",
-    "prefecture",
-    "state",
-    "capital",
-    "hamlet",
-];
-/// Top-level domains that make a capitalised word before them part of a web address.
-const WEB_DOMAINS: [&str; 12] = [
-    "com", "org", "net", "gov", "edu", "info", "int", "mil", "io", "co", "uk", "biz",
-];
-/// Reporting verbs after a name (`Jafari said`) and before one at the end of a clause (`, said
-/// Mauer.`) that make a lone unknown name a person.
-const REPORTED_AFTER: [&str; 12] = [
-    "said",
-    "says",
-    "told",
-    "added",
-    "explained",
-    "wrote",
-    "stated",
-    "noted",
-    "argued",
-    "claimed",
-    "recalled",
-    "testified",
-];
-const REPORTED_BEFORE: [&str; 6] = ["said", "says", "added", "explained", "noted", "recalled"];
-/// Words before `in` that make what follows a field of study, not a place (`Master of Science
-/// in Global Affairs`, `a degree in Economics`).
-const FIELD_CUES: [&str; 14] = [
-    "Science", "Sciences", "Arts", "Master", "Masters", "Bachelor", "PhD", "MBA", "MSc", "BSc",
-    "degree", "degrees", "major", "majored",
-];
-/// English word endings that rarely end a personal name (`Political`, `Insights`, `Passion`).
-const WORD_ENDINGS: [&str; 29] = [
-    "al", "ic", "ive", "ous", "ion", "ment", "ness", "ity", "ing", "ary", "ure", "ics", "ance",
-    "ence", "cy", "ism", "ist", "ship", "ful", "less", "ers", "ings", "ions", "ats", "ists",
-    "ights", "als", "ents", "ors",
-];
-
-fn word_like(gaz: &Gazetteer, word: &str) -> bool {
-    // Hyphenated name parts (`Wai-ching`, `Jong-Un`) are names, whatever their ending.
-    if gaz.is_surname(word) || gaz.is_given_name(word) || word.contains('-') {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    WORD_ENDINGS
-        .iter()
-        .any(|e| lower.ends_with(e) && lower.len() > e.len() + 2)
-}
-
 /// `XVII`, `IV`: numbers, not names.
 fn roman_numeral(word: &str) -> bool {
     word.len() >= 2
@@ -168,26 +59,21 @@ fn roman_numeral(word: &str) -> bool {
 }
 
 /// A word that can stand in a name: capitalised, or `al-`/`el-` before a capital (`al-Amr`).
-fn name_word(text: &str, t: &Token) -> bool {
+fn name_word(doc: &Doc, t: &Token) -> bool {
     if t.is_capitalised() {
         return true;
     }
     if t.shape != Shape::Lower {
         return false;
     }
-    let w = text.get(t.start..t.end).unwrap_or("");
-    // Every prefix below is two or three letters and a hyphen: most words are ruled out by one
-    // byte test instead of seven comparisons (this runs on every lower-case word).
+    let w = doc.source().get(t.start..t.end).unwrap_or("");
+    // Every prefix is two or three letters and a hyphen: most words are ruled out by one byte
+    // test (this runs on every lower-case word).
     let b = w.as_bytes();
     if b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-') {
         return false;
     }
-    ["al-", "el-", "ad-", "as-", "an-", "ash-", "ar-"]
-        .iter()
-        .any(|p| {
-            w.strip_prefix(p)
-                .is_some_and(|r| r.starts_with(char::is_uppercase))
-        })
+    doc.lexicon().has_article_prefix(w)
 }
 
 /// The words an article writes in lower case, as hashes (no allocation per word): a capitalised
@@ -196,47 +82,70 @@ fn name_word(text: &str, t: &Token) -> bool {
 #[derive(Default)]
 pub struct LowerWords(HashSet<u64>);
 
-fn hash_word(bytes: &[u8]) -> u64 {
-    let mut h = Fnv::default();
-    h.write(bytes);
-    h.finish()
-}
-
 impl LowerWords {
-    /// Adds the lower-case words among `tokens`.
-    pub fn add(&mut self, text: &str, tokens: &[Token]) {
-        for t in tokens.iter().filter(|t| t.shape == Shape::Lower) {
-            if let Some(w) = text.get(t.start..t.end) {
-                self.0.insert(hash_word(w.as_bytes()));
-            }
-        }
+    /// Adds a word the article writes in lower case.
+    pub fn add(&mut self, word: &str) {
+        self.0.insert(hash_bytes(word.as_bytes()));
     }
 
     /// Whether the article writes `word` (or its plural) in lower case.
     pub fn contains_lowered(&self, word: &str) -> bool {
         let mut lower = word.to_lowercase();
-        if self.0.contains(&hash_word(lower.as_bytes())) {
+        if self.0.contains(&hash_bytes(lower.as_bytes())) {
             return true;
         }
         lower.push('s');
-        self.0.contains(&hash_word(lower.as_bytes()))
+        self.0.contains(&hash_bytes(lower.as_bytes()))
     }
 }
 
-struct Block<'a> {
-    text: &'a str,
+struct Block<'a, 't> {
+    doc: &'a Doc<'t>,
     tokens: &'a [Token],
     gaz: &'a Gazetteer,
+    lex: &'static Lexicon,
     headline: bool,
     lower: &'a LowerWords,
 }
 
-impl<'a> Block<'a> {
-    fn word(&self, i: usize) -> &'a str {
-        self.tokens
-            .get(i)
-            .and_then(|t| self.text.get(t.start..t.end))
-            .unwrap_or("")
+impl<'a, 't> Block<'a, 't> {
+    fn word(&self, i: usize) -> &'t str {
+        self.doc.text(i)
+    }
+
+    /// The token at `i`, if any, passes `test`.
+    fn at(&self, i: usize, test: impl Fn(&Token) -> bool) -> bool {
+        self.tokens.get(i).is_some_and(test)
+    }
+
+    fn given(&self, i: usize) -> bool {
+        self.at(i, Token::is_given_name)
+    }
+
+    fn surname(&self, i: usize) -> bool {
+        self.at(i, Token::is_surname)
+    }
+
+    fn common(&self, i: usize) -> bool {
+        self.at(i, Token::is_common)
+    }
+
+    fn head(&self, i: usize) -> Option<EntityKind> {
+        self.tokens.get(i).and_then(Token::head)
+    }
+
+    /// A capitalised word of class `class` (`North`, `Port`).
+    fn capitalised(&self, i: usize, class: Classes) -> bool {
+        self.at(i, |t| t.is_capitalised() && t.is(class))
+    }
+
+    /// A word that ends like an English common word (`Political`, `Insights`); hyphenated
+    /// name parts (`Wai-ching`, `Jong-Un`) and known name words are names, whatever their ending.
+    fn word_like(&self, i: usize) -> bool {
+        if self.surname(i) || self.given(i) || self.word(i).contains('-') {
+            return false;
+        }
+        self.lex.has_word_ending(self.doc.lower(i))
     }
 
     fn phrase(&self, a: usize, b: usize) -> String {
@@ -258,7 +167,7 @@ impl<'a> Block<'a> {
         let domain = self.word(b) == "."
             && touching(b - 1, b)
             && touching(b, b + 1)
-            && WEB_DOMAINS.contains(&self.word(b + 1));
+            && self.doc.is_lower(b + 1, Classes::WEB_DOMAIN);
         // `NZ$ 26 million`, `US $5`: a country code before a currency sign names the currency.
         let currency = b == a + 1
             && self.tokens[a].shape == Shape::Upper
@@ -267,7 +176,7 @@ impl<'a> Block<'a> {
     }
 
     fn is_name_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| name_word(self.text, t))
+        self.tokens.get(i).is_some_and(|t| name_word(self.doc, t))
     }
 
     /// The end of the run of capitalised words from `i`.
@@ -292,17 +201,15 @@ impl<'a> Block<'a> {
         if !self.is_name_word(next) {
             return None;
         }
-        let last = self.word(j - 1);
-        let head = self.gaz.head(last).is_some();
-        let titled = self.gaz.is_title(&last.to_lowercase());
+        let head = self.head(j - 1).is_some();
+        let titled = self.at(j - 1, |t| t.is(Classes::TITLE));
         match connector {
-            c if PARTICLES.contains(&c) => Some(next),
+            _ if self.doc.is_lower(j, Classes::PARTICLE) => Some(next),
             "of" if head || titled => Some(next),
             "for" if head => Some(next),
             "and" => {
                 let right_end = self.cap_run_end(next);
-                let right_head =
-                    right_end > next && self.gaz.head(self.word(right_end - 1)).is_some();
+                let right_head = right_end > next && self.head(right_end - 1).is_some();
                 // `the National Air and Space Museum`, `the Science and Technology Committee`:
                 // words with no head of their own share the head of the name after `and`,
                 // unless they are a name themselves (`Israel and Palestine Liberation
@@ -315,18 +222,15 @@ impl<'a> Block<'a> {
                     && right_end > next + 1
                     && next == j + 1
                     && left < j
-                    && (left..j).all(|i| {
-                        self.tokens[i].is_capitalised() && self.gaz.head(self.word(i)).is_none()
-                    })
-                    && !self.gaz.is_given_name(self.word(left))
+                    && (left..j).all(|i| self.tokens[i].is_capitalised() && self.head(i).is_none())
+                    && !self.given(left)
                     && self.gaz.lookup(&self.phrase(left, j)).is_none();
                 (right_head && ((head && next == j + 1) || shared)).then_some(next)
             }
             "in" | "for" => {
                 let right_end = self.cap_run_end(next);
                 let left_words = j - a;
-                let person = self.gaz.is_given_name(self.word(a))
-                    && !(a..j).any(|i| word_like(self.gaz, self.word(i)));
+                let person = self.given(a) && !(a..j).any(|i| self.word_like(i));
                 let right = self.phrase(next, right_end);
                 let right_place = self
                     .gaz
@@ -337,8 +241,8 @@ impl<'a> Block<'a> {
                         .lookup(self.word(next))
                         .is_some_and(|k| k.kind == EntityKind::Place);
                 let left_known = self.gaz.lookup(&self.phrase(a, j)).is_some();
-                let right_place_head = right_end > next
-                    && self.gaz.head(self.word(right_end - 1)) == Some(EntityKind::Place);
+                let right_place_head =
+                    right_end > next && self.head(right_end - 1) == Some(EntityKind::Place);
                 (left_words >= 2
                     && !head
                     && !right_place_head
@@ -391,12 +295,12 @@ impl<'a> Block<'a> {
         }
         // Titles: `[South Korean] President [Moon Jae-In]`, `Secretary of State [Mike Pompeo]`.
         for p in a..b {
-            if !gaz.may_start_title(self.word(p)) {
+            if !self.at(p, Token::may_start_title) {
                 continue;
             }
-            for len in (1..=gaz.title_words.min(b - p)).rev() {
+            for len in (1..=self.lex.title_words.min(b - p)).rev() {
                 let title = self.phrase(p, p + len).to_lowercase();
-                if !gaz.is_title(&title) {
+                if self.lex.title(&title).is_none() {
                     continue;
                 }
                 let mut rest = p + len;
@@ -421,9 +325,9 @@ impl<'a> Block<'a> {
                 }
                 // A head word ends what follows the title, or stands before its `of`/`for`
                 // (`Doctor [Who Society of Canada]`): an organisation, no titled person.
-                let rest_head = gaz.head(self.word(b - 1)).is_some()
+                let rest_head = self.head(b - 1).is_some()
                     || (rest + 1..b).any(|i| {
-                        matches!(self.word(i), "of" | "for") && gaz.head(self.word(i - 1)).is_some()
+                        matches!(self.word(i), "of" | "for") && self.head(i - 1).is_some()
                     });
                 let rest_known = gaz.lookup(&self.phrase(rest, b)).is_some();
                 let capitalised = self.tokens.get(rest).is_some_and(Token::is_capitalised);
@@ -445,14 +349,14 @@ impl<'a> Block<'a> {
         let last = self.word(b - 1);
         // The head word ends the name, or stands before its `of`/`for` (`Church of Scientology`).
         let connector = (a..b).find(|&i| matches!(self.word(i), "of" | "for" | "in" | "and"));
-        let given_first = words >= 2 && gaz.is_given_name(first) && connector.is_none();
+        let given_first = words >= 2 && self.given(a) && connector.is_none();
         let head = connector
-            .and_then(|i| gaz.head(self.word(i.checked_sub(1)?)))
-            .or_else(|| gaz.head(last));
+            .and_then(|i| self.head(i.checked_sub(1)?))
+            .or_else(|| self.head(b - 1));
         // A role (`Islands Correspondent`, `Minister of War`) is nobody's name; a name may
         // stand before the role word (`North Korea Analyst`).
         if head == Some(EntityKind::Other) {
-            if gaz.head(last) == Some(EntityKind::Other) && words >= 2 && connector.is_none() {
+            if self.head(b - 1) == Some(EntityKind::Other) && words >= 2 && connector.is_none() {
                 self.emit(a, b - 1, initial, out);
             } else {
                 out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
@@ -464,7 +368,7 @@ impl<'a> Block<'a> {
                 out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
                 return;
             }
-            let person = given_first && gaz.is_surname(last) && kind == EntityKind::Place;
+            let person = given_first && self.surname(b - 1) && kind == EntityKind::Place;
             if !person {
                 out.push(self.candidate(a, b, kind, Evidence::Head));
                 return;
@@ -492,7 +396,7 @@ impl<'a> Block<'a> {
                 }
             }
         }
-        if words == 2 && PLACE_PREFIXES.contains(&first) {
+        if words == 2 && self.capitalised(a, Classes::PLACE_PREFIX) {
             if let Some(k) = gaz.lookup(last).filter(|k| k.kind == EntityKind::Place) {
                 let _ = k;
                 out.push(self.candidate(a, b, EntityKind::Place, Evidence::Gazetteer));
@@ -505,20 +409,20 @@ impl<'a> Block<'a> {
         }
         // `Port Askaig`, `Mount Kenya`, `Lake Tahoe`: a word that names a kind of place opens
         // a two-word name.
-        if words == 2 && PLACE_FIRST_WORDS.contains(&first) && !gaz.is_surname(last) {
+        if words == 2 && self.capitalised(a, Classes::PLACE_FIRST_WORD) && !self.surname(b - 1) {
             out.push(self.candidate(a, b, EntityKind::Place, Evidence::Shape));
             return;
         }
         // A person's full name run into the words before it, which hold no given name
         // (`Scientologist Tom Cruise`, `Pro-Beijing Starry Lee`, `Russian Vladimir Putin`).
-        if words >= 3 && connector.is_none() && !gaz.is_given_name(first) {
-            let split = (a + 1..b - 1)
-                .find(|&p| self.tokens[p].shape == Shape::Cap && gaz.is_given_name(self.word(p)));
+        if words >= 3 && connector.is_none() && !self.given(a) {
+            let split =
+                (a + 1..b - 1).find(|&p| self.tokens[p].shape == Shape::Cap && self.given(p));
             // The words before say what the person is (a follower, a nationality, a camp), so
             // that `Farouk Ben Mustapha` stays whole; the name ends in no initial.
             let descriptor = |i: usize| {
                 let w = self.word(i);
-                word_like(gaz, w)
+                self.word_like(i)
                     || w.contains('-')
                     || self.lower.contains_lowered(w)
                     || self.tokens[i].shape == Shape::Upper
@@ -527,11 +431,9 @@ impl<'a> Block<'a> {
             let fits = split.is_some_and(|p| {
                 b - p <= 3
                     && self.word(b - 1).chars().count() > 1
-                    && (a..p).all(|i| !gaz.is_given_name(self.word(i)))
+                    && (a..p).all(|i| !self.given(i))
                     && (a..p).any(descriptor)
-                    && (p + 1..b).all(|i| {
-                        self.tokens[i].shape == Shape::Cap && !word_like(gaz, self.word(i))
-                    })
+                    && (p + 1..b).all(|i| self.tokens[i].shape == Shape::Cap && !self.word_like(i))
             });
             if let Some(p) = split.filter(|_| fits) {
                 self.emit(a, p, initial, out);
@@ -557,27 +459,23 @@ impl<'a> Block<'a> {
         let before = a.checked_sub(1).map(|i| self.word(i)).unwrap_or("");
         let field = before == "in"
             && a.checked_sub(2)
-                .is_some_and(|i| FIELD_CUES.contains(&self.word(i)));
+                .is_some_and(|i| self.lex.is_field_cue(self.word(i)));
         if field {
             out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
             return;
         }
         // `the town of Yeoncheon`, `the city of Aleppo`.
         let place_noun = before == "of"
-            && a.checked_sub(2).is_some_and(|i| {
-                self.tokens[i].shape == Shape::Lower && PLACE_NOUNS.contains(&self.word(i))
-            });
+            && a.checked_sub(2)
+                .is_some_and(|i| self.doc.is_lower(i, Classes::PLACE_NOUN));
         if place_noun && !self.tokens[b - 1].possessive {
             out.push(self.candidate(a, b, EntityKind::Place, Evidence::Cue));
             return;
         }
         // `at Andrew’s Air Force base`: what stands at the place is the thing possessed.
         let cued_place = !self.tokens[b - 1].possessive
-            && PLACE_CUES.contains(&before)
-            && self
-                .tokens
-                .get(a.wrapping_sub(1))
-                .is_some_and(|t| t.shape == Shape::Lower)
+            && a.checked_sub(1)
+                .is_some_and(|i| self.doc.is_lower(i, Classes::PLACE_CUE))
             && (words == 1 || !matches!(before, "at" | "from"));
         if cued_place && !(initial && words == 1) {
             out.push(self.candidate(a, b, EntityKind::Place, Evidence::Cue));
@@ -586,7 +484,7 @@ impl<'a> Block<'a> {
         if words >= 2 {
             let word_like = connector.is_some()
                 || (a..b).any(|i| {
-                    word_like(gaz, self.word(i))
+                    self.word_like(i)
                         || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
                         || (i > a && self.word(i).chars().count() == 1)
                 });
@@ -603,10 +501,9 @@ impl<'a> Block<'a> {
             // also a surname (`Houston`) or follows a title (`Captain America`) keeps the guess.
             let place = gaz.lookup(last).filter(|k| k.kind == EntityKind::Place);
             if let Some(k) = place.filter(|_| kind == EntityKind::Person) {
-                let named = gaz.is_surname(last)
+                let named = self.surname(b - 1)
                     || (a..b - 1).any(|i| {
-                        let w = self.word(i);
-                        gaz.is_given_name(w) || gaz.is_surname(w) || gaz.is_title(&w.to_lowercase())
+                        self.given(i) || self.surname(i) || self.at(i, |t| t.is(Classes::TITLE))
                     });
                 if !named {
                     self.emit(a, b - 1, initial, out);
@@ -620,11 +517,10 @@ impl<'a> Block<'a> {
             // no known name part (`Park Geun-hye` beside a park). Two or more name words after
             // the last of them are a person (`Pan-democrat Lam Cheuk-ting`).
             let lowered = |i: usize| {
-                let w = self.word(i);
                 self.tokens[i].shape == Shape::Cap
-                    && !gaz.is_given_name(w)
-                    && !gaz.is_surname(w)
-                    && self.lower.contains_lowered(w)
+                    && !self.given(i)
+                    && !self.surname(i)
+                    && self.lower.contains_lowered(self.word(i))
             };
             if !word_like {
                 if let Some(k) = (a..b).rev().find(|&i| lowered(i)) {
@@ -645,8 +541,8 @@ impl<'a> Block<'a> {
         if roman_numeral(first) {
             return;
         }
-        let cued_month = a > 0 && dates::is_cued_month(first, self.word(a - 1));
-        if !initial && gaz.is_given_name(first) && token.shape == Shape::Cap && !cued_month {
+        let cued_month = dates::is_cued_month(self.doc, a);
+        if !initial && self.given(a) && token.shape == Shape::Cap && !cued_month {
             out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
             return;
         }
@@ -659,11 +555,13 @@ impl<'a> Block<'a> {
             return;
         }
         // `Jafari said`, `said Mauer`: a lone unknown name that speaks is a person.
-        let after = self.word(b);
-        let speaks = (REPORTED_AFTER.contains(&after) && !self.tokens[b - 1].possessive)
-            || (REPORTED_BEFORE.contains(&before)
+        let speaks = (self.doc.is_lower(b, Classes::REPORTED_AFTER)
+            && !self.tokens[b - 1].possessive)
+            || (a
+                .checked_sub(1)
+                .is_some_and(|i| self.doc.is_lower(i, Classes::REPORTED_BEFORE))
                 && self.tokens.get(b).is_none_or(|t| t.shape == Shape::Punct));
-        if speaks && token.shape == Shape::Cap && !word_like(gaz, first) && !gaz.is_common(first) {
+        if speaks && token.shape == Shape::Cap && !self.word_like(a) && !self.common(a) {
             out.push(self.candidate(a, b, EntityKind::Person, Evidence::Cue));
             return;
         }
@@ -674,21 +572,22 @@ impl<'a> Block<'a> {
 /// Finds the candidates in one block's tokens. `headline` marks title-case blocks (titles,
 /// kickers, headings), where only known names count.
 pub fn candidates(
-    text: &str,
-    tokens: &[Token],
+    doc: &Doc,
     headline: bool,
     gaz: &Gazetteer,
     lower: &LowerWords,
     out: &mut Vec<Candidate>,
 ) {
+    let tokens = doc.tokens();
     let block = Block {
-        text,
+        doc,
         tokens,
         gaz,
+        lex: doc.lexicon(),
         headline,
         lower,
     };
-    let found_dates = dates::find(text, tokens);
+    let found_dates = dates::find(doc);
     let mut next_date = found_dates.iter().peekable();
     let block_start = out.len();
     let mut i = 0;
@@ -704,8 +603,7 @@ pub fn candidates(
             }
         }
         let starts_name = block.is_name_word(i)
-            || (PARTICLES.contains(&block.word(i))
-                && matches!(block.word(i), "bin" | "ibn" | "de" | "van" | "von" | "al")
+            || (doc.is_lower(i, Classes::OPENING_PARTICLE | Classes::PARTICLE)
                 && block
                     .tokens
                     .get(i + 1)
@@ -723,15 +621,15 @@ pub fn candidates(
                 break;
             }
             if tokens[j - 1].possessive
-                && !(COLLECTIVE_POSSESSIVES.contains(&block.word(j - 1)) && block.is_name_word(j))
+                && !(block.capitalised(j - 1, Classes::COLLECTIVE_POSSESSIVE)
+                    && block.is_name_word(j))
             {
                 break;
             }
-            let cued_month =
-                j - 1 == a && a > 0 && dates::is_cued_month(block.word(a), block.word(a - 1));
+            let cued_month = j - 1 == a && dates::is_cued_month(doc, a);
             if block.is_name_word(j)
-                && !MONTH_BREAKS.contains(&block.word(j))
-                && !MONTH_BREAKS.contains(&block.word(j - 1))
+                && !block.capitalised(j, Classes::NAME_BREAK)
+                && !block.capitalised(j - 1, Classes::NAME_BREAK)
                 && !cued_month
             {
                 j += 1;
@@ -740,7 +638,7 @@ pub fn candidates(
             // `Mr. Smith`, `Dr. Jane Doe`: the period of an abbreviated title stays inside.
             if block.word(j) == "."
                 && block.is_name_word(j + 1)
-                && gaz.is_title(&block.word(j - 1).to_lowercase())
+                && block.at(j - 1, |t| t.is(Classes::TITLE))
                 && block.word(j - 1).len() <= 5
             {
                 j += 2;
@@ -769,24 +667,20 @@ pub fn candidates(
         // a known name (`The Hague`).
         let mut start = a;
         if gaz.lookup(&block.phrase(a, b)).is_none() {
-            while start < b && (gaz.is_common(block.word(start)) || block.word(start) == "the") {
+            while start < b && (block.common(start) || block.word(start) == "the") {
                 start += 1;
             }
         }
         // A sentence-opening adverb (`Suddenly Dólokhov`) is not part of the name.
         if start == a && start + 1 < b && tokens[a].sentence_start {
             let w = block.word(a);
-            if w.ends_with("ly")
-                && !gaz.is_given_name(w)
-                && !gaz.is_surname(w)
-                && gaz.lookup(w).is_none()
+            if w.ends_with("ly") && !block.given(a) && !block.surname(a) && gaz.lookup(w).is_none()
             {
                 start += 1;
             }
         }
         let mut b = b;
-        while b > start && gaz.is_common(block.word(b - 1)) && gaz.head(block.word(b - 1)).is_none()
-        {
+        while b > start && block.common(b - 1) && block.head(b - 1).is_none() {
             b -= 1;
         }
         let initial = start == a && tokens[a].sentence_start;
@@ -816,25 +710,22 @@ pub fn candidates(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokenizer::tokenize;
     use super::*;
+    use crate::analysis::doc::for_each_lower_case_word;
 
-    fn lower_words(s: &str, t: &[Token]) -> LowerWords {
+    fn lower_words(s: &str) -> LowerWords {
         let mut lower = LowerWords::default();
-        lower.add(s, t);
+        for_each_lower_case_word(s, 0, s.len(), |w| lower.add(w));
         lower
     }
 
     fn found(s: &str) -> Vec<(String, EntityKind, Evidence)> {
-        let mut t = Vec::new();
-        tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
         candidates(
-            s,
-            &t,
+            &Doc::of(s),
             false,
             Gazetteer::get(),
-            &lower_words(s, &t),
+            &lower_words(s),
             &mut out,
         );
         out.into_iter()
@@ -897,15 +788,12 @@ mod tests {
     #[test]
     fn acronym_defined_in_parentheses_points_back() {
         let s = "of the International Atomic Energy Agency (IAEA) ahead";
-        let mut t = Vec::new();
-        tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
         candidates(
-            s,
-            &t,
+            &Doc::of(s),
             false,
             Gazetteer::get(),
-            &lower_words(s, &t),
+            &lower_words(s),
             &mut out,
         );
         assert_eq!(out.len(), 2);
@@ -1135,10 +1023,14 @@ mod tests {
     #[test]
     fn headline_words_are_weak_unless_known() {
         let s = "North Korea Summit on the Rocks";
-        let mut t = Vec::new();
-        tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
-        candidates(s, &t, true, Gazetteer::get(), &lower_words(s, &t), &mut out);
+        candidates(
+            &Doc::of(s),
+            true,
+            Gazetteer::get(),
+            &lower_words(s),
+            &mut out,
+        );
         assert!(out.iter().all(|c| c.evidence == Evidence::Weak));
     }
 }
