@@ -12,7 +12,7 @@
 //! here; a pass that wants a quotation as one token (attribution) groups the tokens between
 //! its marks.
 
-use super::lexicon::{Classes, Lexicon, WordInfo};
+use super::lexicon::{hash_step, Classes, Lexicon, WordInfo, HASH_START};
 use super::EntityKind;
 
 /// The shape of a token.
@@ -47,8 +47,9 @@ pub struct Token {
     pub inner_capital: bool,
     /// What the lexicon knows about the lower-cased word (nothing for punctuation).
     pub info: WordInfo,
-    /// The lower-cased word in [`Doc`]'s buffer.
-    lower: (u32, u32),
+    /// Where the lower-cased word is: in [`Doc`]'s buffer, or (for a word written in lower
+    /// case) the word itself.
+    lower: Lowered,
 }
 
 impl Token {
@@ -108,13 +109,23 @@ impl Token {
     }
 }
 
+/// Where a token's lower-cased word is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lowered {
+    /// The word as written is lower case already.
+    AsWritten,
+    /// A range of the doc's buffer.
+    Buffer(u32, u32),
+}
+
 /// The tokens of one block.
 pub struct Doc<'t> {
     text: &'t str,
     lex: &'static Lexicon,
     tokens: Vec<Token>,
-    /// The lower-cased words, one after another.
-    lower: String,
+    /// The lower-cased words, one after another (UTF-8; bytes, so that an ASCII word is
+    /// copied without encoding it char by char).
+    lower: Vec<u8>,
     /// Where the block starts and ends in the text.
     span: (usize, usize),
 }
@@ -169,6 +180,12 @@ struct Scanned {
     ascii: bool,
 }
 
+/// ASCII bytes that may continue a word other than letters and digits: a hyphen, an ampersand,
+/// a period, a comma or a colon (in numbers), an apostrophe. Any other ASCII byte ends a word.
+fn may_join(b: u8) -> bool {
+    matches!(b, b'-' | b'&' | b'.' | b',' | b':' | b'\'')
+}
+
 /// Reads the word that starts at `start` of `s` (its first character, `first`, is alphanumeric).
 fn scan_word(s: &str, start: usize, first: char) -> Scanned {
     let b = s.as_bytes();
@@ -179,8 +196,13 @@ fn scan_word(s: &str, start: usize, first: char) -> Scanned {
     let mut skip_to = None;
     loop {
         // Most words are ASCII letters: run over them a byte at a time.
-        while b.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
             j += 1;
+        }
+        match b.get(j) {
+            None => break,
+            Some(&x) if x < 0x80 && !may_join(x) => break,
+            _ => {}
         }
         let Some(d) = char_at(s, j) else { break };
         let dl = d.len_utf8();
@@ -314,7 +336,7 @@ impl<'t> Doc<'t> {
             text,
             lex: Lexicon::get(),
             tokens: Vec::new(),
-            lower: String::new(),
+            lower: Vec::new(),
             span: (0, 0),
         }
     }
@@ -350,10 +372,15 @@ impl<'t> Doc<'t> {
         let Some(s) = text.get(from..to) else {
             return;
         };
+        let bytes = s.as_bytes();
         let mut i = 0;
         let mut sentence_start = true;
         let mut last_word: Option<(usize, usize)> = None;
-        while let Some(c) = char_at(s, i) {
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let Some(c) = char_at(s, i) else { break };
             let len = c.len_utf8();
             if c.is_whitespace() {
                 i += len;
@@ -408,17 +435,32 @@ impl<'t> Doc<'t> {
         possessive: bool,
         first: bool,
     ) {
-        let from = self.lower.len();
         let mut info = WordInfo::default();
+        let mut lower = Lowered::AsWritten;
         if shape != Shape::Punct {
             let word = self.text.get(start..end).unwrap_or("");
-            if word.is_ascii() {
-                self.lower
-                    .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            // The word is looked up by the hash of its lower-cased form; only words with
+            // capitals are copied lower-cased (most words are written in lower case).
+            let hash;
+            if word.is_ascii() && shape != Shape::Cap && shape != Shape::Upper && !inner_capital {
+                hash = word.bytes().fold(HASH_START, hash_step);
             } else {
-                self.lower.extend(word.chars().flat_map(char::to_lowercase));
+                let from = self.lower.len();
+                if word.is_ascii() {
+                    self.lower
+                        .extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+                } else {
+                    let mut buffer = [0u8; 4];
+                    for c in word.chars().flat_map(char::to_lowercase) {
+                        self.lower
+                            .extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+                    }
+                }
+                let copy = self.lower.get(from..).unwrap_or(&[]);
+                hash = copy.iter().copied().fold(HASH_START, hash_step);
+                lower = Lowered::Buffer(from as u32, self.lower.len() as u32);
             }
-            info = self.lex.info(self.lower.get(from..).unwrap_or(""));
+            info = self.lex.info_hashed(hash);
         }
         self.tokens.push(Token {
             start,
@@ -428,7 +470,7 @@ impl<'t> Doc<'t> {
             sentence_start: first,
             inner_capital,
             info,
-            lower: (from as u32, self.lower.len() as u32),
+            lower,
         });
     }
 
@@ -459,10 +501,18 @@ impl<'t> Doc<'t> {
 
     /// The lower-cased word at `i`, or `""` for punctuation and past the end.
     pub fn lower(&self, i: usize) -> &str {
-        self.tokens
-            .get(i)
-            .and_then(|t| self.lower.get(t.lower.0 as usize..t.lower.1 as usize))
-            .unwrap_or("")
+        let Some(t) = self.tokens.get(i) else {
+            return "";
+        };
+        match t.lower {
+            _ if t.shape == Shape::Punct => "",
+            Lowered::AsWritten => self.text.get(t.start..t.end).unwrap_or(""),
+            Lowered::Buffer(a, b) => self
+                .lower
+                .get(a as usize..b as usize)
+                .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                .unwrap_or(""),
+        }
     }
 
     /// What the lexicon knows about the word at `i` (nothing past the end).

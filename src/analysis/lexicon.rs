@@ -58,6 +58,42 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
+/// The FNV-1a hash a word starts from.
+pub const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One more byte into an FNV-1a hash: lets a caller hash a word while it copies it.
+#[inline]
+pub fn hash_step(h: u64, byte: u8) -> u64 {
+    (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// A hasher for keys that are hashes already: it passes them through.
+#[derive(Default, Clone, Copy)]
+pub struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = hash_step(self.0, b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Sets and maps keyed by word hashes ([`hash_bytes`]).
+pub type HashKeyed<V> = StdHashMap<u64, V, BuildHasherDefault<PassThrough>>;
+pub type HashKeySet = StdHashSet<u64, BuildHasherDefault<PassThrough>>;
+
+/// The size of the lexicon's Bloom filter, in 64-bit words (a power of two).
+const BLOOM_WORDS: usize = 1024;
+
 /// A person's gender as far as a word tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -78,7 +114,7 @@ impl Gender {
 
 /// The word classes a word belongs to, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Classes(u64);
+pub struct Classes(u32);
 
 impl Classes {
     pub const NONE: Classes = Classes(0);
@@ -190,7 +226,16 @@ pub struct Title {
 
 /// Every list, parsed.
 pub struct Lexicon {
-    words: HashMap<String, WordInfo>,
+    /// Every listed word by the 64-bit hash of its lower-cased form: sixteen bytes an entry, so
+    /// that the table stays in the cache. No two listed words share a hash (a test checks), and
+    /// a word of the text that shares one with a listed word is not expected in 2^64.
+    words: HashKeyed<WordInfo>,
+    /// A Bloom filter of the listed words' hashes (two bits each in 64 Kibit, 8 KiB): most
+    /// words of a text are in no list, and this tells so without touching the table.
+    listed: Vec<u64>,
+    /// While building: the word behind each hash, to catch a collision.
+    #[cfg(test)]
+    spelled: StdHashMap<u64, String>,
     /// Titles by their lower-cased words joined by single spaces.
     titles: HashMap<String, Title>,
     /// The most words a title has.
@@ -227,7 +272,10 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut lex = Lexicon {
-            words: HashMap::default(),
+            words: HashKeyed::default(),
+            listed: Vec::new(),
+            #[cfg(test)]
+            spelled: StdHashMap::new(),
             titles: HashMap::default(),
             title_words: 1,
             abbreviations: HashSet::default(),
@@ -375,16 +423,50 @@ impl Lexicon {
             };
             lex.entry(&word.to_lowercase()).classes |= class;
         }
+        lex.fill_bloom();
         lex
     }
 
     fn entry(&mut self, lower: &str) -> &mut WordInfo {
-        self.words.entry(lower.to_string()).or_default()
+        let key = hash_bytes(lower.as_bytes());
+        #[cfg(test)]
+        {
+            let spelled = self.spelled.entry(key).or_insert_with(|| lower.to_string());
+            assert_eq!(spelled, lower, "two listed words share a hash");
+        }
+        self.words.entry(key).or_default()
+    }
+
+    /// The two bits of the Bloom filter a hash sets: word index and bit.
+    fn bloom_bits(hash: u64) -> [(usize, u64); 2] {
+        let bit = |h: u64| ((h as usize >> 6) & (BLOOM_WORDS - 1), 1u64 << (h & 63));
+        [bit(hash), bit(hash >> 32)]
+    }
+
+    fn fill_bloom(&mut self) {
+        self.listed = vec![0; BLOOM_WORDS];
+        for &hash in self.words.keys() {
+            for (word, bit) in Lexicon::bloom_bits(hash) {
+                self.listed[word] |= bit;
+            }
+        }
     }
 
     /// What the lexicon knows about a lower-cased word.
     pub fn info(&self, lower: &str) -> WordInfo {
-        self.words.get(lower).copied().unwrap_or_default()
+        self.info_hashed(hash_bytes(lower.as_bytes()))
+    }
+
+    /// [`Lexicon::info`] for a lower-cased word of which only [`hash_bytes`] is given.
+    #[inline]
+    pub fn info_hashed(&self, hash: u64) -> WordInfo {
+        let maybe_listed = Lexicon::bloom_bits(hash)
+            .iter()
+            .all(|&(word, bit)| self.listed.get(word).is_some_and(|w| w & bit != 0));
+        if !maybe_listed {
+            return WordInfo::default();
+        }
+        self.words.get(&hash).copied().unwrap_or_default()
     }
 
     /// The kind a head word as written gives the name it ends (`Agency` → org): heads are
@@ -495,6 +577,11 @@ mod tests {
         assert!(lex.is_time_zone("GMT"));
         assert!(lex.has_article_prefix("al-Amr") && !lex.has_article_prefix("al-amr"));
         assert!(lex.has_word_ending("political") && !lex.has_word_ending("al"));
+    }
+
+    #[test]
+    fn a_word_entry_stays_small() {
+        assert!(std::mem::size_of::<WordInfo>() <= 8);
     }
 
     #[test]

@@ -9,9 +9,9 @@
 //! it among the names the article establishes elsewhere.
 
 use super::dates;
-use super::gazetteer::{Gazetteer, HashSet};
+use super::gazetteer::Gazetteer;
 use crate::analysis::doc::{Doc, Shape, Token};
-use crate::analysis::lexicon::{hash_bytes, Classes, Lexicon};
+use crate::analysis::lexicon::{hash_bytes, Classes, HashKeySet, Lexicon};
 use crate::analysis::EntityKind;
 
 /// How a candidate's kind was decided, strongest first.
@@ -80,7 +80,7 @@ fn name_word(doc: &Doc, t: &Token) -> bool {
 /// word that the article also writes in lower case (`Space Shuttle` beside `the shuttles`) is a
 /// common word set in capitals, not part of a person's name.
 #[derive(Default)]
-pub struct LowerWords(HashSet<u64>);
+pub struct LowerWords(HashKeySet);
 
 impl LowerWords {
     /// Adds a word the article writes in lower case.
