@@ -1,18 +1,22 @@
 //! Alias merging: turns candidates into entities, one per thing named.
 //!
-//! People are settled first from their full names, so that a bare surname or given name later
-//! (or earlier, in a headline) joins the nearest full name and stays a person (`Trump`,
-//! `President Trump` → `Donald Trump`; `Andy` → `Andy Laub`). Gazetteer variants share a
-//! canonical name (`U.S`, `US`, `United States`); acronyms join the name they abbreviate, by a
-//! definition in parentheses or by initials (`IAEA`); a shorter organisation name joins the longer
-//! one it is part of (`State Department` → `US State Department`). Weak candidates count only when
-//! they match a name established this way. Every step is a hash lookup per candidate, so a whole
-//! book merges in linear time.
+//! The merge runs as an ordered list of passes ([`PASSES`]), each deciding with named rules of
+//! [`rules`](super::rules). People are settled first from their full names, so that a bare
+//! surname or given name later (or earlier, in a headline) joins the nearest full name and stays
+//! a person (`Trump`, `President Trump` → `Donald Trump`; `Andy` → `Andy Laub`). Then every other
+//! candidate, in document order, joins the entity the first rule of [`JOIN`] gives it: dates by
+//! value, bare names, defined acronyms, or the entity of the same name (gazetteer variants share
+//! a canonical name: `U.S`, `US`, `United States`). Acronyms then join the name they abbreviate
+//! by initials (`IAEA`), and a shorter organisation name the longer one it is part of (`State
+//! Department` → `US State Department`). Weak candidates count only when a rule of [`WEAK`]
+//! finds them among the names established this way. Every step is a hash lookup per candidate,
+//! so a whole book merges in linear time; every mention records the rules that made it.
 
 use super::gazetteer::{Gazetteer, HashMap, HashSet};
 use super::recognizer::{Candidate, Evidence};
+use super::rules::{RuleId, RuleSet, Switches};
 use crate::analysis::lexicon::Lexicon;
-use crate::analysis::{Entity, EntityKind, Mention};
+use crate::analysis::{AliasTrace, Entity, EntityKind, EntityTrace, Mention};
 
 struct Draft {
     kind: EntityKind,
@@ -21,16 +25,14 @@ struct Draft {
     name_words: Vec<String>,
 }
 
-/// Assigned mention: (start, end, entity, alias text).
-type Assigned = (usize, usize, usize, String);
-
-struct Merger<'a> {
-    text: &'a str,
-    drafts: Vec<Draft>,
-    /// Redirects from merged entities to the one they joined.
-    parent: Vec<usize>,
-    by_key: HashMap<String, usize>,
-    assigned: Vec<Assigned>,
+/// A mention given to an entity.
+struct Assigned {
+    start: usize,
+    end: usize,
+    entity: usize,
+    alias: String,
+    /// The rules that recognised the mention and gave it to the entity.
+    rules: RuleSet,
 }
 
 /// The key that makes two mentions one entity. Places and organisations share one key space
@@ -82,54 +84,6 @@ fn initials(words: &[String]) -> String {
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
-}
-
-impl<'a> Merger<'a> {
-    fn root(&self, mut e: usize) -> usize {
-        while self.parent[e] != e {
-            e = self.parent[e];
-        }
-        e
-    }
-
-    fn new_entity(&mut self, kind: EntityKind, evidence: Evidence, name: &str) -> usize {
-        self.drafts.push(Draft {
-            kind,
-            evidence,
-            name_words: name.split(' ').map(str::to_string).collect(),
-        });
-        self.parent.push(self.drafts.len() - 1);
-        self.drafts.len() - 1
-    }
-
-    fn entity_for_key(&mut self, key: String, kind: EntityKind, ev: Evidence, name: &str) -> usize {
-        if let Some(&e) = self.by_key.get(&key) {
-            let e = self.root(e);
-            let d = &mut self.drafts[e];
-            if ev < d.evidence && d.kind != EntityKind::Person {
-                d.kind = kind;
-                d.evidence = ev;
-            }
-            if name.split(' ').count() > d.name_words.len() {
-                d.name_words = name.split(' ').map(str::to_string).collect();
-            }
-            return e;
-        }
-        let e = self.new_entity(kind, ev, name);
-        self.by_key.insert(key, e);
-        e
-    }
-
-    fn assign(&mut self, c: &Candidate, entity: usize, alias: String) {
-        self.assigned.push((c.start, c.end, entity, alias));
-    }
-
-    fn titled_alias(&self, c: &Candidate, name: &str) -> Option<String> {
-        let from = c.titled_from?;
-        let title = self.text.get(from..c.start)?;
-        let title: Vec<&str> = title.split_whitespace().collect();
-        Some(format!("{} {name}", title.join(" ")))
-    }
 }
 
 /// The person a bare name part stands for: the nearest full name before it, else the first after.
@@ -248,347 +202,615 @@ impl<'t> Attested<'t> {
     }
 }
 
-/// A multi-word person name that is a contiguous run of words of exactly one longer person
-/// name joins it (`Anna Pávlovna` → `Anna Pávlovna Schérer`), wherever the two stand; when
-/// several longer names hold it, it stays apart.
-fn merge_person_parts(m: &mut Merger<'_>) {
-    let people: Vec<usize> = (0..m.drafts.len())
-        .filter(|&e| m.parent[e] == e && m.drafts[e].kind == EntityKind::Person)
-        .collect();
-    // Longer names by their first word, so each lookup only looks at plausible containers.
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
-    for &e in &people {
-        for w in &m.drafts[e].name_words {
-            let list = by_word.entry(w.as_str()).or_default();
-            if list.last() != Some(&e) {
-                list.push(e);
-            }
-        }
-    }
-    let mut joins: Vec<(usize, usize)> = Vec::new();
-    for &e in &people {
-        let words = &m.drafts[e].name_words;
-        if words.len() < 2 {
-            continue;
-        }
-        let Some(list) = by_word.get(words[0].as_str()) else {
-            continue;
-        };
-        let mut containers = list.iter().copied().filter(|&f| {
-            let fw = &m.drafts[f].name_words;
-            f != e
-                && fw.len() > words.len()
-                && fw.windows(words.len()).any(|win| win == words.as_slice())
-        });
-        if let (Some(f), None) = (containers.next(), containers.next()) {
-            joins.push((e, f));
-        }
-    }
-    for (e, f) in joins {
-        let f = m.root(f);
-        if f != e {
-            m.parent[e] = f;
-        }
-    }
+/// A merge pass: one step over the candidates or the entities built so far.
+type Pass = fn(&mut Merger<'_>);
+
+/// The passes of the merge, in order.
+const PASSES: &[Pass] = &[
+    |m| m.people_with_full_names(),
+    |m| m.name_parts(),
+    |m| m.modifier_uses(),
+    |m| m.in_document_order(),
+    |m| m.acronyms_and_shorter_names(),
+    |m| m.weak_candidates(),
+];
+
+/// A merge rule for one candidate: the entity it joins, if the rule decides, and the rule that
+/// decided (a rule may hand over to a finer one).
+type Join = fn(&mut Merger<'_>, usize) -> Option<(usize, RuleId)>;
+
+/// The rules that give a candidate of good evidence its entity, tried in this order.
+const JOIN: &[(RuleId, Join)] = &[
+    (RuleId::DateValue, |m, i| m.date_value(i)),
+    (RuleId::BareName, |m, i| m.bare_name(i)),
+    (RuleId::AcronymDefined, |m, i| m.acronym_defined(i)),
+    (RuleId::SameName, |m, i| m.same_name(i)),
+];
+
+/// A merge rule for the words `p..q` of a weak candidate: the entity they name, if any.
+type WeakJoin = fn(&mut Merger<'_>, &[(usize, usize)], &str) -> Option<usize>;
+
+/// The rules that let the words of a weak candidate count, tried in this order.
+const WEAK: &[(RuleId, WeakJoin)] = &[
+    (RuleId::WeakKnownAlias, |m, _, phrase| {
+        m.alias_of.get(phrase).copied()
+    }),
+    (RuleId::BareName, |m, words, phrase| {
+        let [(start, _)] = words else { return None };
+        nearest_person(&m.person_part, &m.person_positions, phrase, *start)
+    }),
+    (RuleId::WeakGazetteer, |m, _, phrase| {
+        m.weak_gazetteer(phrase)
+    }),
+    (RuleId::WeakHeadWord, |m, words, phrase| {
+        m.weak_head_word(words, phrase)
+    }),
+];
+
+struct Merger<'a> {
+    text: &'a str,
+    gaz: &'a Gazetteer,
+    lex: &'static Lexicon,
+    switches: Switches,
+    candidates: &'a [Candidate],
+    /// Each candidate's text, white space collapsed.
+    surfaces: Vec<String>,
+    /// Candidates given an entity (or set aside) already.
+    done: Vec<bool>,
+    drafts: Vec<Draft>,
+    /// Redirects from merged entities to the one they joined.
+    parent: Vec<usize>,
+    /// The rule that joined an entity to its parent.
+    joined_by: Vec<Option<RuleId>>,
+    by_key: HashMap<String, usize>,
+    assigned: Vec<Assigned>,
+    /// Titled forms (`President Trump`) to list among an entity's aliases.
+    extra_aliases: Vec<(usize, String)>,
+    attested: Attested<'a>,
+    /// The people a given name or surname may stand for.
+    person_part: HashMap<String, Vec<usize>>,
+    /// Where each person was named, to pick the nearest full name for a bare one.
+    person_positions: HashMap<usize, Vec<usize>>,
+    /// Words of well-attested people used as modifiers (`the [Warhol] Polaroids`).
+    modifier_uses: Vec<(usize, usize, usize)>,
+    /// A weekday waiting for the date it names.
+    pending_same_date: Option<usize>,
+    /// Organisations and places of two words or more, by a word of their name.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Every alias given so far, to the first entity that had it.
+    alias_of: HashMap<String, usize>,
 }
 
-/// Builds the entities from the candidates of a whole article (in document order).
-pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<Entity> {
-    let lex = Lexicon::get();
-    let mut m = Merger {
-        text,
-        drafts: Vec::new(),
-        parent: Vec::new(),
-        by_key: HashMap::default(),
-        assigned: Vec::new(),
-    };
-    let surfaces: Vec<String> = candidates
-        .iter()
-        .map(|c| span_text(text, c.start, c.end))
-        .collect();
-    let mut extra_aliases: Vec<(usize, String)> = Vec::new();
+impl<'a> Merger<'a> {
+    fn on(&self, rule: RuleId) -> bool {
+        self.switches.on(rule)
+    }
 
-    // People with full names, and an index from each of their words to them.
-    let mut person_part: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut done = vec![false; candidates.len()];
-    let attested = Attested::new(text, candidates);
-    let mut modifier_uses: Vec<(usize, usize)> = Vec::new();
-    for (i, c) in candidates.iter().enumerate() {
-        // `the Warhol Polaroids`: only the shape made it an organisation; its first word is a
-        // well-attested person's.
-        let guessed_org = c.kind == EntityKind::Org
-            && c.evidence == Evidence::Shape
-            && c.words.len() >= 2
-            && c.words
-                .first()
-                .and_then(|&(a, b)| text.get(a..b))
-                .is_some_and(|w| attested.words.contains(w));
-        if !guessed_org
-            && (c.kind != EntityKind::Person || c.words.len() < 2 || c.evidence == Evidence::Weak)
-        {
-            continue;
+    fn root(&self, mut e: usize) -> usize {
+        while self.parent[e] != e {
+            e = self.parent[e];
         }
-        let strong: Vec<(usize, usize)> = c
-            .words
-            .iter()
-            .copied()
-            .filter(|&(a, b)| text.get(a..b).is_some_and(|w| attested.words.contains(w)))
-            .collect();
-        if c.evidence == Evidence::Shape
-            && !strong.is_empty()
-            && !own_person_name(text, c, &strong, &attested, gaz)
-        {
-            modifier_uses.extend(strong);
-            done[i] = true;
-            continue;
+        e
+    }
+
+    /// Joins entity `e` to entity `into` by `rule`.
+    fn join(&mut self, e: usize, into: usize, rule: RuleId) {
+        let into = self.root(into);
+        if into != e {
+            self.parent[e] = into;
+            self.joined_by[e] = Some(rule);
         }
-        if guessed_org {
-            continue;
+    }
+
+    fn new_entity(&mut self, kind: EntityKind, evidence: Evidence, name: &str) -> usize {
+        self.drafts.push(Draft {
+            kind,
+            evidence,
+            name_words: name.split(' ').map(str::to_string).collect(),
+        });
+        self.parent.push(self.drafts.len() - 1);
+        self.joined_by.push(None);
+        self.drafts.len() - 1
+    }
+
+    fn entity_for_key(&mut self, key: String, kind: EntityKind, ev: Evidence, name: &str) -> usize {
+        if let Some(&e) = self.by_key.get(&key) {
+            let e = self.root(e);
+            let d = &mut self.drafts[e];
+            if ev < d.evidence && d.kind != EntityKind::Person {
+                d.kind = kind;
+                d.evidence = ev;
+            }
+            if name.split(' ').count() > d.name_words.len() {
+                d.name_words = name.split(' ').map(str::to_string).collect();
+            }
+            return e;
         }
-        let name = &surfaces[i];
-        let e = m.entity_for_key(
-            format!("person {}", name.to_lowercase()),
-            EntityKind::Person,
-            c.evidence,
-            name,
-        );
-        // Index the given name and the surname (not middle words), so that either alone joins.
+        let e = self.new_entity(kind, ev, name);
+        self.by_key.insert(key, e);
+        e
+    }
+
+    /// Gives candidate `i` (all of it) to `entity`, by `rule`.
+    fn assign(&mut self, i: usize, entity: usize, alias: String, rule: RuleId) {
+        let c = &self.candidates[i];
+        self.assigned.push(Assigned {
+            start: c.start,
+            end: c.end,
+            entity,
+            alias,
+            rules: c.rules.with(rule),
+        });
+        self.done[i] = true;
+    }
+
+    fn titled_alias(&self, c: &Candidate, name: &str) -> Option<String> {
+        let from = c.titled_from?;
+        let title = self.text.get(from..c.start)?;
+        let title: Vec<&str> = title.split_whitespace().collect();
+        Some(format!("{} {name}", title.join(" ")))
+    }
+
+    /// Indexes a person's given name and surname (not middle words), so that either alone joins.
+    fn index_name_parts(&mut self, e: usize, name: &str) {
         let parts: Vec<&str> = name.split(' ').collect();
         let ends = [parts.first().copied(), parts.last().copied()];
         for w in ends.into_iter().flatten() {
             if w.chars().next().is_some_and(char::is_uppercase) {
-                let list = person_part.entry(w.to_string()).or_default();
+                let list = self.person_part.entry(w.to_string()).or_default();
                 if !list.contains(&e) {
                     list.push(e);
                 }
             }
         }
-        if let Some(a) = m.titled_alias(c, name) {
-            extra_aliases.push((e, a));
-        }
-        m.assign(c, e, name.clone());
-        done[i] = true;
     }
-    merge_person_parts(&mut m);
-    // Where each person was last named, to pick the nearest full name for a bare one.
-    let mut person_positions: HashMap<usize, Vec<usize>> = HashMap::default();
-    for &(start, _, e, _) in &m.assigned {
-        person_positions.entry(e).or_default().push(start);
-    }
-    for (a, b) in modifier_uses {
-        let word = text.get(a..b).unwrap_or("");
-        if let Some(e) = nearest_person(&person_part, &person_positions, word, a) {
-            m.assigned.push((a, b, e, word.to_string()));
+
+    /// People with full names (`full-name`), and well-attested names used as modifiers set
+    /// aside (`modifier-use`).
+    fn people_with_full_names(&mut self) {
+        for i in 0..self.candidates.len() {
+            let c = &self.candidates[i];
+            let text = self.text;
+            // `the Warhol Polaroids`: only the shape made it an organisation; its first word is
+            // a well-attested person's.
+            let guessed_org = c.kind == EntityKind::Org
+                && c.evidence == Evidence::Shape
+                && c.words.len() >= 2
+                && c.words
+                    .first()
+                    .and_then(|&(a, b)| text.get(a..b))
+                    .is_some_and(|w| self.attested.words.contains(w));
+            if !guessed_org
+                && (c.kind != EntityKind::Person
+                    || c.words.len() < 2
+                    || c.evidence == Evidence::Weak)
+            {
+                continue;
+            }
+            let strong: Vec<(usize, usize)> = c
+                .words
+                .iter()
+                .copied()
+                .filter(|&(a, b)| {
+                    text.get(a..b)
+                        .is_some_and(|w| self.attested.words.contains(w))
+                })
+                .collect();
+            if self.on(RuleId::ModifierUse)
+                && c.evidence == Evidence::Shape
+                && !strong.is_empty()
+                && !own_person_name(text, c, &strong, &self.attested, self.gaz)
+            {
+                self.modifier_uses
+                    .extend(strong.into_iter().map(|(a, b)| (a, b, i)));
+                self.done[i] = true;
+                continue;
+            }
+            if guessed_org || !self.on(RuleId::FullName) {
+                continue;
+            }
+            let name = self.surfaces[i].clone();
+            let e = self.entity_for_key(
+                format!("person {}", name.to_lowercase()),
+                EntityKind::Person,
+                c.evidence,
+                &name,
+            );
+            self.index_name_parts(e, &name);
+            if let Some(a) = self.titled_alias(c, &name) {
+                self.extra_aliases.push((e, a));
+            }
+            self.assign(i, e, name, RuleId::FullName);
         }
     }
 
-    // Everything else that is not weak, in document order.
-    let mut pending_same_date: Option<usize> = None;
-    for (i, c) in candidates.iter().enumerate() {
-        if done[i] || c.evidence == Evidence::Weak {
-            continue;
+    /// `name-part`: a multi-word person name that is a contiguous run of words of exactly one
+    /// longer person name joins it (`Anna Pávlovna` → `Anna Pávlovna Schérer`), wherever the two
+    /// stand; when several longer names hold it, it stays apart.
+    fn name_parts(&mut self) {
+        if !self.on(RuleId::NamePart) {
+            return;
         }
-        let name = surfaces[i].clone();
-        if c.kind == EntityKind::Date {
-            let key = format!(
-                "date {}",
-                c.date_key.clone().unwrap_or_else(|| name.to_lowercase())
-            );
-            let e = match pending_same_date.take() {
-                Some(e) => {
-                    m.by_key.entry(key).or_insert(e);
-                    e
+        let people: Vec<usize> = (0..self.drafts.len())
+            .filter(|&e| self.parent[e] == e && self.drafts[e].kind == EntityKind::Person)
+            .collect();
+        // Longer names by their first word, so each lookup only looks at plausible containers.
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+        for &e in &people {
+            for w in &self.drafts[e].name_words {
+                let list = by_word.entry(w.as_str()).or_default();
+                if list.last() != Some(&e) {
+                    list.push(e);
                 }
-                None => m.entity_for_key(key, EntityKind::Date, c.evidence, &name),
+            }
+        }
+        let mut joins: Vec<(usize, usize)> = Vec::new();
+        for &e in &people {
+            let words = &self.drafts[e].name_words;
+            if words.len() < 2 {
+                continue;
+            }
+            let Some(list) = by_word.get(words[0].as_str()) else {
+                continue;
             };
-            if c.same_as_next {
-                pending_same_date = Some(e);
+            let mut containers = list.iter().copied().filter(|&f| {
+                let fw = &self.drafts[f].name_words;
+                f != e
+                    && fw.len() > words.len()
+                    && fw.windows(words.len()).any(|win| win == words.as_slice())
+            });
+            if let (Some(f), None) = (containers.next(), containers.next()) {
+                joins.push((e, f));
             }
-            m.assign(c, e, name);
-            done[i] = true;
-            continue;
         }
-        if c.words.len() == 1 && !is_acronym(&name) {
-            if let Some(e) = nearest_person(&person_part, &person_positions, &name, c.start) {
-                if let Some(a) = m.titled_alias(c, &name) {
-                    extra_aliases.push((e, a));
+        for (e, f) in joins {
+            self.join(e, f, RuleId::NamePart);
+        }
+    }
+
+    /// `modifier-use`: the words of well-attested people used as modifiers join the nearest
+    /// person they name.
+    fn modifier_uses(&mut self) {
+        // Where each person was last named, to pick the nearest full name for a bare one.
+        for a in &self.assigned {
+            self.person_positions
+                .entry(a.entity)
+                .or_default()
+                .push(a.start);
+        }
+        for (a, b, i) in std::mem::take(&mut self.modifier_uses) {
+            let word = self.text.get(a..b).unwrap_or("");
+            if let Some(e) = nearest_person(&self.person_part, &self.person_positions, word, a) {
+                self.assigned.push(Assigned {
+                    start: a,
+                    end: b,
+                    entity: e,
+                    alias: word.to_string(),
+                    rules: self.candidates[i].rules.with(RuleId::ModifierUse),
+                });
+            }
+        }
+    }
+
+    /// Every candidate not weak and not settled yet, in document order, by the rules of
+    /// [`JOIN`].
+    fn in_document_order(&mut self) {
+        for i in 0..self.candidates.len() {
+            if self.done[i] || self.candidates[i].evidence == Evidence::Weak {
+                continue;
+            }
+            for &(rule, join) in JOIN {
+                if !self.on(rule) {
+                    continue;
                 }
-                m.assign(c, e, name);
-                done[i] = true;
-                continue;
+                if let Some((e, by)) = join(self, i) {
+                    let alias = self.surfaces[i].clone();
+                    self.assign(i, e, alias, by);
+                    break;
+                }
             }
         }
-        if let Some(d) = c.defines {
-            if let Some(&(_, _, e, _)) =
-                m.assigned.iter().rev().find(|a| a.0 == candidates[d].start)
-            {
-                m.assign(c, e, name);
-                done[i] = true;
-                continue;
-            }
+    }
+
+    /// `date-value`: dates merge by what identifies them; `weekday-of-date`: a weekday joins the
+    /// date it is set before.
+    fn date_value(&mut self, i: usize) -> Option<(usize, RuleId)> {
+        let c = &self.candidates[i];
+        if c.kind != EntityKind::Date {
+            return None;
         }
-        // `a letter from Natásha`: a place only by the word before it, while the article
-        // names the same word as a person with a title or a given name (`Countess Natásha`).
-        let kind = if c.kind == EntityKind::Place
+        let name = &self.surfaces[i];
+        let key = format!(
+            "date {}",
+            c.date_key.clone().unwrap_or_else(|| name.to_lowercase())
+        );
+        let same_as_next = c.same_as_next;
+        let (evidence, name) = (c.evidence, name.clone());
+        let pending = self
+            .pending_same_date
+            .take()
+            .filter(|_| self.on(RuleId::WeekdayOfDate));
+        let (e, rule) = match pending {
+            Some(e) => {
+                self.by_key.entry(key).or_insert(e);
+                (e, RuleId::WeekdayOfDate)
+            }
+            None => (
+                self.entity_for_key(key, EntityKind::Date, evidence, &name),
+                RuleId::DateValue,
+            ),
+        };
+        if same_as_next {
+            self.pending_same_date = Some(e);
+        }
+        Some((e, rule))
+    }
+
+    /// `bare-name`: a single word that is a person's given name or surname joins the nearest
+    /// full name.
+    fn bare_name(&mut self, i: usize) -> Option<(usize, RuleId)> {
+        let c = &self.candidates[i];
+        let name = &self.surfaces[i];
+        if c.words.len() != 1 || is_acronym(name) {
+            return None;
+        }
+        let e = nearest_person(&self.person_part, &self.person_positions, name, c.start)?;
+        if let Some(a) = self.titled_alias(c, name) {
+            self.extra_aliases.push((e, a));
+        }
+        Some((e, RuleId::BareName))
+    }
+
+    /// `acronym-defined`: an acronym defined in parentheses joins the name before it.
+    fn acronym_defined(&mut self, i: usize) -> Option<(usize, RuleId)> {
+        let d = self.candidates[i].defines?;
+        let defined_start = self.candidates.get(d)?.start;
+        let e = self
+            .assigned
+            .iter()
+            .rev()
+            .find(|a| a.start == defined_start)?
+            .entity;
+        Some((e, RuleId::AcronymDefined))
+    }
+
+    /// `same-name`: the entity keyed by the candidate's name (or the gazetteer's canonical name);
+    /// `cue-but-person`: `a letter from Natásha`, a place only by the word before it, while the
+    /// article names the same word as a person with a title or a given name (`Countess Natásha`).
+    fn same_name(&mut self, i: usize) -> Option<(usize, RuleId)> {
+        let c = &self.candidates[i];
+        let name = self.surfaces[i].clone();
+        let mut rule = RuleId::SameName;
+        let kind = if self.on(RuleId::CueButPerson)
+            && c.kind == EntityKind::Place
             && c.evidence == Evidence::Cue
             && c.words.len() == 1
-            && attested.single.contains(name.as_str())
+            && self.attested.single.contains(name.as_str())
         {
+            rule = RuleId::CueButPerson;
             EntityKind::Person
         } else {
             c.kind
         };
         let key_name = c.canonical.unwrap_or(&name);
         let key = key_for(kind, key_name);
-        let e = m.entity_for_key(key, kind, c.evidence, key_name);
+        let (evidence, start, titled) = (c.evidence, c.start, self.titled_alias(c, &name));
+        let e = self.entity_for_key(key, kind, evidence, key_name);
         if kind == EntityKind::Person {
-            person_positions.entry(e).or_default().push(c.start);
-            let list = person_part.entry(name.clone()).or_default();
+            self.person_positions.entry(e).or_default().push(start);
+            let list = self.person_part.entry(name).or_default();
             if !list.contains(&e) {
                 list.push(e);
             }
-            if let Some(a) = m.titled_alias(c, &name) {
-                extra_aliases.push((e, a));
+            if let Some(a) = titled {
+                self.extra_aliases.push((e, a));
             }
         }
-        m.assign(c, e, name);
-        done[i] = true;
+        Some((e, rule))
     }
 
-    // Acronyms and shorter organisation names join the longer name they stand for.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
-    for e in 0..m.drafts.len() {
-        let d = &m.drafts[e];
-        if m.parent[e] != e || !matches!(d.kind, EntityKind::Org | EntityKind::Place) {
-            continue;
-        }
-        if d.name_words.len() >= 2 {
-            by_initials
-                .entry(initials(&d.name_words))
-                .or_default()
-                .push(e);
-            for w in &d.name_words {
-                by_word.entry(w.clone()).or_default().push(e);
+    /// `acronym-initials` and `shorter-org-name`: acronyms and shorter organisation names join
+    /// the longer name they stand for.
+    fn acronyms_and_shorter_names(&mut self) {
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+        for e in 0..self.drafts.len() {
+            let d = &self.drafts[e];
+            if self.parent[e] != e || !matches!(d.kind, EntityKind::Org | EntityKind::Place) {
+                continue;
             }
-        }
-    }
-    for e in 0..m.drafts.len() {
-        if m.parent[e] != e {
-            continue;
-        }
-        let d = &m.drafts[e];
-        let words = d.name_words.clone();
-        let target = if words.len() == 1 && is_acronym(&words[0]) {
-            let plain: String = words[0].chars().filter(|c| *c != '.').collect();
-            by_initials
-                .get(&plain)
-                .filter(|list| list.len() == 1)
-                .map(|list| list[0])
-        } else if words.len() >= 2 && d.kind == EntityKind::Org && d.evidence != Evidence::Gazetteer
-        {
-            let containers: Vec<usize> = by_word
-                .get(&words[0])
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&f| {
-                    let fw = &m.drafts[f].name_words;
-                    f != e
-                        && m.drafts[f].kind == EntityKind::Org
-                        && fw.len() > words.len()
-                        && fw.windows(words.len()).any(|win| win == words.as_slice())
-                })
-                .collect();
-            (containers.len() == 1).then(|| containers[0])
-        } else {
-            None
-        };
-        if let Some(t) = target {
-            let t = m.root(t);
-            if t != e {
-                m.parent[e] = t;
-            }
-        }
-    }
-
-    // Weak candidates: only names the article has established, or known to the gazetteer.
-    let mut alias_of: HashMap<String, usize> = HashMap::default();
-    for (_, _, e, alias) in &m.assigned {
-        alias_of.entry(alias.clone()).or_insert(*e);
-    }
-    for (i, c) in candidates.iter().enumerate() {
-        if done[i] {
-            continue;
-        }
-        let words = &c.words;
-        let mut p = 0;
-        while p < words.len() {
-            let mut matched = None;
-            for q in (p + 1..=words.len()).rev() {
-                let phrase = surface(text, &words[p..q]);
-                let hit = if let Some(&e) = alias_of.get(&phrase) {
-                    Some(e)
-                } else if q - p == 1
-                    && nearest_person(&person_part, &person_positions, &phrase, words[p].0)
-                        .is_some()
-                {
-                    nearest_person(&person_part, &person_positions, &phrase, words[p].0)
-                } else if let Some(k) = gaz.lookup(&phrase) {
-                    Some(m.entity_for_key(
-                        k.canonical.to_lowercase(),
-                        k.kind,
-                        Evidence::Gazetteer,
-                        k.canonical,
-                    ))
-                } else if q - p == 1 {
-                    // A lone head word (`Church`) or the word after `of` (`Scientology`) inside
-                    // exactly one organisation's name.
-                    // `News of police response`: a head word before `of` and words in lower
-                    // case is the common noun (a name would have joined them).
-                    let of_lower = text
-                        .get(words[p].1..)
-                        .and_then(|r| r.strip_prefix(" of "))
-                        .is_some_and(|r| r.starts_with(char::is_lowercase));
-                    let head = lex.head_of(&phrase).is_some() && !of_lower;
-                    by_word
-                        .get(&phrase)
-                        .filter(|l| l.len() == 1 && m.drafts[l[0]].kind == EntityKind::Org)
-                        .map(|l| l[0])
-                        .filter(|&e| {
-                            let w = &m.drafts[e].name_words;
-                            head || w.windows(2).any(|p| p[0] == "of" && p[1] == phrase)
-                        })
-                } else {
-                    None
-                };
-                if let Some(e) = hit {
-                    matched = Some((q, e, phrase));
-                    break;
+            if d.name_words.len() >= 2 {
+                by_initials
+                    .entry(initials(&d.name_words))
+                    .or_default()
+                    .push(e);
+                for w in &d.name_words {
+                    self.by_word.entry(w.clone()).or_default().push(e);
                 }
             }
-            match matched {
-                Some((q, e, phrase)) => {
-                    m.assigned.push((words[p].0, words[q - 1].1, e, phrase));
-                    p = q;
+        }
+        for e in 0..self.drafts.len() {
+            if self.parent[e] != e {
+                continue;
+            }
+            let d = &self.drafts[e];
+            let words = &d.name_words;
+            let target = if words.len() == 1 && is_acronym(&words[0]) {
+                let plain: String = words[0].chars().filter(|c| *c != '.').collect();
+                by_initials
+                    .get(&plain)
+                    .filter(|list| list.len() == 1)
+                    .map(|list| (list[0], RuleId::AcronymInitials))
+            } else if words.len() >= 2
+                && d.kind == EntityKind::Org
+                && d.evidence != Evidence::Gazetteer
+            {
+                let mut containers = self
+                    .by_word
+                    .get(&words[0])
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&f| {
+                        let fw = &self.drafts[f].name_words;
+                        f != e
+                            && self.drafts[f].kind == EntityKind::Org
+                            && fw.len() > words.len()
+                            && fw.windows(words.len()).any(|win| win == words.as_slice())
+                    });
+                match (containers.next(), containers.next()) {
+                    (Some(f), None) => Some((f, RuleId::ShorterOrgName)),
+                    _ => None,
                 }
-                None => p += 1,
+            } else {
+                None
+            };
+            if let Some((t, rule)) = target.filter(|&(_, rule)| self.on(rule)) {
+                self.join(e, t, rule);
             }
         }
     }
 
-    finish(m, extra_aliases)
+    /// `weak-gazetteer`: words of a weak candidate the gazetteer knows.
+    fn weak_gazetteer(&mut self, phrase: &str) -> Option<usize> {
+        let k = self.gaz.lookup(phrase)?;
+        Some(self.entity_for_key(
+            k.canonical.to_lowercase(),
+            k.kind,
+            Evidence::Gazetteer,
+            k.canonical,
+        ))
+    }
+
+    /// `weak-head-word`: a lone head word (`Church`) or the word after `of` (`Scientology`)
+    /// inside exactly one organisation's name. `News of police response`: a head word before
+    /// `of` and words in lower case is the common noun (a name would have joined them).
+    fn weak_head_word(&mut self, words: &[(usize, usize)], phrase: &str) -> Option<usize> {
+        let [(_, end)] = words else { return None };
+        let of_lower = self
+            .text
+            .get(*end..)
+            .and_then(|r| r.strip_prefix(" of "))
+            .is_some_and(|r| r.starts_with(char::is_lowercase));
+        let head = self.lex.head_of(phrase).is_some() && !of_lower;
+        self.by_word
+            .get(phrase)
+            .filter(|l| l.len() == 1 && self.drafts[l[0]].kind == EntityKind::Org)
+            .map(|l| l[0])
+            .filter(|&e| {
+                let w = &self.drafts[e].name_words;
+                head || w.windows(2).any(|p| p[0] == "of" && p[1] == phrase)
+            })
+    }
+
+    /// Weak candidates: only their words that name something established, by the rules of
+    /// [`WEAK`], longest first.
+    fn weak_candidates(&mut self) {
+        for a in &self.assigned {
+            self.alias_of.entry(a.alias.clone()).or_insert(a.entity);
+        }
+        for i in 0..self.candidates.len() {
+            if self.done[i] {
+                continue;
+            }
+            let c = &self.candidates[i];
+            let words = &c.words;
+            let mut p = 0;
+            while p < words.len() {
+                let mut matched = None;
+                'lengths: for q in (p + 1..=words.len()).rev() {
+                    let phrase = surface(self.text, &words[p..q]);
+                    for &(rule, join) in WEAK {
+                        if !self.on(rule) {
+                            continue;
+                        }
+                        if let Some(e) = join(self, &words[p..q], &phrase) {
+                            matched = Some((q, e, phrase, rule));
+                            break 'lengths;
+                        }
+                    }
+                }
+                match matched {
+                    Some((q, e, phrase, rule)) => {
+                        self.assigned.push(Assigned {
+                            start: words[p].0,
+                            end: words[q - 1].1,
+                            entity: e,
+                            alias: phrase,
+                            rules: c.rules.with(rule),
+                        });
+                        p = q;
+                    }
+                    None => p += 1,
+                }
+            }
+        }
+    }
+
+    /// The rules that joined entity `e` to its root, after those of the mention.
+    fn join_rules(&self, mut e: usize, mut rules: RuleSet) -> RuleSet {
+        while self.parent[e] != e {
+            if let Some(rule) = self.joined_by[e] {
+                rules = rules.with(rule);
+            }
+            e = self.parent[e];
+        }
+        rules
+    }
 }
 
-fn finish(m: Merger<'_>, extra_aliases: Vec<(usize, String)>) -> Vec<Entity> {
-    let mut assigned: Vec<(usize, usize, usize, String)> = m
-        .assigned
-        .iter()
-        .map(|(s, e, ent, a)| (*s, *e, m.root(*ent), a.clone()))
-        .collect();
-    assigned.sort_by_key(|a| (a.0, std::cmp::Reverse(a.1)));
+/// Builds the entities from the candidates of a whole article (in document order).
+pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<Entity> {
+    entities_traced(text, candidates, gaz, Switches::ALL_ON).0
+}
+
+/// [`entities`] with only the rules `switches` lets apply, and each entity's trace.
+pub fn entities_traced(
+    text: &str,
+    candidates: &[Candidate],
+    gaz: &Gazetteer,
+    switches: Switches,
+) -> (Vec<Entity>, Vec<EntityTrace>) {
+    let mut m = Merger {
+        text,
+        gaz,
+        lex: Lexicon::get(),
+        switches,
+        candidates,
+        surfaces: candidates
+            .iter()
+            .map(|c| span_text(text, c.start, c.end))
+            .collect(),
+        done: vec![false; candidates.len()],
+        drafts: Vec::new(),
+        parent: Vec::new(),
+        joined_by: Vec::new(),
+        by_key: HashMap::default(),
+        assigned: Vec::new(),
+        extra_aliases: Vec::new(),
+        attested: Attested::new(text, candidates),
+        person_part: HashMap::default(),
+        person_positions: HashMap::default(),
+        modifier_uses: Vec::new(),
+        pending_same_date: None,
+        by_word: HashMap::default(),
+        alias_of: HashMap::default(),
+    };
+    for pass in PASSES {
+        pass(&mut m);
+    }
+    finish(m)
+}
+
+fn finish(mut m: Merger<'_>) -> (Vec<Entity>, Vec<EntityTrace>) {
+    let mut assigned = std::mem::take(&mut m.assigned);
+    for a in &mut assigned {
+        a.rules = m.join_rules(a.entity, a.rules);
+        a.entity = m.root(a.entity);
+    }
+    assigned.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
     let mut slot: HashMap<usize, usize> = HashMap::default();
     let mut out: Vec<Entity> = Vec::new();
+    let mut traces: Vec<HashMap<(String, RuleSet), usize>> = Vec::new();
     let mut last_end = 0;
     let mut person_roots: Vec<bool> = vec![false; m.drafts.len()];
     for (e, d) in m.drafts.iter().enumerate() {
@@ -596,14 +818,14 @@ fn finish(m: Merger<'_>, extra_aliases: Vec<(usize, String)>) -> Vec<Entity> {
             person_roots[m.root(e)] = true;
         }
     }
-    for (start, end, e, alias) in assigned {
-        if start < last_end || start >= end {
+    for a in assigned {
+        if a.start < last_end || a.start >= a.end {
             continue;
         }
-        last_end = end;
-        let index = *slot.entry(e).or_insert_with(|| {
-            let d = &m.drafts[e];
-            let kind = if person_roots[e] {
+        last_end = a.end;
+        let index = *slot.entry(a.entity).or_insert_with(|| {
+            let d = &m.drafts[a.entity];
+            let kind = if person_roots[a.entity] {
                 EntityKind::Person
             } else {
                 d.kind
@@ -614,12 +836,17 @@ fn finish(m: Merger<'_>, extra_aliases: Vec<(usize, String)>) -> Vec<Entity> {
                 aliases: Vec::new(),
                 mentions: Vec::new(),
             });
+            traces.push(HashMap::default());
             out.len() - 1
         });
+        *traces[index].entry((a.alias.clone(), a.rules)).or_default() += 1;
         let entity = &mut out[index];
-        entity.mentions.push(Mention { start, end });
-        if !entity.aliases.contains(&alias) {
-            entity.aliases.push(alias);
+        entity.mentions.push(Mention {
+            start: a.start,
+            end: a.end,
+        });
+        if !entity.aliases.contains(&a.alias) {
+            entity.aliases.push(a.alias);
         }
     }
     for entity in &mut out {
@@ -631,14 +858,34 @@ fn finish(m: Merger<'_>, extra_aliases: Vec<(usize, String)>) -> Vec<Entity> {
             .cloned()
             .unwrap_or_default();
     }
-    for (e, alias) in extra_aliases {
+    for (e, alias) in std::mem::take(&mut m.extra_aliases) {
         if let Some(&index) = slot.get(&m.root(e)) {
             if !out[index].aliases.contains(&alias) {
                 out[index].aliases.push(alias);
             }
         }
     }
-    out
+    let traces = traces
+        .into_iter()
+        .map(|counts| {
+            let mut aliases: Vec<AliasTrace> = counts
+                .into_iter()
+                .map(|((alias, rules), mentions)| AliasTrace {
+                    alias,
+                    mentions,
+                    rules: rules.iter().collect(),
+                })
+                .collect();
+            aliases.sort_by(|a, b| {
+                b.mentions
+                    .cmp(&a.mentions)
+                    .then(a.alias.cmp(&b.alias))
+                    .then(a.rules.cmp(&b.rules))
+            });
+            EntityTrace { aliases }
+        })
+        .collect();
+    (out, traces)
 }
 
 #[cfg(test)]
@@ -659,6 +906,51 @@ mod tests {
             .collect();
         m.sort();
         m.into_iter().map(|m| m.1).collect()
+    }
+
+    #[test]
+    fn each_entity_records_the_rules_that_built_it() {
+        use crate::analysis::entities::rules::RuleId;
+        let article = parse_plain(
+            "Donald Trump met reporters. Later President Trump spoke, and Trump left.".into(),
+        );
+        let (es, traces) = super::super::recognize_traced(&article, &|_| {});
+        let trump = es
+            .iter()
+            .position(|e| e.name == "Donald Trump")
+            .expect("Trump");
+        let rows: Vec<(&str, usize, Vec<&str>)> = traces[trump]
+            .aliases
+            .iter()
+            .map(|a| {
+                let rules = a.rules.iter().map(|r| r.name()).collect();
+                (a.alias.as_str(), a.mentions, rules)
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Donald Trump", 1, vec!["given-name", "full-name"]),
+                (
+                    "Trump",
+                    1,
+                    vec!["leading-common-word", "title", "bare-name"]
+                ),
+                ("Trump", 1, vec!["unknown", "weak-known-alias"]),
+            ]
+        );
+        assert_eq!(
+            traces[trump].rules(),
+            [
+                RuleId::LeadingCommonWord,
+                RuleId::Title,
+                RuleId::GivenName,
+                RuleId::Unknown,
+                RuleId::FullName,
+                RuleId::BareName,
+                RuleId::WeakKnownAlias
+            ]
+        );
     }
 
     #[test]

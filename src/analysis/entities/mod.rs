@@ -10,10 +10,12 @@ pub mod dates;
 pub mod gazetteer;
 pub mod merge;
 pub mod recognizer;
+pub mod rules;
 
 use super::doc::{for_each_lower_case_word, Doc, Shape};
-use super::Entity;
+use super::{Entity, EntityTrace};
 use crate::article::{Article, BlockKind};
+use rules::Switches;
 
 /// A block written in capitals (`BREAKING NEWS: …`): capitals say nothing about names there.
 fn shouting(doc: &Doc) -> bool {
@@ -34,6 +36,24 @@ pub fn recognize(article: &Article) -> Vec<Entity> {
 
 /// [`recognize`], calling `progress` with the end byte of each block read.
 pub fn recognize_with_progress(article: &Article, progress: &dyn Fn(usize)) -> Vec<Entity> {
+    recognize_traced(article, progress).0
+}
+
+/// [`recognize_with_progress`], with how each entity was built.
+pub fn recognize_traced(
+    article: &Article,
+    progress: &dyn Fn(usize),
+) -> (Vec<Entity>, Vec<EntityTrace>) {
+    recognize_with(article, progress, Switches::ALL_ON)
+}
+
+/// The candidates of an article: every block read for names with the rules `switches` lets
+/// apply, and the words it writes in lower case.
+fn read_candidates(
+    article: &Article,
+    progress: &dyn Fn(usize),
+    switches: Switches,
+) -> Vec<recognizer::Candidate> {
     let gaz = gazetteer::Gazetteer::get();
     let text = article.text();
     let mut candidates = Vec::new();
@@ -61,18 +81,108 @@ pub fn recognize_with_progress(article: &Article, progress: &dyn Fn(usize)) -> V
             kind,
             BlockKind::Title | BlockKind::Kicker | BlockKind::Heading
         ) || shouting(&doc);
-        recognizer::candidates(&doc, headline, gaz, &lower, &mut candidates);
+        recognizer::candidates_with(&doc, headline, gaz, &lower, switches, &mut candidates);
         progress(end);
     }
-    merge::entities(text, &candidates, gaz)
+    candidates
+}
+
+/// [`recognize_traced`] with only the rules `switches` lets apply.
+pub fn recognize_with(
+    article: &Article,
+    progress: &dyn Fn(usize),
+    switches: Switches,
+) -> (Vec<Entity>, Vec<EntityTrace>) {
+    let candidates = read_candidates(article, progress, switches);
+    merge::entities_traced(
+        article.text(),
+        &candidates,
+        gazetteer::Gazetteer::get(),
+        switches,
+    )
 }
 
 #[cfg(test)]
 mod tests {
+    use super::rules::{Example, Expect, RuleId};
     use super::*;
     use crate::analysis::{EntityKind, Mention};
     use crate::article::parse_plain;
     use proptest::prelude::*;
+
+    /// Whether the entities meet every mark of the example; else what they miss.
+    fn meets(example: &Example, es: &[Entity]) -> Result<(), String> {
+        let text = &example.text;
+        for mark in &example.marks {
+            let words = &text[mark.start..mark.end];
+            let exact = |e: &&Entity| {
+                e.mentions
+                    .iter()
+                    .any(|m| (m.start, m.end) == (mark.start, mark.end))
+            };
+            let holds = match &mark.expect {
+                Expect::Kind(kind) => es.iter().filter(exact).any(|e| e.kind.as_str() == kind),
+                Expect::Entity(name) => es.iter().filter(exact).any(|e| &e.name == name),
+                Expect::Nothing => es
+                    .iter()
+                    .flat_map(|e| &e.mentions)
+                    .all(|m| m.end <= mark.start || m.start >= mark.end),
+            };
+            if !holds {
+                let found: Vec<String> = es
+                    .iter()
+                    .map(|e| {
+                        let ms: Vec<&str> =
+                            e.mentions.iter().map(|m| &text[m.start..m.end]).collect();
+                        format!("{} {:?} {:?}", e.kind.as_str(), e.name, ms)
+                    })
+                    .collect();
+                return Err(format!(
+                    "[{words}] {:?} not met; found {found:?}",
+                    mark.expect
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn every_rule_does_what_its_examples_show_and_they_fail_without_it() {
+        let mut failures = Vec::new();
+        for &rule in RuleId::ALL {
+            for markup in rule.examples() {
+                let example = Example::parse(markup);
+                let article = parse_plain(example.text.clone());
+                let (es, traces) = recognize_with(&article, &|_| {}, Switches::ALL_ON);
+                if let Err(e) = meets(&example, &es) {
+                    failures.push(format!("{rule}: {markup}\n    {e}"));
+                    continue;
+                }
+                let (without, _) = recognize_with(&article, &|_| {}, Switches::without(rule));
+                if meets(&example, &without).is_ok() {
+                    failures.push(format!("{rule}: {markup}\n    holds without the rule"));
+                }
+                // The rule shows in the trace of an entity the example marks, when it marks one.
+                let marked = |i: usize| {
+                    example.marks.iter().any(|m| {
+                        m.expect != Expect::Nothing
+                            && es[i]
+                                .mentions
+                                .iter()
+                                .any(|x| (x.start, x.end) == (m.start, m.end))
+                    })
+                };
+                let positive = example.marks.iter().any(|m| m.expect != Expect::Nothing);
+                let traced = (0..es.len()).any(|i| marked(i) && traces[i].rules().contains(&rule));
+                if positive && !traced {
+                    failures.push(format!(
+                        "{rule}: {markup}\n    not in the trace of a marked entity"
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 
     fn entities(text: &str) -> Vec<Entity> {
         recognize(&parse_plain(text.to_string()))

@@ -3,13 +3,16 @@
 //! A candidate is a run of capitalised words, joined across name particles (`bin Laden`,
 //! `de Gaulle`), ampersands and, where the words before make it an organisation or a title, across
 //! `of`, `for`, `in` and `and` (`Church of Scientology`, `Young Professionals in Foreign Policy`).
-//! Leading common words (`The`, `However`) are dropped, titles are split off (`Secretary of State
-//! [Mike Pompeo]`) and mark a person. A candidate the evidence cannot settle (a lone capital at the
-//! start of a sentence, a headline word) is kept as *weak*: it only counts if the merge step finds
-//! it among the names the article establishes elsewhere.
+//! Leading common words (`The`, `However`) are dropped. What a run names is then decided by the
+//! recognise rules of [`rules`](super::rules), tried in the order of [`CLASSIFY`]: the first
+//! that decides wins, and may cut the run and classify its parts (`Secretary of State [Mike
+//! Pompeo]`). A candidate the evidence cannot settle (a lone capital at the start of a sentence,
+//! a headline word) is kept as *weak*: it only counts if the merge step finds it among the names
+//! the article establishes elsewhere. Every candidate carries the rules that made it.
 
 use super::dates;
 use super::gazetteer::Gazetteer;
+use super::rules::{RuleId, RuleSet, Switches};
 use crate::analysis::doc::{Doc, Shape, Token};
 use crate::analysis::lexicon::{hash_bytes, Classes, HashKeySet, Lexicon};
 use crate::analysis::EntityKind;
@@ -48,6 +51,8 @@ pub struct Candidate {
     pub same_as_next: bool,
     /// An acronym defined in parentheses right after this candidate's index in the block list.
     pub defines: Option<usize>,
+    /// The rules that cut and typed this candidate.
+    pub rules: RuleSet,
 }
 
 /// `XVII`, `IV`: numbers, not names.
@@ -99,6 +104,80 @@ impl LowerWords {
     }
 }
 
+/// A run of words `a..b` of a block to classify, with the rules that cut it so far.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    a: usize,
+    b: usize,
+    /// The run opens a sentence: its capital says nothing.
+    initial: bool,
+    rules: RuleSet,
+}
+
+impl Run {
+    fn len(self) -> usize {
+        self.b - self.a
+    }
+
+    /// A part `a..b` of this run, cut by the rules that cut this one.
+    fn part(self, a: usize, b: usize, initial: bool) -> Run {
+        Run {
+            a,
+            b,
+            initial,
+            rules: self.rules,
+        }
+    }
+}
+
+/// A recognise rule: it decides what `run` names, pushing candidates (or nothing), and says
+/// whether it decided.
+type Classify = fn(&Block<'_, '_>, Run, &mut Vec<Candidate>) -> bool;
+
+/// The recognise rules that classify a run, in the order they are tried.
+const CLASSIFY: &[(RuleId, Classify)] = &[
+    (RuleId::Gazetteer, |b, run, out| b.known_name(run, out)),
+    (RuleId::Headline, |b, run, out| b.headline_run(run, out)),
+    (RuleId::Title, |b, run, out| b.titled(run, out)),
+    (RuleId::Role, |b, run, out| b.role(run, out)),
+    (RuleId::HeadWord, |b, run, out| b.head_word(run, out)),
+    (RuleId::KnownNameInside, |b, run, out| {
+        b.known_name_inside(run, out)
+    }),
+    (RuleId::PlacePrefix, |b, run, out| b.place_prefix(run, out)),
+    (RuleId::GivenName, |b, run, out| b.given_name(run, out)),
+    (RuleId::PlaceFirstWord, |b, run, out| {
+        b.place_first_word(run, out)
+    }),
+    (RuleId::DescriptorBeforeName, |b, run, out| {
+        b.descriptor_before_name(run, out)
+    }),
+    (RuleId::Nationality, |b, run, out| b.nationality(run, out)),
+    (RuleId::FieldOfStudy, |b, run, out| {
+        b.field_of_study(run, out)
+    }),
+    (RuleId::PlaceNoun, |b, run, out| b.place_noun(run, out)),
+    (RuleId::PlaceCue, |b, run, out| b.place_cue(run, out)),
+    (RuleId::KnownPlaceLast, |b, run, out| {
+        b.known_place_last(run, out)
+    }),
+    (RuleId::LoweredWords, |b, run, out| {
+        b.lowered_words(run, out)
+    }),
+    (RuleId::ShapeName, |b, run, out| b.shape_name(run, out)),
+    (RuleId::RomanNumeral, |b, run, out| {
+        b.roman_numeral(run, out)
+    }),
+    (RuleId::LoneGivenName, |b, run, out| {
+        b.lone_given_name(run, out)
+    }),
+    (RuleId::AcronymShape, |b, run, out| {
+        b.acronym_shape(run, out)
+    }),
+    (RuleId::Speaker, |b, run, out| b.speaker(run, out)),
+    (RuleId::Unknown, |b, run, out| b.unknown(run, out)),
+];
+
 struct Block<'a, 't> {
     doc: &'a Doc<'t>,
     tokens: &'a [Token],
@@ -106,9 +185,14 @@ struct Block<'a, 't> {
     lex: &'static Lexicon,
     headline: bool,
     lower: &'a LowerWords,
+    switches: Switches,
 }
 
 impl<'a, 't> Block<'a, 't> {
+    fn on(&self, rule: RuleId) -> bool {
+        self.switches.on(rule)
+    }
+
     fn word(&self, i: usize) -> &'t str {
         self.doc.text(i)
     }
@@ -159,6 +243,11 @@ impl<'a, 't> Block<'a, 't> {
         s
     }
 
+    /// The word before the run, or `""`.
+    fn before(&self, run: Run) -> &'t str {
+        run.a.checked_sub(1).map(|i| self.word(i)).unwrap_or("")
+    }
+
     /// A handle or hashtag (`@POTUS`, `#MeToo`), a web address (`Scientology.org`) or a currency
     /// (`NZ$`): the run is part of an address or an amount, not a name in the prose.
     fn web_name(&self, a: usize, b: usize) -> bool {
@@ -191,8 +280,9 @@ impl<'a, 't> Block<'a, 't> {
     }
 
     /// Whether a connector word at `j` may join the run `a..j` to the capitalised words after it;
-    /// returns the index of the first word after the connector (and any `the`).
-    fn joins(&self, a: usize, j: usize) -> Option<usize> {
+    /// returns the index of the first word after the connector (and any `the`), and the rule
+    /// that joins them.
+    fn joins(&self, a: usize, j: usize) -> Option<(usize, RuleId)> {
         let connector = self.word(j);
         let mut next = j + 1;
         if matches!(connector, "of" | "for" | "in") && self.word(next) == "the" {
@@ -203,10 +293,10 @@ impl<'a, 't> Block<'a, 't> {
         }
         let head = self.head(j - 1).is_some();
         let titled = self.at(j - 1, |t| t.is(Classes::TITLE));
-        match connector {
-            _ if self.doc.is_lower(j, Classes::PARTICLE) => Some(next),
-            "of" if head || titled => Some(next),
-            "for" if head => Some(next),
+        let rule = match connector {
+            _ if self.doc.is_lower(j, Classes::PARTICLE) => RuleId::Particle,
+            "of" if head || titled => RuleId::OfAfterHead,
+            "for" if head => RuleId::ForAfterHead,
             "and" => {
                 let right_end = self.cap_run_end(next);
                 let right_head = right_end > next && self.head(right_end - 1).is_some();
@@ -225,7 +315,10 @@ impl<'a, 't> Block<'a, 't> {
                     && (left..j).all(|i| self.tokens[i].is_capitalised() && self.head(i).is_none())
                     && !self.given(left)
                     && self.gaz.lookup(&self.phrase(left, j)).is_none();
-                (right_head && ((head && next == j + 1) || shared)).then_some(next)
+                if !(right_head && ((head && next == j + 1) || shared)) {
+                    return None;
+                }
+                RuleId::AndSharedHead
             }
             "in" | "for" => {
                 let right_end = self.cap_run_end(next);
@@ -243,21 +336,26 @@ impl<'a, 't> Block<'a, 't> {
                 let left_known = self.gaz.lookup(&self.phrase(a, j)).is_some();
                 let right_place_head =
                     right_end > next && self.head(right_end - 1) == Some(EntityKind::Place);
-                (left_words >= 2
+                let joined = left_words >= 2
                     && !head
                     && !right_place_head
                     && right_end - next >= 2
                     && !person
                     && !right_place
                     && !left_known
-                    && !titled)
-                    .then_some(next)
+                    && !titled;
+                if !joined {
+                    return None;
+                }
+                RuleId::InForName
             }
-            _ => None,
-        }
+            _ => return None,
+        };
+        self.on(rule).then_some((next, rule))
     }
 
-    fn candidate(&self, a: usize, b: usize, kind: EntityKind, evidence: Evidence) -> Candidate {
+    fn candidate(&self, run: Run, kind: EntityKind, evidence: Evidence) -> Candidate {
+        let (a, b) = (run.a, run.b);
         Candidate {
             start: self.tokens[a].start,
             end: self.tokens[b - 1].end,
@@ -273,27 +371,87 @@ impl<'a, 't> Block<'a, 't> {
             date_key: None,
             same_as_next: false,
             defines: None,
+            rules: run.rules,
         }
     }
 
-    /// Classifies the run `a..b` and pushes what it names.
-    fn emit(&self, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate>) {
-        if a >= b {
+    /// Classifies `run` by the first rule of [`CLASSIFY`] that decides, and pushes what it names.
+    fn emit(&self, run: Run, out: &mut Vec<Candidate>) {
+        if run.a >= run.b {
             return;
         }
-        let gaz = self.gaz;
-        let full = self.phrase(a, b);
-        if let Some(known) = gaz.lookup(&full) {
-            let mut c = self.candidate(a, b, known.kind, Evidence::Gazetteer);
-            c.canonical = Some(known.canonical);
-            out.push(c);
-            return;
+        for &(rule, classify) in CLASSIFY {
+            let run = Run {
+                rules: run.rules.with(rule),
+                ..run
+            };
+            if self.on(rule) && classify(self, run, out) {
+                return;
+            }
         }
+    }
+
+    /// The index of the first connector (`of`, `for`, `in`, `and`) inside the run.
+    fn connector(&self, run: Run) -> Option<usize> {
+        (run.a..run.b).find(|&i| matches!(self.word(i), "of" | "for" | "in" | "and"))
+    }
+
+    /// The kind the head word gives the run: the word before its connector (`Church of
+    /// Scientology`), or its last word.
+    fn run_head(&self, run: Run) -> Option<EntityKind> {
+        self.connector(run)
+            .and_then(|i| self.head(i.checked_sub(1)?))
+            .or_else(|| self.head(run.b - 1))
+    }
+
+    /// Two or more words with no connector, the first a known given name.
+    fn given_first(&self, run: Run) -> bool {
+        run.len() >= 2 && self.given(run.a) && self.connector(run).is_none()
+    }
+
+    /// The kind the shape of a run of two or more words gives it, and whether its words read
+    /// like common words (`Political Insights`).
+    fn shape_kind(&self, run: Run) -> (EntityKind, bool) {
+        let (a, b) = (run.a, run.b);
+        let word_like = self.connector(run).is_some()
+            || (a..b).any(|i| {
+                self.word_like(i)
+                    || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
+                    || (i > a && self.word(i).chars().count() == 1)
+            });
+        // A determiner does not stand before a person’s name: `the Kaiser Chiefs` are a band
+        // or a firm, not a person (titles and given names were settled before).
+        let determined = matches!(self.before(run), "the" | "The");
+        let kind = if word_like || determined {
+            EntityKind::Org
+        } else {
+            EntityKind::Person
+        };
+        (kind, word_like)
+    }
+
+    /// `gazetteer`: the whole run is a known name.
+    fn known_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let Some(known) = self.gaz.lookup(&self.phrase(run.a, run.b)) else {
+            return false;
+        };
+        let mut c = self.candidate(run, known.kind, Evidence::Gazetteer);
+        c.canonical = Some(known.canonical);
+        out.push(c);
+        true
+    }
+
+    /// `headline`: in a headline, an unknown run is weak.
+    fn headline_run(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         if self.headline {
-            out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
-            return;
+            out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
         }
-        // Titles: `[South Korean] President [Moon Jae-In]`, `Secretary of State [Mike Pompeo]`.
+        self.headline
+    }
+
+    /// `title`: `[South Korean] President [Moon Jae-In]`, `Secretary of State [Mike Pompeo]`.
+    fn titled(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
         for p in a..b {
             if !self.at(p, Token::may_start_title) {
                 continue;
@@ -310,7 +468,7 @@ impl<'a, 't> Block<'a, 't> {
                 let mut of_place = None;
                 if self.word(rest) == "of" {
                     for q in (rest + 2..b).rev() {
-                        if gaz.lookup(&self.phrase(rest + 1, q)).is_some() {
+                        if self.gaz.lookup(&self.phrase(rest + 1, q)).is_some() {
                             of_place = Some((rest + 1, q));
                             rest = q;
                             break;
@@ -319,9 +477,9 @@ impl<'a, 't> Block<'a, 't> {
                 }
                 if rest >= b {
                     if p > a {
-                        self.emit(a, p, initial, out);
+                        self.emit(run.part(a, p, run.initial), out);
                     }
-                    return;
+                    return true;
                 }
                 // A head word ends what follows the title, or stands before its `of`/`for`
                 // (`Doctor [Who Society of Canada]`): an organisation, no titled person.
@@ -329,243 +487,357 @@ impl<'a, 't> Block<'a, 't> {
                     || (rest + 1..b).any(|i| {
                         matches!(self.word(i), "of" | "for") && self.head(i - 1).is_some()
                     });
-                let rest_known = gaz.lookup(&self.phrase(rest, b)).is_some();
+                let rest_known = self.gaz.lookup(&self.phrase(rest, b)).is_some();
                 let capitalised = self.tokens.get(rest).is_some_and(Token::is_capitalised);
                 if rest_head || rest_known || !capitalised {
                     continue;
                 }
-                self.emit(a, p, initial, out);
+                self.emit(run.part(a, p, run.initial), out);
                 if let Some((x, y)) = of_place {
-                    self.emit(x, y, false, out);
+                    self.emit(run.part(x, y, false), out);
                 }
-                let mut c = self.candidate(rest, b, EntityKind::Person, Evidence::Titled);
+                let mut c = self.candidate(
+                    run.part(rest, b, false),
+                    EntityKind::Person,
+                    Evidence::Titled,
+                );
                 c.titled_from = Some(self.tokens[p].start);
                 out.push(c);
-                return;
+                return true;
             }
         }
-        let words = b - a;
-        let first = self.word(a);
-        let last = self.word(b - 1);
-        // The head word ends the name, or stands before its `of`/`for` (`Church of Scientology`).
-        let connector = (a..b).find(|&i| matches!(self.word(i), "of" | "for" | "in" | "and"));
-        let given_first = words >= 2 && self.given(a) && connector.is_none();
-        let head = connector
-            .and_then(|i| self.head(i.checked_sub(1)?))
-            .or_else(|| self.head(b - 1));
-        // A role (`Islands Correspondent`, `Minister of War`) is nobody's name; a name may
-        // stand before the role word (`North Korea Analyst`).
-        if head == Some(EntityKind::Other) {
-            if self.head(b - 1) == Some(EntityKind::Other) && words >= 2 && connector.is_none() {
-                self.emit(a, b - 1, initial, out);
-            } else {
-                out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
-            }
-            return;
+        false
+    }
+
+    /// `role`: a role (`Islands Correspondent`, `Minister of War`) is nobody's name; a name may
+    /// stand before the role word (`North Korea Analyst`).
+    fn role(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        if self.run_head(run) != Some(EntityKind::Other) {
+            return false;
         }
-        if let Some(kind) = head {
-            if words == 1 {
-                out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
-                return;
-            }
-            let person = given_first && self.surname(b - 1) && kind == EntityKind::Place;
-            if !person {
-                out.push(self.candidate(a, b, kind, Evidence::Head));
-                return;
-            }
+        let last_is_role = self.head(run.b - 1) == Some(EntityKind::Other);
+        if last_is_role && run.len() >= 2 && self.connector(run).is_none() {
+            self.emit(run.part(run.a, run.b - 1, run.initial), out);
+        } else {
+            out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
         }
-        if words >= 2 && !given_first {
-            // A known place at the front (`North Korea Analyst`) or a known name of two words
-            // or more inside the run.
-            for p in a..b {
-                if !gaz.may_start_name(self.word(p)) {
+        true
+    }
+
+    /// `head-word`: the head word ends the name, or stands before its `of`/`for` (`Church of
+    /// Scientology`); alone, it is weak.
+    fn head_word(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let Some(kind) = self.run_head(run) else {
+            return false;
+        };
+        if run.len() == 1 {
+            out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
+            return true;
+        }
+        // `Jack Houston`: a given name and a surname make a person, whatever a place's head.
+        let person = self.given_first(run) && self.surname(run.b - 1) && kind == EntityKind::Place;
+        if person {
+            return false;
+        }
+        out.push(self.candidate(run, kind, Evidence::Head));
+        true
+    }
+
+    /// `known-name-inside`: a known place at the front (`North Korea Analyst`) or a known name
+    /// of two words or more inside the run.
+    fn known_name_inside(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() < 2 || self.given_first(run) {
+            return false;
+        }
+        for p in a..b {
+            if !self.gaz.may_start_name(self.word(p)) {
+                continue;
+            }
+            for q in (p + 1..=b.min(p + 6)).rev() {
+                if (p, q) == (a, b) || (p > a && q - p < 2) {
                     continue;
                 }
-                for q in (p + 1..=b.min(p + 6)).rev() {
-                    if (p, q) == (a, b) || (p > a && q - p < 2) {
-                        continue;
-                    }
-                    if let Some(known) = gaz.lookup(&self.phrase(p, q)) {
-                        self.emit(a, p, initial, out);
-                        let mut c = self.candidate(p, q, known.kind, Evidence::Gazetteer);
-                        c.canonical = Some(known.canonical);
-                        out.push(c);
-                        self.emit(q, b, false, out);
-                        return;
-                    }
-                }
-            }
-        }
-        if words == 2 && self.capitalised(a, Classes::PLACE_PREFIX) {
-            if let Some(k) = gaz.lookup(last).filter(|k| k.kind == EntityKind::Place) {
-                let _ = k;
-                out.push(self.candidate(a, b, EntityKind::Place, Evidence::Gazetteer));
-                return;
-            }
-        }
-        if given_first {
-            out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
-            return;
-        }
-        // `Port Askaig`, `Mount Kenya`, `Lake Tahoe`: a word that names a kind of place opens
-        // a two-word name.
-        if words == 2 && self.capitalised(a, Classes::PLACE_FIRST_WORD) && !self.surname(b - 1) {
-            out.push(self.candidate(a, b, EntityKind::Place, Evidence::Shape));
-            return;
-        }
-        // A person's full name run into the words before it, which hold no given name
-        // (`Scientologist Tom Cruise`, `Pro-Beijing Starry Lee`, `Russian Vladimir Putin`).
-        if words >= 3 && connector.is_none() && !self.given(a) {
-            let split =
-                (a + 1..b - 1).find(|&p| self.tokens[p].shape == Shape::Cap && self.given(p));
-            // The words before say what the person is (a follower, a nationality, a camp), so
-            // that `Farouk Ben Mustapha` stays whole; the name ends in no initial.
-            let descriptor = |i: usize| {
-                let w = self.word(i);
-                self.word_like(i)
-                    || w.contains('-')
-                    || self.lower.contains_lowered(w)
-                    || self.tokens[i].shape == Shape::Upper
-                    || gaz.lookup(w).is_some()
-            };
-            let fits = split.is_some_and(|p| {
-                b - p <= 3
-                    && self.word(b - 1).chars().count() > 1
-                    && (a..p).all(|i| !self.given(i))
-                    && (a..p).any(descriptor)
-                    && (p + 1..b).all(|i| self.tokens[i].shape == Shape::Cap && !self.word_like(i))
-            });
-            if let Some(p) = split.filter(|_| fits) {
-                self.emit(a, p, initial, out);
-                out.push(self.candidate(p, b, EntityKind::Person, Evidence::GivenName));
-                return;
-            }
-        }
-        // A nationality inside a run that is no known name (`Orthodox Russian`).
-        if words >= 2 {
-            for p in a..b {
-                let word = self.word(p);
-                let nationality = gaz
-                    .lookup(word)
-                    .filter(|k| k.kind == EntityKind::Group && k.canonical != word);
-                if let Some(k) = nationality {
-                    let mut c = self.candidate(p, p + 1, k.kind, Evidence::Gazetteer);
-                    c.canonical = Some(k.canonical);
+                if let Some(known) = self.gaz.lookup(&self.phrase(p, q)) {
+                    self.emit(run.part(a, p, run.initial), out);
+                    let mut c =
+                        self.candidate(run.part(p, q, false), known.kind, Evidence::Gazetteer);
+                    c.canonical = Some(known.canonical);
                     out.push(c);
-                    return;
+                    self.emit(run.part(q, b, false), out);
+                    return true;
                 }
             }
         }
-        let before = a.checked_sub(1).map(|i| self.word(i)).unwrap_or("");
-        let field = before == "in"
-            && a.checked_sub(2)
+        false
+    }
+
+    /// `place-prefix`: `South Russia`.
+    fn place_prefix(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let fits = run.len() == 2
+            && self.capitalised(run.a, Classes::PLACE_PREFIX)
+            && self
+                .gaz
+                .lookup(self.word(run.b - 1))
+                .is_some_and(|k| k.kind == EntityKind::Place);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Place, Evidence::Gazetteer));
+        }
+        fits
+    }
+
+    /// `given-name`: `Andy Laub`.
+    fn given_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let fits = self.given_first(run);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Person, Evidence::GivenName));
+        }
+        fits
+    }
+
+    /// `place-first-word`: `Port Askaig`, `Mount Kenya`, `Lake Tahoe`.
+    fn place_first_word(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let fits = run.len() == 2
+            && self.capitalised(run.a, Classes::PLACE_FIRST_WORD)
+            && !self.surname(run.b - 1);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Place, Evidence::Shape));
+        }
+        fits
+    }
+
+    /// `descriptor-before-name`: a person's full name run into the words before it, which hold
+    /// no given name (`Scientologist Tom Cruise`, `Pro-Beijing Starry Lee`, `Russian Vladimir
+    /// Putin`).
+    fn descriptor_before_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() < 3 || self.connector(run).is_some() || self.given(a) {
+            return false;
+        }
+        let Some(p) = (a + 1..b - 1).find(|&p| self.tokens[p].shape == Shape::Cap && self.given(p))
+        else {
+            return false;
+        };
+        // The words before say what the person is (a follower, a nationality, a camp), so that
+        // `Farouk Ben Mustapha` stays whole; the name ends in no initial.
+        let descriptor = |i: usize| {
+            let w = self.word(i);
+            self.word_like(i)
+                || w.contains('-')
+                || self.lower.contains_lowered(w)
+                || self.tokens[i].shape == Shape::Upper
+                || self.gaz.lookup(w).is_some()
+        };
+        let fits = b - p <= 3
+            && self.word(b - 1).chars().count() > 1
+            && (a..p).all(|i| !self.given(i))
+            && (a..p).any(descriptor)
+            && (p + 1..b).all(|i| self.tokens[i].shape == Shape::Cap && !self.word_like(i));
+        if fits {
+            self.emit(run.part(a, p, run.initial), out);
+            out.push(self.candidate(
+                run.part(p, b, false),
+                EntityKind::Person,
+                Evidence::GivenName,
+            ));
+        }
+        fits
+    }
+
+    /// `nationality`: a nationality inside a run that is no known name (`Orthodox Russian`).
+    fn nationality(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        if run.len() < 2 {
+            return false;
+        }
+        for p in run.a..run.b {
+            let word = self.word(p);
+            let nationality = self
+                .gaz
+                .lookup(word)
+                .filter(|k| k.kind == EntityKind::Group && k.canonical != word);
+            if let Some(k) = nationality {
+                let mut c = self.candidate(run.part(p, p + 1, false), k.kind, Evidence::Gazetteer);
+                c.canonical = Some(k.canonical);
+                out.push(c);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `field-of-study`: `a Master of Science in Global Affairs`, `a degree in Economics`.
+    fn field_of_study(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let fits = self.before(run) == "in"
+            && run
+                .a
+                .checked_sub(2)
                 .is_some_and(|i| self.lex.is_field_cue(self.word(i)));
-        if field {
-            out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
-            return;
+        if fits {
+            out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
         }
-        // `the town of Yeoncheon`, `the city of Aleppo`.
-        let place_noun = before == "of"
-            && a.checked_sub(2)
-                .is_some_and(|i| self.doc.is_lower(i, Classes::PLACE_NOUN));
-        if place_noun && !self.tokens[b - 1].possessive {
-            out.push(self.candidate(a, b, EntityKind::Place, Evidence::Cue));
-            return;
+        fits
+    }
+
+    /// `place-noun`: `the town of Yeoncheon`, `the city of Aleppo`.
+    fn place_noun(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let fits = self.before(run) == "of"
+            && run
+                .a
+                .checked_sub(2)
+                .is_some_and(|i| self.doc.is_lower(i, Classes::PLACE_NOUN))
+            && !self.tokens[run.b - 1].possessive;
+        if fits {
+            out.push(self.candidate(run, EntityKind::Place, Evidence::Cue));
         }
-        // `at Andrew’s Air Force base`: what stands at the place is the thing possessed.
-        let cued_place = !self.tokens[b - 1].possessive
-            && a.checked_sub(1)
+        fits
+    }
+
+    /// `place-cue`: `in Hama`; but `at Andrew’s Air Force base`: what stands at the place is
+    /// the thing possessed.
+    fn place_cue(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let cued = !self.tokens[run.b - 1].possessive
+            && run
+                .a
+                .checked_sub(1)
                 .is_some_and(|i| self.doc.is_lower(i, Classes::PLACE_CUE))
-            && (words == 1 || !matches!(before, "at" | "from"));
-        if cued_place && !(initial && words == 1) {
-            out.push(self.candidate(a, b, EntityKind::Place, Evidence::Cue));
-            return;
+            && (run.len() == 1 || !matches!(self.before(run), "at" | "from"));
+        let fits = cued && !(run.initial && run.len() == 1);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Place, Evidence::Cue));
         }
-        if words >= 2 {
-            let word_like = connector.is_some()
-                || (a..b).any(|i| {
-                    self.word_like(i)
-                        || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
-                        || (i > a && self.word(i).chars().count() == 1)
-                });
-            // A determiner does not stand before a person’s name: `the Kaiser Chiefs` are a
-            // band or a firm, not a person (titles and given names were settled above).
-            let determined = matches!(before, "the" | "The");
-            let kind = if word_like || determined {
-                EntityKind::Org
+        fits
+    }
+
+    /// `known-place-last`: a known place after words that are no part of a person's name
+    /// (`Holy Moscow`, `Mother Moscow`) stays the place: only the shape said "person". A place
+    /// that is also a surname (`Houston`) or follows a title (`Captain America`) keeps the guess.
+    fn known_place_last(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() < 2 || self.shape_kind(run).0 != EntityKind::Person {
+            return false;
+        }
+        let Some(k) = self
+            .gaz
+            .lookup(self.word(b - 1))
+            .filter(|k| k.kind == EntityKind::Place)
+        else {
+            return false;
+        };
+        let named = self.surname(b - 1)
+            || (a..b - 1)
+                .any(|i| self.given(i) || self.surname(i) || self.at(i, |t| t.is(Classes::TITLE)));
+        if named {
+            return false;
+        }
+        self.emit(run.part(a, b - 1, run.initial), out);
+        let mut c = self.candidate(run.part(b - 1, b, false), k.kind, Evidence::Gazetteer);
+        c.canonical = Some(k.canonical);
+        out.push(c);
+        true
+    }
+
+    /// `lowered-words`: `Space Shuttle`, `Launch Pad`: words the article also writes in lower
+    /// case, and no known name part (`Park Geun-hye` beside a park). Two or more name words after
+    /// the last of them are a person (`Pan-democrat Lam Cheuk-ting`).
+    fn lowered_words(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() < 2 {
+            return false;
+        }
+        let (kind, word_like) = self.shape_kind(run);
+        if word_like {
+            return false;
+        }
+        let lowered = |i: usize| {
+            self.tokens[i].shape == Shape::Cap
+                && !self.given(i)
+                && !self.surname(i)
+                && self.lower.contains_lowered(self.word(i))
+        };
+        let Some(k) = (a..b).rev().find(|&i| lowered(i)) else {
+            return false;
+        };
+        if kind == EntityKind::Person && b - k > 2 {
+            out.push(self.candidate(
+                run.part(a, k + 1, run.initial),
+                EntityKind::Other,
+                Evidence::Weak,
+            ));
+            out.push(self.candidate(run.part(k + 1, b, false), kind, Evidence::Shape));
+        } else {
+            out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
+        }
+        true
+    }
+
+    /// `shape-name`: two or more capitalised words are a person, or an organisation.
+    fn shape_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        if run.len() < 2 {
+            return false;
+        }
+        out.push(self.candidate(run, self.shape_kind(run).0, Evidence::Shape));
+        true
+    }
+
+    /// `roman-numeral`: `XVII` alone is no name.
+    fn roman_numeral(&self, run: Run, _out: &mut Vec<Candidate>) -> bool {
+        run.len() == 1 && roman_numeral(self.word(run.a))
+    }
+
+    /// `lone-given-name`: a known given name alone, not opening a sentence, nor a month after
+    /// `of` (`of August`).
+    fn lone_given_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let fits = run.len() == 1
+            && !run.initial
+            && self.given(run.a)
+            && !dates::is_cued_month(self.doc, run.a);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Person, Evidence::GivenName));
+        }
+        fits
+    }
+
+    /// `acronym-shape`: `NATO`, `PayPal` are organisations (weak at the start of a sentence).
+    fn acronym_shape(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let token = self.tokens[run.a];
+        let fits = run.len() == 1
+            && (token.shape == Shape::Upper
+                || (token.inner_capital && !run.initial && !self.word(run.a).contains('-')));
+        if fits {
+            let evidence = if run.initial {
+                Evidence::Weak
             } else {
-                EntityKind::Person
+                Evidence::Shape
             };
-            // A known place after words that are no part of a person's name (`Holy Moscow`,
-            // `Mother Moscow`) stays the place: only the shape said "person". A place that is
-            // also a surname (`Houston`) or follows a title (`Captain America`) keeps the guess.
-            let place = gaz.lookup(last).filter(|k| k.kind == EntityKind::Place);
-            if let Some(k) = place.filter(|_| kind == EntityKind::Person) {
-                let named = self.surname(b - 1)
-                    || (a..b - 1).any(|i| {
-                        self.given(i) || self.surname(i) || self.at(i, |t| t.is(Classes::TITLE))
-                    });
-                if !named {
-                    self.emit(a, b - 1, initial, out);
-                    let mut c = self.candidate(b - 1, b, k.kind, Evidence::Gazetteer);
-                    c.canonical = Some(k.canonical);
-                    out.push(c);
-                    return;
-                }
-            }
-            // `Space Shuttle`, `Launch Pad`: words the article also writes in lower case, and
-            // no known name part (`Park Geun-hye` beside a park). Two or more name words after
-            // the last of them are a person (`Pan-democrat Lam Cheuk-ting`).
-            let lowered = |i: usize| {
-                self.tokens[i].shape == Shape::Cap
-                    && !self.given(i)
-                    && !self.surname(i)
-                    && self.lower.contains_lowered(self.word(i))
-            };
-            if !word_like {
-                if let Some(k) = (a..b).rev().find(|&i| lowered(i)) {
-                    if kind == EntityKind::Person && b - k > 2 {
-                        out.push(self.candidate(a, k + 1, EntityKind::Other, Evidence::Weak));
-                        out.push(self.candidate(k + 1, b, kind, Evidence::Shape));
-                    } else {
-                        out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
-                    }
-                    return;
-                }
-            }
-            out.push(self.candidate(a, b, kind, Evidence::Shape));
-            return;
+            out.push(self.candidate(run, EntityKind::Org, evidence));
         }
-        let token = self.tokens[a];
-        let inner_capital = first.chars().skip(1).any(char::is_uppercase);
-        if roman_numeral(first) {
-            return;
+        fits
+    }
+
+    /// `speaker`: `Jafari said`, `said Mauer`: a lone unknown name that speaks is a person.
+    fn speaker(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() != 1 {
+            return false;
         }
-        let cued_month = dates::is_cued_month(self.doc, a);
-        if !initial && self.given(a) && token.shape == Shape::Cap && !cued_month {
-            out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
-            return;
-        }
-        if token.shape == Shape::Upper || (inner_capital && !initial && !first.contains('-')) {
-            let mut c = self.candidate(a, b, EntityKind::Org, Evidence::Shape);
-            if initial {
-                c.evidence = Evidence::Weak;
-            }
-            out.push(c);
-            return;
-        }
-        // `Jafari said`, `said Mauer`: a lone unknown name that speaks is a person.
         let speaks = (self.doc.is_lower(b, Classes::REPORTED_AFTER)
             && !self.tokens[b - 1].possessive)
             || (a
                 .checked_sub(1)
                 .is_some_and(|i| self.doc.is_lower(i, Classes::REPORTED_BEFORE))
                 && self.tokens.get(b).is_none_or(|t| t.shape == Shape::Punct));
-        if speaks && token.shape == Shape::Cap && !self.word_like(a) && !self.common(a) {
-            out.push(self.candidate(a, b, EntityKind::Person, Evidence::Cue));
-            return;
+        let fits =
+            speaks && self.tokens[a].shape == Shape::Cap && !self.word_like(a) && !self.common(a);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Person, Evidence::Cue));
         }
-        out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
+        fits
+    }
+
+    /// `unknown`: anything else is weak.
+    fn unknown(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
+        true
     }
 }
 
@@ -578,6 +850,18 @@ pub fn candidates(
     lower: &LowerWords,
     out: &mut Vec<Candidate>,
 ) {
+    candidates_with(doc, headline, gaz, lower, Switches::ALL_ON, out);
+}
+
+/// [`candidates`] with only the rules `switches` lets apply.
+pub fn candidates_with(
+    doc: &Doc,
+    headline: bool,
+    gaz: &Gazetteer,
+    lower: &LowerWords,
+    switches: Switches,
+    out: &mut Vec<Candidate>,
+) {
     let tokens = doc.tokens();
     let block = Block {
         doc,
@@ -586,15 +870,28 @@ pub fn candidates(
         lex: doc.lexicon(),
         headline,
         lower,
+        switches,
     };
-    let found_dates = dates::find(doc);
+    let found_dates = if switches.on(RuleId::Date) {
+        dates::find(doc)
+    } else {
+        Vec::new()
+    };
     let mut next_date = found_dates.iter().peekable();
     let block_start = out.len();
+    // Where the last run was broken off by a month or weekday: the next run starts there.
+    let mut broken_at = None;
     let mut i = 0;
     while i < tokens.len() {
         if let Some(d) = next_date.next_if(|d| d.first <= i) {
             if d.first == i {
-                let mut c = block.candidate(d.first, d.end, EntityKind::Date, Evidence::Date);
+                let run = Run {
+                    a: d.first,
+                    b: d.end,
+                    initial: false,
+                    rules: RuleSet::EMPTY.with(RuleId::Date),
+                };
+                let mut c = block.candidate(run, EntityKind::Date, Evidence::Date);
                 c.date_key = Some(d.key.clone());
                 c.same_as_next = d.same_as_next;
                 out.push(c);
@@ -602,16 +899,19 @@ pub fn candidates(
                 continue;
             }
         }
-        let starts_name = block.is_name_word(i)
-            || (doc.is_lower(i, Classes::OPENING_PARTICLE | Classes::PARTICLE)
-                && block
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|t| t.shape == Shape::Cap)
-                && !block.tokens[i].sentence_start);
-        if !starts_name {
+        let mut rules = RuleSet::EMPTY;
+        let opening_particle = switches.on(RuleId::Particle)
+            && doc.is_lower(i, Classes::OPENING_PARTICLE | Classes::PARTICLE)
+            && tokens.get(i + 1).is_some_and(|t| t.shape == Shape::Cap)
+            && !tokens[i].sentence_start;
+        if opening_particle {
+            rules = rules.with(RuleId::Particle);
+        } else if !block.is_name_word(i) {
             i += 1;
             continue;
+        }
+        if broken_at == Some(i) {
+            rules = rules.with(RuleId::NameBreak);
         }
         let date_at = |k: usize| found_dates.iter().any(|d| d.first <= k && k < d.end);
         let a = i;
@@ -620,37 +920,51 @@ pub fn candidates(
             if j >= tokens.len() || date_at(j) {
                 break;
             }
-            if tokens[j - 1].possessive
-                && !(block.capitalised(j - 1, Classes::COLLECTIVE_POSSESSIVE)
-                    && block.is_name_word(j))
-            {
-                break;
+            if tokens[j - 1].possessive {
+                let collective = switches.on(RuleId::CollectivePossessive)
+                    && block.capitalised(j - 1, Classes::COLLECTIVE_POSSESSIVE)
+                    && block.is_name_word(j);
+                if !collective {
+                    break;
+                }
+                rules = rules.with(RuleId::CollectivePossessive);
             }
-            let cued_month = j - 1 == a && dates::is_cued_month(doc, a);
-            if block.is_name_word(j)
-                && !block.capitalised(j, Classes::NAME_BREAK)
-                && !block.capitalised(j - 1, Classes::NAME_BREAK)
-                && !cued_month
-            {
-                j += 1;
-                continue;
+            if block.is_name_word(j) {
+                let breaks = switches.on(RuleId::NameBreak)
+                    && (block.capitalised(j, Classes::NAME_BREAK)
+                        || block.capitalised(j - 1, Classes::NAME_BREAK)
+                        || (j - 1 == a && dates::is_cued_month(doc, a)));
+                if !breaks {
+                    j += 1;
+                    continue;
+                }
+                rules = rules.with(RuleId::NameBreak);
+                broken_at = Some(j);
             }
             // `Mr. Smith`, `Dr. Jane Doe`: the period of an abbreviated title stays inside.
-            if block.word(j) == "."
+            if switches.on(RuleId::TitlePeriod)
+                && block.word(j) == "."
                 && block.is_name_word(j + 1)
                 && block.at(j - 1, |t| t.is(Classes::TITLE))
                 && block.word(j - 1).len() <= 5
             {
+                rules = rules.with(RuleId::TitlePeriod);
                 j += 2;
                 continue;
             }
-            if block.word(j) == "&" && block.is_name_word(j + 1) && !date_at(j + 1) {
+            if switches.on(RuleId::Ampersand)
+                && block.word(j) == "&"
+                && block.is_name_word(j + 1)
+                && !date_at(j + 1)
+            {
+                rules = rules.with(RuleId::Ampersand);
                 j += 2;
                 continue;
             }
             if tokens[j].shape == Shape::Lower {
-                if let Some(next) = block.joins(a, j) {
+                if let Some((next, rule)) = block.joins(a, j) {
                     if !date_at(next) {
+                        rules = rules.with(rule);
                         j = next + 1;
                         continue;
                     }
@@ -660,34 +974,55 @@ pub fn candidates(
         }
         let b = j;
         i = b;
-        if block.web_name(a, b) {
+        if switches.on(RuleId::WebAddress) && block.web_name(a, b) {
             continue;
         }
         // Leading common words (`The`, `However`) are not part of a name, unless the whole run is
         // a known name (`The Hague`).
         let mut start = a;
-        if gaz.lookup(&block.phrase(a, b)).is_none() {
+        if switches.on(RuleId::LeadingCommonWord) && gaz.lookup(&block.phrase(a, b)).is_none() {
             while start < b && (block.common(start) || block.word(start) == "the") {
                 start += 1;
             }
+            if start > a {
+                rules = rules.with(RuleId::LeadingCommonWord);
+            }
         }
         // A sentence-opening adverb (`Suddenly Dólokhov`) is not part of the name.
-        if start == a && start + 1 < b && tokens[a].sentence_start {
+        if switches.on(RuleId::SentenceAdverb)
+            && start == a
+            && start + 1 < b
+            && tokens[a].sentence_start
+        {
             let w = block.word(a);
             if w.ends_with("ly") && !block.given(a) && !block.surname(a) && gaz.lookup(w).is_none()
             {
                 start += 1;
+                rules = rules.with(RuleId::SentenceAdverb);
             }
         }
         let mut b = b;
-        while b > start && block.common(b - 1) && block.head(b - 1).is_none() {
-            b -= 1;
+        if switches.on(RuleId::TrailingCommonWord) {
+            while b > start && block.common(b - 1) && block.head(b - 1).is_none() {
+                b -= 1;
+                rules = rules.with(RuleId::TrailingCommonWord);
+            }
         }
         let initial = start == a && tokens[a].sentence_start;
         let before = out.len();
-        block.emit(start, b, initial, out);
+        let run = Run {
+            a: start,
+            b,
+            initial,
+            rules,
+        };
+        block.emit(run, out);
         // `International Atomic Energy Agency (IAEA)`: the acronym names the same entity.
-        if out.len() > before && b - start == 1 && tokens[start].shape == Shape::Upper {
+        if switches.on(RuleId::AcronymDefinition)
+            && out.len() > before
+            && b - start == 1
+            && tokens[start].shape == Shape::Upper
+        {
             let opened = start >= 1 && block.word(start - 1) == "(";
             let closed = block.word(b) == ")";
             if opened && closed && before > block_start {
@@ -697,6 +1032,7 @@ pub fn candidates(
                         let defined = before - 1;
                         if let Some(last) = out.last_mut() {
                             last.defines = Some(defined);
+                            last.rules = last.rules.with(RuleId::AcronymDefinition);
                             if last.evidence == Evidence::Weak {
                                 last.evidence = Evidence::Shape;
                             }
