@@ -474,6 +474,35 @@ impl<'t> Doc<'t> {
         });
     }
 
+    /// Splits the word token `i` at the hyphen that starts at byte `at` inside it, into the
+    /// word before, the hyphen and the word after, each looked up again: for a hyphen that is a
+    /// dash (`Drubetskóy-awaited`). Does nothing unless `at` is such a hyphen.
+    pub fn split_at_hyphen(&mut self, i: usize, at: usize) {
+        let Some(&t) = self.tokens.get(i) else {
+            return;
+        };
+        let hyphen = self.text.get(at..).and_then(|r| r.chars().next());
+        let Some(hyphen) = hyphen.filter(|&c| matches!(c, '-' | '‐') && t.is_word()) else {
+            return;
+        };
+        let after = at + hyphen.len_utf8();
+        if at <= t.start || after >= t.end {
+            return;
+        }
+        let text = self.text;
+        let tail = self.tokens.split_off(i + 1);
+        self.tokens.pop();
+        let word = |from: usize, to: usize| {
+            let w = text.get(from..to).unwrap_or("");
+            let first = w.chars().next().unwrap_or(' ');
+            shape_of(w, first, w.is_ascii())
+        };
+        self.push(t.start, at, word(t.start, at), false, t.sentence_start);
+        self.push(at, after, (Shape::Punct, false), false, false);
+        self.push(after, t.end, word(after, t.end), t.possessive, false);
+        self.tokens.extend(tail);
+    }
+
     /// The tokens, in order.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
@@ -661,6 +690,23 @@ mod tests {
         assert_eq!(doc.info(7).month, 6);
         assert!(doc.is_punct(8, '.'));
         assert_eq!(doc.info(99), WordInfo::default());
+    }
+
+    #[test]
+    fn a_hyphen_can_be_split_off_as_a_dash() {
+        let s = "Borís Drubetskóy-awaited the end’s start";
+        let mut doc = Doc::of(s);
+        let at = s.find('-').unwrap_or(0);
+        doc.split_at_hyphen(1, at);
+        assert_eq!(words(s).len() + 2, doc.len());
+        let split: Vec<&str> = (0..doc.len()).map(|i| doc.text(i)).collect();
+        assert_eq!(split[..5], ["Borís", "Drubetskóy", "-", "awaited", "the"]);
+        assert_eq!(doc.lower(3), "awaited");
+        assert!(doc.tokens()[3].is_word() && !doc.tokens()[3].sentence_start);
+        // Not a hyphen inside the word: nothing changes.
+        doc.split_at_hyphen(0, 0);
+        doc.split_at_hyphen(99, at);
+        assert_eq!(doc.len(), split.len());
     }
 
     #[test]

@@ -138,7 +138,6 @@ impl Classes {
     pub const PLACE_NOUN: Classes = Classes(1 << 15);
     pub const WEB_DOMAIN: Classes = Classes(1 << 16);
     pub const REPORTED_AFTER: Classes = Classes(1 << 17);
-    pub const REPORTED_BEFORE: Classes = Classes(1 << 18);
     pub const PRONOUN: Classes = Classes(1 << 20);
     /// A head word listed in capitals (`LLC`).
     pub const HEAD_IN_CAPITALS: Classes = Classes(1 << 31);
@@ -243,6 +242,7 @@ pub struct Lexicon {
     /// Abbreviations as written (`No`, but not `no`).
     abbreviations: HashSet<&'static str>,
     time_zones: HashSet<&'static str>,
+    name_abbreviations: HashSet<&'static str>,
     field_cues: HashSet<&'static str>,
     parts_of_day: HashSet<&'static str>,
     article_prefixes: Vec<&'static str>,
@@ -280,6 +280,7 @@ impl Lexicon {
             title_words: 1,
             abbreviations: HashSet::default(),
             time_zones: HashSet::default(),
+            name_abbreviations: HashSet::default(),
             field_cues: HashSet::default(),
             parts_of_day: HashSet::default(),
             article_prefixes: Vec::new(),
@@ -335,7 +336,6 @@ impl Lexicon {
                 "place-nouns" => Classes::PLACE_NOUN,
                 "web-domains" => Classes::WEB_DOMAIN,
                 "reported-after" => Classes::REPORTED_AFTER,
-                "reported-before" => Classes::REPORTED_BEFORE,
                 "field-cues" => {
                     lex.field_cues.insert(word);
                     continue;
@@ -351,6 +351,10 @@ impl Lexicon {
                 }
                 "abbreviations" => {
                     lex.abbreviations.insert(word);
+                    continue;
+                }
+                "name-abbreviations" => {
+                    lex.name_abbreviations.insert(word);
                     continue;
                 }
                 "article-prefixes" => {
@@ -507,6 +511,11 @@ impl Lexicon {
     /// Whether the word as written is an abbreviation whose period ends no sentence (`Mr`).
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
+    }
+
+    /// Whether the word as written is an abbreviation that opens a name (`St`, `Mt`).
+    pub fn is_name_abbreviation(&self, word: &str) -> bool {
+        self.name_abbreviations.contains(word)
     }
 
     /// Whether the word as written is a time zone (`GMT`).

@@ -77,6 +77,7 @@ fn read_candidates(
     let mut doc = Doc::new(text);
     for &(kind, start, end) in &blocks {
         doc.read(start, end);
+        recognizer::split_run_ons(&mut doc, &lower, switches);
         let headline = matches!(
             kind,
             BlockKind::Title | BlockKind::Kicker | BlockKind::Heading

@@ -119,6 +119,14 @@ impl Run {
         self.b - self.a
     }
 
+    /// The run, cut by one more rule.
+    fn with(self, rule: RuleId) -> Run {
+        Run {
+            rules: self.rules.with(rule),
+            ..self
+        }
+    }
+
     /// A part `a..b` of this run, cut by the rules that cut this one.
     fn part(self, a: usize, b: usize, initial: bool) -> Run {
         Run {
@@ -232,10 +240,24 @@ impl<'a, 't> Block<'a, 't> {
         self.lex.has_word_ending(self.doc.lower(i))
     }
 
+    /// A capitalised word that is no known name part and that the article also writes in
+    /// lower case: a common word set in capitals (`Space`, `Knows`).
+    fn lowered(&self, i: usize) -> bool {
+        self.tokens[i].shape == Shape::Cap
+            && !self.given(i)
+            && !self.surname(i)
+            && self.lower.contains_lowered(self.word(i))
+    }
+
+    /// The words `a..b` joined by single spaces; punctuation that touches the word before stays
+    /// on it (`St. Petersburg`).
     fn phrase(&self, a: usize, b: usize) -> String {
         let mut s = String::new();
         for i in a..b {
-            if i > a {
+            let glued = i > a
+                && self.tokens[i].shape == Shape::Punct
+                && self.tokens[i].start == self.tokens[i - 1].end;
+            if i > a && !glued {
                 s.push(' ');
             }
             s.push_str(self.word(i));
@@ -414,11 +436,13 @@ impl<'a, 't> Block<'a, 't> {
     fn shape_kind(&self, run: Run) -> (EntityKind, bool) {
         let (a, b) = (run.a, run.b);
         let word_like = self.connector(run).is_some()
-            || (a..b).any(|i| {
-                self.word_like(i)
-                    || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
-                    || (i > a && self.word(i).chars().count() == 1)
-            });
+            || (a..b)
+                .filter(|&i| self.tokens[i].is_word() || self.word(i) == "&")
+                .any(|i| {
+                    self.word_like(i)
+                        || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
+                        || (i > a && self.word(i).chars().count() == 1)
+                });
         // A determiner does not stand before a person’s name: `the Kaiser Chiefs` are a band
         // or a firm, not a person (titles and given names were settled before).
         let determined = matches!(self.before(run), "the" | "The");
@@ -465,6 +489,10 @@ impl<'a, 't> Block<'a, 't> {
                 if rest < b && self.word(rest) == "." {
                     rest += 1;
                 }
+                // `General Field Marshal Kutúzov`: titles in a row are one title.
+                while let Some(more) = self.title_at(rest, b) {
+                    rest = more;
+                }
                 let mut of_place = None;
                 if self.word(rest) == "of" {
                     for q in (rest + 2..b).rev() {
@@ -496,17 +524,41 @@ impl<'a, 't> Block<'a, 't> {
                 if let Some((x, y)) = of_place {
                     self.emit(run.part(x, y, false), out);
                 }
-                let mut c = self.candidate(
-                    run.part(rest, b, false),
-                    EntityKind::Person,
-                    Evidence::Titled,
-                );
+                // `Miss Woodhouse Miss Taylor`: another title after a name starts another name.
+                let end = (rest + 1..b)
+                    .find(|&r| self.title_at(r, b).is_some_and(|e| e < b))
+                    .filter(|_| self.on(RuleId::TitleSplit));
+                let name = run.part(rest, end.unwrap_or(b), false);
+                let mut c = self.candidate(name, EntityKind::Person, Evidence::Titled);
                 c.titled_from = Some(self.tokens[p].start);
+                if end.is_some() {
+                    c.rules = c.rules.with(RuleId::TitleSplit);
+                }
                 out.push(c);
+                if let Some(r) = end {
+                    self.emit(run.part(r, b, false).with(RuleId::TitleSplit), out);
+                }
                 return true;
             }
         }
         false
+    }
+
+    /// Where the title that starts at `p` ends (after its period), if one starts there.
+    fn title_at(&self, p: usize, b: usize) -> Option<usize> {
+        if p >= b || !self.at(p, Token::may_start_title) {
+            return None;
+        }
+        let len = (1..=self.lex.title_words.min(b - p)).rev().find(|&len| {
+            self.lex
+                .title(&self.phrase(p, p + len).to_lowercase())
+                .is_some()
+        })?;
+        let mut end = p + len;
+        if end < b && self.word(end) == "." {
+            end += 1;
+        }
+        Some(end)
     }
 
     /// `role`: a role (`Islands Correspondent`, `Minister of War`) is nobody's name; a name may
@@ -516,8 +568,13 @@ impl<'a, 't> Block<'a, 't> {
             return false;
         }
         let last_is_role = self.head(run.b - 1) == Some(EntityKind::Other);
-        if last_is_role && run.len() >= 2 && self.connector(run).is_none() {
-            self.emit(run.part(run.a, run.b - 1, run.initial), out);
+        // One unknown word before the role says what the role is (`Islands Correspondent`, `His
+        // Most August Majesty`); a known name or a longer name is its own (`North Korea Analyst`).
+        let before = run.part(run.a, run.b - 1, run.initial);
+        let named_before =
+            before.len() >= 2 || self.gaz.lookup(&self.phrase(before.a, before.b)).is_some();
+        if last_is_role && named_before && self.connector(run).is_none() {
+            self.emit(before, out);
         } else {
             out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
         }
@@ -588,11 +645,24 @@ impl<'a, 't> Block<'a, 't> {
 
     /// `given-name`: `Andy Laub`.
     fn given_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
-        let fits = self.given_first(run);
-        if fits {
-            out.push(self.candidate(run, EntityKind::Person, Evidence::GivenName));
+        if !self.given_first(run) {
+            return false;
         }
-        fits
+        // `Napoleon Knows`: a word the article writes in lower case is no part of the name, so
+        // the name ends before it (`Mary Ann Evans`, `Jack Black`: name words stay).
+        if self.on(RuleId::LoweredWords) {
+            if let Some(k) = (run.a + 1..run.b).find(|&i| self.lowered(i)) {
+                self.emit(run.part(run.a, k, run.initial), out);
+                out.push(self.candidate(
+                    run.part(k, run.b, false),
+                    EntityKind::Other,
+                    Evidence::Weak,
+                ));
+                return true;
+            }
+        }
+        out.push(self.candidate(run, EntityKind::Person, Evidence::GivenName));
+        true
     }
 
     /// `place-first-word`: `Port Askaig`, `Mount Kenya`, `Lake Tahoe`.
@@ -748,13 +818,7 @@ impl<'a, 't> Block<'a, 't> {
         if word_like {
             return false;
         }
-        let lowered = |i: usize| {
-            self.tokens[i].shape == Shape::Cap
-                && !self.given(i)
-                && !self.surname(i)
-                && self.lower.contains_lowered(self.word(i))
-        };
-        let Some(k) = (a..b).rev().find(|&i| lowered(i)) else {
+        let Some(k) = (a..b).rev().find(|&i| self.lowered(i)) else {
             return false;
         };
         if kind == EntityKind::Person && b - k > 2 {
@@ -820,12 +884,15 @@ impl<'a, 't> Block<'a, 't> {
         if run.len() != 1 {
             return false;
         }
+        // `Jafari said`; `, said Mauer.`, `” cried Pink,`: after a quotation or a comma, the
+        // verb is inverted and the name its subject (elsewhere `praised Obama.` has an object).
+        let inverted = a >= 2
+            && self.doc.is_lower(a - 1, Classes::REPORTING_VERB)
+            && (self.doc.is_lower(a - 1, Classes::REPORTED_AFTER)
+                || self.at(a - 2, |t| t.shape == Shape::Punct));
         let speaks = (self.doc.is_lower(b, Classes::REPORTED_AFTER)
             && !self.tokens[b - 1].possessive)
-            || (a
-                .checked_sub(1)
-                .is_some_and(|i| self.doc.is_lower(i, Classes::REPORTED_BEFORE))
-                && self.tokens.get(b).is_none_or(|t| t.shape == Shape::Punct));
+            || (inverted && self.tokens.get(b).is_none_or(|t| t.shape == Shape::Punct));
         let fits =
             speaks && self.tokens[a].shape == Shape::Cap && !self.word_like(a) && !self.common(a);
         if fits {
@@ -838,6 +905,50 @@ impl<'a, 't> Block<'a, 't> {
     fn unknown(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
         true
+    }
+}
+
+/// `dash-run-on`: splits the hyphens of capitalised words that set another word run on to a
+/// name, as a dash would (`Drubetskóy-awaited`, `Natásha-Mademoiselle`, `Kuzmích-a`): the word
+/// after the hyphen is a common word, a title, or a word the article writes alone in lower case.
+/// Hyphenated names stay whole (`Jong-Un`, `Punggye-ri`, `Orlóv-Denísov`).
+pub fn split_run_ons(doc: &mut Doc, lower: &LowerWords, switches: Switches) {
+    if !switches.on(RuleId::DashRunOn) {
+        return;
+    }
+    let lex = doc.lexicon();
+    let text = doc.source();
+    for i in (0..doc.len()).rev() {
+        let Some(&t) = doc.token(i) else { continue };
+        let word = text.get(t.start..t.end).unwrap_or("");
+        if !t.is_capitalised() || !word.contains(['-', '‐']) {
+            continue;
+        }
+        // The first hyphen after which a word is run on; what follows may hold more.
+        let mut offset = 0;
+        for piece in word.split(['-', '‐']) {
+            let at = offset + piece.len();
+            offset = at + word[at..].chars().next().map_or(1, char::len_utf8);
+            if at == 0 || at >= word.len() {
+                continue;
+            }
+            let next = word[offset..].split(['-', '‐']).next().unwrap_or("");
+            let next_lower = next.to_lowercase();
+            let info = lex.info(&next_lower);
+            let run_on = if next.starts_with(char::is_lowercase) {
+                info.is(Classes::COMMON)
+                    || (next.chars().count() >= 3
+                        && lower.contains_lowered(next)
+                        && next_lower == next)
+            } else {
+                info.is(Classes::TITLE)
+                    || (info.is(Classes::COMMON) && !info.is(Classes::GIVEN_NAME))
+            };
+            if run_on {
+                doc.split_at_hyphen(i, t.start + at);
+                break;
+            }
+        }
     }
 }
 
@@ -952,6 +1063,17 @@ pub fn candidates_with(
                 j += 2;
                 continue;
             }
+            // `St. Petersburg`, `Mt. Kenya`: an abbreviated word of the name.
+            if switches.on(RuleId::NameAbbreviation)
+                && block.word(j) == "."
+                && tokens[j].start == tokens[j - 1].end
+                && block.is_name_word(j + 1)
+                && block.lex.is_name_abbreviation(block.word(j - 1))
+            {
+                rules = rules.with(RuleId::NameAbbreviation);
+                j += 2;
+                continue;
+            }
             if switches.on(RuleId::Ampersand)
                 && block.word(j) == "&"
                 && block.is_name_word(j + 1)
@@ -988,15 +1110,23 @@ pub fn candidates_with(
                 rules = rules.with(RuleId::LeadingCommonWord);
             }
         }
-        // A sentence-opening adverb (`Suddenly Dólokhov`) is not part of the name.
+        // A word that opens a sentence and that the article writes in lower case, an adverb
+        // above all, is not part of the name (`Suddenly Dólokhov`, `"Call Andrew!"`).
         if switches.on(RuleId::SentenceAdverb)
             && start == a
             && start + 1 < b
             && tokens[a].sentence_start
         {
             let w = block.word(a);
-            if w.ends_with("ly") && !block.given(a) && !block.surname(a) && gaz.lookup(w).is_none()
-            {
+            let adverb = w.ends_with("ly") && !block.surname(a);
+            // `New York`, `Little Rock`: a word that opens a known name stays.
+            // A surname opens a name in surname order (`Park Geun-hye`), but not before a given
+            // name (`"Call Andrew!"`).
+            let common = tokens[a].shape == Shape::Cap
+                && lower.contains_lowered(w)
+                && !gaz.may_start_name(w)
+                && (!block.surname(a) || block.given(a + 1));
+            if (adverb || common) && !block.given(a) && gaz.lookup(w).is_none() {
                 start += 1;
                 rules = rules.with(RuleId::SentenceAdverb);
             }
@@ -1007,6 +1137,16 @@ pub fn candidates_with(
                 b -= 1;
                 rules = rules.with(RuleId::TrailingCommonWord);
             }
+        }
+        // A hyphen touching the words on both sides was split off as a dash.
+        let dash = |h: usize| {
+            block.word(h) == "-"
+                && h > 0
+                && tokens.get(h + 1).is_some_and(|n| n.start == tokens[h].end)
+                && tokens[h - 1].end == tokens[h].start
+        };
+        if (start > 0 && dash(start - 1)) || dash(b) {
+            rules = rules.with(RuleId::DashRunOn);
         }
         let initial = start == a && tokens[a].sentence_start;
         let before = out.len();

@@ -77,6 +77,9 @@ rules! {
     TitlePeriod = "title-period", Recognise,
         "The period of an abbreviated title stays inside the run: `Dr. Jane Doe`.",
         ["Then Mr. [Smith](person) came."];
+    NameAbbreviation = "name-abbreviation", Recognise,
+        "An abbreviated word that opens a name keeps its period and the name after it: `St. Petersburg`.",
+        ["They reached [St. Petersburg](place) at night."];
     Ampersand = "ampersand", Recognise,
         "An ampersand joins two capitalised words: `Johnson & Johnson`.",
         ["Shares of [Procter & Gamble Co](org) fell."];
@@ -89,12 +92,17 @@ rules! {
     WebAddress = "web-address", Recognise,
         "A handle, a web address or a currency code is no name: `@POTUS`, `Scientology.org`, `NZ$`.",
         ["He tweeted as @[POTUS](-) that day."];
+    DashRunOn = "dash-run-on", Recognise,
+        "A hyphen that sets a word run on to a name is a dash: `Borís Drubetskóy-awaited the`, `Natásha-Mademoiselle Bourienne`.",
+        ["Then [Borís Drubetskóy](person)-awaited the end; the news awaited them.",
+         "Countess Natásha smiled. Then [Natásha](person)-Mademoiselle [Bourienne](person) came."];
     LeadingCommonWord = "leading-common-word", Recognise,
         "Common words at the front of a run are no part of the name: `However Trump`.",
         ["However [Trump](=Donald Trump) said no. Donald Trump left."];
-    SentenceAdverb = "sentence-adverb", Recognise,
-        "An adverb that opens a sentence is no part of the name: `Suddenly Dólokhov`.",
-        ["Suddenly [Dólokhov](person) laughed. Then Count [Dólokhov](person) left."];
+    SentenceAdverb = "sentence-opener", Recognise,
+        "A word that opens a sentence and is written in lower case elsewhere, an adverb above all, is no part of the name: `Suddenly Dólokhov`, `Call Andrew!`.",
+        ["Suddenly [Dólokhov](person) laughed. Then Count [Dólokhov](person) left.",
+         "\"Call [Andrew](person)!\" he said. Prince Andrew came when we call him."];
     TrailingCommonWord = "trailing-common-word", Recognise,
         "Common words at the end of a run are no part of the name.",
         ["He met [Boris Johnson](person) Today at noon."];
@@ -112,9 +120,13 @@ rules! {
     Title = "title", Recognise,
         "A title before a name is left out of it and makes it a person: `Secretary of State [Mike Pompeo]`.",
         ["Said Secretary of State [Mike Pompeo](person) today."];
+    TitleSplit = "title-split", Recognise,
+        "A second title after a titled name starts another name: `Miss Woodhouse Miss Taylor`.",
+        ["Far more than Miss [Woodhouse](person) Miss [Taylor](person)'s."];
     Role = "role", Recognise,
-        "A role word makes a run no name (`Islands Correspondent`), but a name may stand before it.",
-        ["By Isla MacLeod, Islands [Correspondent](-), for us."];
+        "A role word makes a run no name (`Islands Correspondent`, `His Majesty`), but a known or longer name may stand before it.",
+        ["By Isla MacLeod, Islands [Correspondent](-), for us.",
+         "Then his most [August Majesty](-) the Emperor came. She was august."];
     HeadWord = "head-word", Recognise,
         "A head word gives the run its kind: `Atomic Energy Agency` is an organisation.",
         ["They sailed to [Kessel Island](place) at dawn."];
@@ -125,8 +137,9 @@ rules! {
         "A compass word before a known place makes a place: `South Russia`.",
         ["Troops moved to [South Russia](place) then."];
     GivenName = "given-name", Recognise,
-        "A run that starts with a known given name is a person: `Andy Laub`.",
-        ["It was the [Jennifer Wallis](person) show."];
+        "A run that starts with a known given name is a person: `Andy Laub`; it ends before a word written in lower case elsewhere (`Napoleon Knows`).",
+        ["It was the [Jennifer Wallis](person) show.",
+         "By then [Napoleon](person) Knows best. He knows it."];
     PlaceFirstWord = "place-first-word", Recognise,
         "A word that names a kind of place opens a two-word place name: `Port Askaig`.",
         ["The ferry leaves [Port Askaig](place) at noon."];
@@ -165,7 +178,8 @@ rules! {
         ["Officials of [ZNPC](org) spoke."];
     Speaker = "speaker", Recognise,
         "A lone unknown name that speaks is a person: `Jafari said`, `, said Mauer.`",
-        ["The works, said [Mauer](person), are shown."];
+        ["The works, said [Mauer](person), are shown.",
+         "\"Look!\" cried [Zoya](person). She read [Persian](-)."];
     Unknown = "unknown", Recognise,
         "Any other capitalised word is weak: a name only if the article names it elsewhere.",
         ["[Kessel](=Zuma Kessel) arrived. Zuma Kessel waved."];
