@@ -139,6 +139,8 @@ impl Classes {
     pub const WEB_DOMAIN: Classes = Classes(1 << 16);
     pub const REPORTED_AFTER: Classes = Classes(1 << 17);
     pub const PRONOUN: Classes = Classes(1 << 20);
+    /// `St`, `Saint`: a name that starts so is a saint's.
+    pub const SAINT: Classes = Classes(1 << 5);
     /// A head word listed in capitals (`LLC`).
     pub const HEAD_IN_CAPITALS: Classes = Classes(1 << 31);
     /// `May`, `June`: months that are also words or given names.
@@ -314,6 +316,7 @@ impl Lexicon {
                     continue;
                 }
                 "name-breaks" => Classes::NAME_BREAK,
+                "saint-words" => Classes::SAINT,
                 "ambiguous-months" => Classes::AMBIGUOUS_MONTH,
                 "meridiems" => Classes::MERIDIEM,
                 "not-plurals" => Classes::NOT_PLURAL,

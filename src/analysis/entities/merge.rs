@@ -13,9 +13,9 @@
 //! so a whole book merges in linear time; every mention records the rules that made it.
 
 use super::gazetteer::{Gazetteer, HashMap, HashSet};
-use super::recognizer::{Candidate, Evidence};
+use super::recognizer::{Candidate, Evidence, LowerWords};
 use super::rules::{RuleId, RuleSet, Switches};
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{Classes, Gender, Lexicon, TitleClass};
 use crate::analysis::{AliasTrace, Entity, EntityKind, EntityTrace, Mention};
 
 struct Draft {
@@ -23,6 +23,74 @@ struct Draft {
     evidence: Evidence,
     /// Words of the fullest name, for initials and part-of matching.
     name_words: Vec<String>,
+    /// A person's gender, as their given name or titles tell it.
+    gender: Option<Gender>,
+    /// The titles of address and nobility written before a person's full name, with how often
+    /// (`Mr. John Knightley`: `mr`).
+    titles: Vec<(String, usize)>,
+    /// The name to show when no mention holds it (`Mr. Knightley`: the mentions are `Knightley`).
+    display: Option<String>,
+    /// Where a person was named.
+    positions: Positions,
+}
+
+/// Where a person was named: at their full name (all known after the first pass), and since
+/// then in document order; both sorted, so the nearest mention is two binary searches away.
+#[derive(Default)]
+struct Positions {
+    full: Vec<usize>,
+    more: Vec<usize>,
+}
+
+impl Positions {
+    /// The nearest mention at or before `at`.
+    fn before(&self, at: usize) -> Option<usize> {
+        let last = |v: &[usize]| {
+            let n = v.partition_point(|&p| p <= at);
+            n.checked_sub(1).map(|k| v[k])
+        };
+        last(&self.full).max(last(&self.more))
+    }
+
+    /// The nearest mention after `at`.
+    fn after(&self, at: usize) -> Option<usize> {
+        let first = |v: &[usize]| v.get(v.partition_point(|&p| p <= at)).copied();
+        match (first(&self.full), first(&self.more)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Adds a mention; mentions come in document order within `full` and within `more`.
+    fn add(&mut self, at: usize, full: bool) {
+        let list = if full { &mut self.full } else { &mut self.more };
+        if list.last().is_some_and(|&l| l > at) {
+            let k = list.partition_point(|&p| p <= at);
+            list.insert(k, at);
+        } else {
+            list.push(at);
+        }
+    }
+}
+
+/// How far before or after a bare name (`Kutúzov`) a person's mention makes them the one it
+/// stands for, in bytes (about a page): farther, the person named most is.
+const NEAR: usize = 4000;
+
+/// A title of address, nobility or kin: the titles that tell members of one family apart.
+fn social(title: &crate::analysis::lexicon::Title) -> bool {
+    matches!(
+        title.class,
+        TitleClass::Address | TitleClass::Nobility | TitleClass::Kin
+    )
+}
+
+/// Whether two genders may be one person's.
+fn compatible(a: Option<Gender>, b: Option<Gender>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
 }
 
 /// A mention given to an entity.
@@ -86,39 +154,6 @@ fn initials(words: &[String]) -> String {
         .collect()
 }
 
-/// The person a bare name part stands for: the nearest full name before it, else the first after.
-fn nearest_person(
-    person_part: &HashMap<String, Vec<usize>>,
-    person_positions: &HashMap<usize, Vec<usize>>,
-    word: &str,
-    at: usize,
-) -> Option<usize> {
-    let list = person_part.get(word)?;
-    let mut best: Option<(usize, bool, usize)> = None; // (entity, before, distance)
-    for &e in list {
-        let Some(positions) = person_positions.get(&e) else {
-            continue;
-        };
-        let before = positions.iter().rev().find(|&&p| p <= at);
-        let key = match before {
-            Some(&p) => (e, true, at - p),
-            None => (
-                e,
-                false,
-                positions
-                    .first()
-                    .map_or(usize::MAX, |&p| p.saturating_sub(at)),
-            ),
-        };
-        best = match best {
-            None => Some(key),
-            Some(b) if (key.1 && !b.1) || (key.1 == b.1 && key.2 < b.2) => Some(key),
-            keep => keep,
-        };
-    }
-    best.map(|b| b.0)
-}
-
 /// Whether a guessed person name that holds words of well-attested people is a person's own name
 /// after all, not their name used as a modifier (`Warhol Polaroids`): every word is one of theirs
 /// (`Barack Obama` again), the other words are hyphenated name parts (`Leung Che-cheung`), or it
@@ -131,6 +166,7 @@ fn own_person_name(
     strong: &[(usize, usize)],
     attested: &Attested<'_>,
     gaz: &Gazetteer,
+    lower: &LowerWords,
 ) -> bool {
     let word = |&(a, b): &(usize, usize)| text.get(a..b).unwrap_or("");
     if strong.len() == c.words.len() {
@@ -145,12 +181,23 @@ fn own_person_name(
         .collect();
     // A known name of another thing (also as the first part of a compound: `Moscow-filled`)
     // or a month is no part of this person's name.
+    // So is a word the article names a place (`At Tarútino Kutúzov received`, `after Christmas
+    // Nicholas dined`) or writes in lower case (`Darling Denísov`).
     let other_name = |w: &&str| {
-        gaz.lookup(w.split('-').next().unwrap_or(w)).is_some() || Lexicon::get().is_month(w)
+        let first = w.split('-').next().unwrap_or(w);
+        gaz.lookup(first).is_some()
+            || Lexicon::get().is_month(w)
+            || attested.places.contains(first)
+            || lower.contains_lowered(w)
     };
-    let others_hyphenated = rest.iter().all(|w| w.contains('-') && !other_name(w));
+    // Surname first and a hyphenated given name (`Leung Che-cheung`); not a place run into a
+    // name (`Málo-Yaroslávets Napoleon`).
+    let others_hyphenated =
+        strong.first() == c.words.first() && rest.iter().all(|w| w.contains('-') && !other_name(w));
+    // `Manju Sam` beside Thomas Sam; `Barack Obama` beside `Obama said`.
     let shares_surname = matches!(strong, [only] if Some(only) == c.words.last())
-        && attested.surnames.contains(word(&strong[0]))
+        && (attested.surnames.contains(word(&strong[0]))
+            || attested.single.contains(word(&strong[0])))
         && rest.iter().all(|w| !w.contains('-') && !other_name(w));
     others_hyphenated || shares_surname
 }
@@ -167,6 +214,13 @@ struct Attested<'t> {
     surnames: HashSet<&'t str>,
     /// Their names of two words or more, which may be named again.
     names: HashSet<String>,
+    /// Words the article names as places (`at Tarútino`).
+    places: HashSet<&'t str>,
+    /// Words a place cue names once or more (`in Charlotte`).
+    cued: HashSet<&'t str>,
+    /// Words named as people by more than a list of given names: after a title, as speakers,
+    /// inside full names (`Countess Natásha`, `said Morel`).
+    strongly_people: HashSet<&'t str>,
 }
 
 impl<'t> Attested<'t> {
@@ -176,7 +230,31 @@ impl<'t> Attested<'t> {
             single: HashSet::default(),
             surnames: HashSet::default(),
             names: HashSet::default(),
+            places: HashSet::default(),
+            cued: HashSet::default(),
+            strongly_people: HashSet::default(),
         };
+        // A word named a place twice or more, and never a person (`at Tarútino`, but not
+        // `toward Jock` once in the story of Jock McChesney).
+        let mut place_words: HashMap<&str, usize> = HashMap::default();
+        for c in candidates {
+            if let ([(a, b)], EntityKind::Place) = (c.words.as_slice(), c.kind) {
+                if let Some(w) = text.get(*a..*b) {
+                    *place_words.entry(w).or_default() += 1;
+                }
+            }
+        }
+        let people: HashSet<&str> = candidates
+            .iter()
+            .filter(|c| c.kind == EntityKind::Person)
+            .flat_map(|c| c.words.iter().filter_map(|&(a, b)| text.get(a..b)))
+            .collect();
+        attested.cued = place_words.keys().copied().collect();
+        attested.places = place_words
+            .into_iter()
+            .filter(|&(w, n)| n >= 2 && !people.contains(w))
+            .map(|(w, _)| w)
+            .collect();
         let well_named = candidates
             .iter()
             .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape);
@@ -187,6 +265,9 @@ impl<'t> Attested<'t> {
                 .filter_map(|&(a, b)| text.get(a..b))
                 .collect();
             attested.words.extend(words.iter().copied());
+            if words.len() >= 2 || c.evidence != Evidence::GivenName {
+                attested.strongly_people.extend(words.iter().copied());
+            }
             match words[..] {
                 [one] => {
                     attested.single.insert(one);
@@ -211,6 +292,7 @@ const PASSES: &[Pass] = &[
     |m| m.name_parts(),
     |m| m.modifier_uses(),
     |m| m.in_document_order(),
+    |m| m.ambiguous_bare_names(),
     |m| m.acronyms_and_shorter_names(),
     |m| m.weak_candidates(),
 ];
@@ -222,6 +304,9 @@ type Join = fn(&mut Merger<'_>, usize) -> Option<(usize, RuleId)>;
 /// The rules that give a candidate of good evidence its entity, tried in this order.
 const JOIN: &[(RuleId, Join)] = &[
     (RuleId::DateValue, |m, i| m.date_value(i)),
+    (RuleId::GivenNameButPlace, |m, i| m.given_name_but_place(i)),
+    (RuleId::TitledSurname, |m, i| m.titled_surname(i)),
+    (RuleId::TitledGivenName, |m, i| m.titled_given_name(i)),
     (RuleId::BareName, |m, i| m.bare_name(i)),
     (RuleId::AcronymDefined, |m, i| m.acronym_defined(i)),
     (RuleId::SameName, |m, i| m.same_name(i)),
@@ -232,12 +317,16 @@ type WeakJoin = fn(&mut Merger<'_>, &[(usize, usize)], &str) -> Option<usize>;
 
 /// The rules that let the words of a weak candidate count, tried in this order.
 const WEAK: &[(RuleId, WeakJoin)] = &[
-    (RuleId::WeakKnownAlias, |m, _, phrase| {
+    (RuleId::WeakKnownAlias, |m, words, phrase| {
+        // A bare given name or surname is for the nearest person it names, not the first.
+        if words.len() == 1 && m.person_part.contains_key(phrase) {
+            return None;
+        }
         m.alias_of.get(phrase).copied()
     }),
     (RuleId::BareName, |m, words, phrase| {
         let [(start, _)] = words else { return None };
-        nearest_person(&m.person_part, &m.person_positions, phrase, *start)
+        m.likeliest_person(phrase, *start, |_| true)
     }),
     (RuleId::WeakGazetteer, |m, _, phrase| {
         m.weak_gazetteer(phrase)
@@ -249,6 +338,8 @@ const WEAK: &[(RuleId, WeakJoin)] = &[
 
 struct Merger<'a> {
     text: &'a str,
+    /// The words the article writes in lower case.
+    lower: &'a LowerWords,
     gaz: &'a Gazetteer,
     lex: &'static Lexicon,
     switches: Switches,
@@ -269,10 +360,14 @@ struct Merger<'a> {
     attested: Attested<'a>,
     /// The people a given name or surname may stand for.
     person_part: HashMap<String, Vec<usize>>,
-    /// Where each person was named, to pick the nearest full name for a bare one.
-    person_positions: HashMap<usize, Vec<usize>>,
+    /// How often each word opens people's full names (given names, in this article).
+    first_words: HashMap<String, usize>,
+    /// How often each word ends people's full names (surnames, in this article).
+    last_words: HashMap<String, usize>,
     /// Words of well-attested people used as modifiers (`the [Warhol] Polaroids`).
     modifier_uses: Vec<(usize, usize, usize)>,
+    /// Bare names of several people, waiting for `ambiguous_bare_names`.
+    deferred: Vec<usize>,
     /// A weekday waiting for the date it names.
     pending_same_date: Option<usize>,
     /// Organisations and places of two words or more, by a word of their name.
@@ -307,6 +402,10 @@ impl<'a> Merger<'a> {
             kind,
             evidence,
             name_words: name.split(' ').map(str::to_string).collect(),
+            gender: None,
+            titles: Vec::new(),
+            display: None,
+            positions: Positions::default(),
         });
         self.parent.push(self.drafts.len() - 1);
         self.joined_by.push(None);
@@ -351,9 +450,71 @@ impl<'a> Merger<'a> {
         Some(format!("{} {name}", title.join(" ")))
     }
 
+    /// The title written before a candidate, lower-cased without its period, and what the
+    /// lexicon knows of it (`General Field Marshal` is known by its last title).
+    fn title_of(&self, c: &Candidate) -> Option<(String, crate::analysis::lexicon::Title)> {
+        let from = c.titled_from?;
+        let written = self.text.get(from..c.start)?.trim().to_lowercase();
+        let words: Vec<&str> = written
+            .split_whitespace()
+            .map(|w| w.trim_end_matches('.'))
+            .collect();
+        (0..words.len()).find_map(|k| {
+            let key = words[k..].join(" ");
+            self.lex.title(&key).map(|t| (key, t))
+        })
+    }
+
+    /// The gender a given name tells (`Mary`).
+    fn given_gender(&self, word: &str) -> Option<Gender> {
+        let info = self.lex.info(&word.to_lowercase());
+        info.is(Classes::GIVEN_NAME)
+            .then_some(info.gender)
+            .flatten()
+    }
+
+    /// The person `word` stands for, among those it names (`Trump`, `Mary`): the one named
+    /// nearest before `at`, else the first after, of those `accept` lets through.
+    fn nearest_person(
+        &self,
+        word: &str,
+        at: usize,
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let list = self.person_part.get(word)?;
+        let mut best: Option<(usize, bool, usize)> = None; // (entity, before, distance)
+        for &e in list {
+            let e = self.root(e);
+            if !accept(e) {
+                continue;
+            }
+            let p = &self.drafts[e].positions;
+            let key = match p.before(at) {
+                Some(q) => (e, true, at - q),
+                None => (e, false, p.after(at).map_or(usize::MAX, |q| q - at)),
+            };
+            best = match best {
+                None => Some(key),
+                Some(b) if (key.1 && !b.1) || (key.1 == b.1 && key.2 < b.2) => Some(key),
+                keep => keep,
+            };
+        }
+        best.map(|b| b.0)
+    }
+
+    /// Notes that person `e` was named at `at`.
+    fn named_at(&mut self, e: usize, at: usize, full: bool) {
+        let e = self.root(e);
+        self.drafts[e].positions.add(at, full);
+    }
+
     /// Indexes a person's given name and surname (not middle words), so that either alone joins.
     fn index_name_parts(&mut self, e: usize, name: &str) {
         let parts: Vec<&str> = name.split(' ').collect();
+        if let (Some(first), Some(last)) = (parts.first(), parts.last()) {
+            *self.first_words.entry(first.to_string()).or_default() += 1;
+            *self.last_words.entry(last.to_string()).or_default() += 1;
+        }
         let ends = [parts.first().copied(), parts.last().copied()];
         for w in ends.into_iter().flatten() {
             if w.chars().next().is_some_and(char::is_uppercase) {
@@ -396,10 +557,19 @@ impl<'a> Merger<'a> {
                         .is_some_and(|w| self.attested.words.contains(w))
                 })
                 .collect();
-            if self.on(RuleId::ModifierUse)
+            // `St. Nicholas`, `Saint Peter`: a saint is not a person of the article with the
+            // same given name, and no given name alone stands for the saint.
+            let saint = self.on(RuleId::SaintName)
+                && c.words.len() >= 2
+                && c.words
+                    .first()
+                    .and_then(|&(a, b)| text.get(a..b))
+                    .is_some_and(|w| self.lex.info(&w.to_lowercase()).is(Classes::SAINT));
+            if !saint
+                && self.on(RuleId::ModifierUse)
                 && c.evidence == Evidence::Shape
                 && !strong.is_empty()
-                && !own_person_name(text, c, &strong, &self.attested, self.gaz)
+                && !own_person_name(text, c, &strong, &self.attested, self.gaz, self.lower)
             {
                 self.modifier_uses
                     .extend(strong.into_iter().map(|(a, b)| (a, b, i)));
@@ -410,17 +580,51 @@ impl<'a> Merger<'a> {
                 continue;
             }
             let name = self.surfaces[i].clone();
-            let e = self.entity_for_key(
-                format!("person {}", name.to_lowercase()),
-                EntityKind::Person,
-                c.evidence,
-                &name,
-            );
-            self.index_name_parts(e, &name);
+            let given = name.split(' ').next().unwrap_or("");
+            let given_gender = self.given_gender(given);
+            let title = self.title_of(c).filter(|(_, t)| social(t));
+            // `Mrs. John Knightley`: a woman named by her husband's name is not him.
+            let wife = title.as_ref().filter(|(_, t)| {
+                self.on(RuleId::TitledSurname)
+                    && t.gender.is_some()
+                    && given_gender.is_some()
+                    && t.gender != given_gender
+            });
+            let key = match wife {
+                Some((t, _)) => format!("person {t} {}", name.to_lowercase()),
+                None => format!("person {}", name.to_lowercase()),
+            };
+            let display = wife.map(|_| self.titled_alias(c, &name).unwrap_or_default());
+            let e = self.entity_for_key(key, EntityKind::Person, c.evidence, &name);
+            let d = &mut self.drafts[e];
+            if let Some(display) = display {
+                d.display = Some(display);
+                d.gender = title.as_ref().and_then(|(_, t)| t.gender);
+            } else {
+                d.gender = d
+                    .gender
+                    .or(given_gender)
+                    .or(title.as_ref().and_then(|(_, t)| t.gender));
+                if let Some((t, _)) = &title {
+                    match d.titles.iter_mut().find(|(k, _)| k == t) {
+                        Some((_, n)) => *n += 1,
+                        None => d.titles.push((t.clone(), 1)),
+                    }
+                }
+            }
+            d.positions.add(c.start, true);
+            if wife.is_none() && !saint {
+                self.index_name_parts(e, &name);
+            }
             if let Some(a) = self.titled_alias(c, &name) {
                 self.extra_aliases.push((e, a));
             }
-            self.assign(i, e, name, RuleId::FullName);
+            let rule = if saint {
+                RuleId::SaintName
+            } else {
+                RuleId::FullName
+            };
+            self.assign(i, e, name, rule);
         }
     }
 
@@ -471,16 +675,21 @@ impl<'a> Merger<'a> {
     /// `modifier-use`: the words of well-attested people used as modifiers join the nearest
     /// person they name.
     fn modifier_uses(&mut self) {
-        // Where each person was last named, to pick the nearest full name for a bare one.
-        for a in &self.assigned {
-            self.person_positions
-                .entry(a.entity)
-                .or_default()
-                .push(a.start);
+        // A name joined to a longer one (`name-part`) is named where the longer one is.
+        for e in 0..self.drafts.len() {
+            let r = self.root(e);
+            if r != e {
+                let moved = std::mem::take(&mut self.drafts[e].positions.full);
+                let into = &mut self.drafts[r].positions.full;
+                into.extend(moved);
+                into.sort_unstable();
+                let gender = self.drafts[e].gender;
+                self.drafts[r].gender = self.drafts[r].gender.or(gender);
+            }
         }
         for (a, b, i) in std::mem::take(&mut self.modifier_uses) {
             let word = self.text.get(a..b).unwrap_or("");
-            if let Some(e) = nearest_person(&self.person_part, &self.person_positions, word, a) {
+            if let Some(e) = self.nearest_person(word, a, |_| true) {
                 self.assigned.push(Assigned {
                     start: a,
                     end: b,
@@ -499,6 +708,12 @@ impl<'a> Merger<'a> {
             if self.done[i] || self.candidates[i].evidence == Evidence::Weak {
                 continue;
             }
+            // A bare name of several people waits until every name that says who it is has been
+            // given (`ambiguous_bare_names`).
+            if self.on(RuleId::BareName) && self.ambiguous_bare_name(i) {
+                self.deferred.push(i);
+                continue;
+            }
             for &(rule, join) in JOIN {
                 if !self.on(rule) {
                     continue;
@@ -510,6 +725,62 @@ impl<'a> Merger<'a> {
                 }
             }
         }
+    }
+
+    /// Whether candidate `i` is a bare given name or surname that several people have, with no
+    /// title of address, nobility, kin or sainthood to say which.
+    fn ambiguous_bare_name(&self, i: usize) -> bool {
+        let c = &self.candidates[i];
+        let name = &self.surfaces[i];
+        c.words.len() == 1
+            && !is_acronym(name)
+            && c.kind != EntityKind::Date
+            && self.person_part.contains_key(name.as_str())
+            && !self.stands_for_one(name)
+            && !self.title_of(c).is_some_and(|(_, t)| social(&t))
+    }
+
+    /// `bare-name` for the names that wait: each joins the person that has it and was named
+    /// within a page before (or after, failing that), else the one of them named most.
+    fn ambiguous_bare_names(&mut self) {
+        for i in std::mem::take(&mut self.deferred) {
+            let c = &self.candidates[i];
+            let Some(e) = self.likeliest_person(&self.surfaces[i], c.start, |_| true) else {
+                continue;
+            };
+            if let Some(a) = self.titled_alias(c, &self.surfaces[i]) {
+                self.extra_aliases.push((e, a));
+            }
+            let alias = self.surfaces[i].clone();
+            self.assign(i, e, alias, RuleId::BareName);
+        }
+    }
+
+    /// The person a bare name stands for among those `accept` lets through: the one named
+    /// nearest within [`NEAR`] bytes before it, else after it, else the one named most.
+    fn likeliest_person(
+        &self,
+        word: &str,
+        at: usize,
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let e = self.nearest_person(word, at, &accept)?;
+        let p = &self.drafts[e].positions;
+        let near = p.before(at).is_some_and(|q| at - q <= NEAR)
+            || p.after(at).is_some_and(|q| q - at <= NEAR);
+        if near {
+            return Some(e);
+        }
+        let named = |e: usize| {
+            let p = &self.drafts[e].positions;
+            p.full.len() + p.more.len()
+        };
+        self.person_part
+            .get(word)?
+            .iter()
+            .map(|&e| self.root(e))
+            .filter(|&e| accept(e))
+            .max_by_key(|&e| (named(e), std::cmp::Reverse(e)))
     }
 
     /// `date-value`: dates merge by what identifies them; `weekday-of-date`: a weekday joins the
@@ -554,11 +825,191 @@ impl<'a> Merger<'a> {
         if c.words.len() != 1 || is_acronym(name) {
             return None;
         }
-        let e = nearest_person(&self.person_part, &self.person_positions, name, c.start)?;
-        if let Some(a) = self.titled_alias(c, name) {
+        let e = self.nearest_person(name, c.start, |_| true)?;
+        // Only a name that stands for one person makes that person the nearest for the next
+        // bare name: a guess among several would carry itself forward.
+        if self.stands_for_one(name) {
+            self.named(i, e);
+        } else if let Some(a) = self.titled_alias(c, name) {
             self.extra_aliases.push((e, a));
         }
         Some((e, RuleId::BareName))
+    }
+
+    /// `given-name-but-place`: `Charlotte` alone is a given name, but a place where the article
+    /// names it so (`in Charlotte`) and never as a person by more than the list of given names.
+    fn given_name_but_place(&mut self, i: usize) -> Option<(usize, RuleId)> {
+        let c = &self.candidates[i];
+        let name = self.surfaces[i].clone();
+        let place = c.kind == EntityKind::Person
+            && c.evidence == Evidence::GivenName
+            && c.words.len() == 1
+            && self.attested.cued.contains(name.as_str())
+            && !self.attested.strongly_people.contains(name.as_str())
+            && !self.person_part.contains_key(name.as_str());
+        if !place {
+            return None;
+        }
+        let evidence = c.evidence;
+        let e = self.entity_for_key(
+            key_for(EntityKind::Place, &name),
+            EntityKind::Place,
+            evidence,
+            &name,
+        );
+        Some((e, RuleId::GivenNameButPlace))
+    }
+
+    /// Whether a bare name stands for one person of the article only.
+    fn stands_for_one(&self, word: &str) -> bool {
+        let mut people = self
+            .person_part
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&e| self.root(e));
+        let first = people.next();
+        people.all(|e| Some(e) == first)
+    }
+
+    /// Notes that candidate `i` names person `e`: its place and its titled form.
+    fn named(&mut self, i: usize, e: usize) {
+        let c = &self.candidates[i];
+        if let Some(a) = self.titled_alias(c, &self.surfaces[i]) {
+            self.extra_aliases.push((e, a));
+        }
+        self.named_at(e, c.start, false);
+    }
+
+    /// A one-word person candidate after a title of address, nobility or kin: the word and
+    /// the title.
+    fn socially_titled(
+        &self,
+        i: usize,
+    ) -> Option<(String, String, crate::analysis::lexicon::Title)> {
+        let c = &self.candidates[i];
+        if c.words.len() != 1 || c.kind != EntityKind::Person {
+            return None;
+        }
+        let (key, title) = self.title_of(c).filter(|(_, t)| social(t))?;
+        Some((self.surfaces[i].clone(), key, title))
+    }
+
+    /// Whether the word stands as a surname in this article: the last word of full names more
+    /// often than the first, or failing both, a surname of the lexicon and no given name.
+    fn is_surname(&self, word: &str) -> bool {
+        let first = self.first_words.get(word).copied().unwrap_or(0);
+        let last = self.last_words.get(word).copied().unwrap_or(0);
+        if first + last > 0 {
+            // `F. C. Weston Churchill` once, `Anna Weston` more often: Weston is a surname.
+            return last > first;
+        }
+        let info = self.lex.info(&word.to_lowercase());
+        info.is(Classes::SURNAME) && !info.is(Classes::GIVEN_NAME)
+    }
+
+    /// `titled-surname`: `Mr. Knightley`, `Mrs. Bennet`. A different title means a different
+    /// person with the same surname: the title and surname join the one full name of that
+    /// surname the title fits (gender, no other title of address, not always written with its
+    /// given name after this title: `Mr. John Knightley` is not `Mr. Knightley`); else they name
+    /// a person of their own.
+    fn titled_surname(&mut self, i: usize) -> Option<(usize, RuleId)> {
+        let (word, title_key, title) = self.socially_titled(i)?;
+        if !self.is_surname(&word) {
+            return None;
+        }
+        let fits = |d: &Draft| {
+            d.name_words.len() >= 2
+                && d.name_words.last() == Some(&word)
+                && compatible(d.gender, title.gender)
+                && d.titles.iter().all(|(t, n)| *t == title_key && *n < 3)
+        };
+        let mut found: Vec<usize> = self
+            .person_part
+            .get(&word)
+            .into_iter()
+            .flatten()
+            .map(|&e| self.root(e))
+            .filter(|&e| self.drafts[e].kind == EntityKind::Person && fits(&self.drafts[e]))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        // Of several, the one whose gender the text tells and the title fits (`Mrs. McChesney`
+        // is Emma, not Jock, whose gender no list knows).
+        let confirmed: Vec<usize> = found
+            .iter()
+            .copied()
+            .filter(|&e| title.gender.is_some() && self.drafts[e].gender == title.gender)
+            .collect();
+        if found.len() > 1 && confirmed.len() == 1 {
+            found = confirmed;
+        }
+        let e = match found[..] {
+            [only] => only,
+            // `Prince Kutúzov` with two Kutúzovs: a rank is written before any of a family's
+            // men, so it says no more than the bare surname.
+            [_, _, ..] if title.class != TitleClass::Address => {
+                let found = found.clone();
+                let at = self.candidates[i].start;
+                self.likeliest_person(&word, at, |e| found.contains(&e))?
+            }
+            _ => {
+                let key = format!("person {title_key} {}", word.to_lowercase());
+                let c = &self.candidates[i];
+                let e = self.entity_for_key(key, EntityKind::Person, c.evidence, &word);
+                let display = self.titled_alias(c, &word);
+                let d = &mut self.drafts[e];
+                d.display = d.display.take().or(display);
+                d.gender = d.gender.or(title.gender);
+                let list = self.person_part.entry(word).or_default();
+                if !list.contains(&e) {
+                    list.push(e);
+                }
+                e
+            }
+        };
+        self.named(i, e);
+        Some((e, RuleId::TitledSurname))
+    }
+
+    /// `titled-given-name`: `Princess Mary`, `Count Nicholas`: the person of that given name
+    /// the title was written before (`Princess Mary Bolkónskaya`), else the one the title fits,
+    /// else the nearest of them.
+    fn titled_given_name(&mut self, i: usize) -> Option<(usize, RuleId)> {
+        let (word, title_key, title) = self.socially_titled(i)?;
+        let at = self.candidates[i].start;
+        let first_of = |d: &Draft| d.name_words.first() == Some(&word);
+        let fits = |e: usize| {
+            let d = &self.drafts[e];
+            d.kind == EntityKind::Person && first_of(d) && compatible(d.gender, title.gender)
+        };
+        // Of the people this title was written before, the one it was written before most.
+        let written_before = |e: usize| {
+            self.drafts[e]
+                .titles
+                .iter()
+                .find(|(t, _)| *t == title_key)
+                .map_or(0, |(_, n)| *n)
+        };
+        let mut titled: Vec<(usize, usize)> = self
+            .person_part
+            .get(&word)
+            .into_iter()
+            .flatten()
+            .map(|&e| self.root(e))
+            .filter(|&e| fits(e))
+            .map(|e| (written_before(e), e))
+            .filter(|&(n, _)| n > 0)
+            .collect();
+        titled.sort_unstable_by(|a, b| b.cmp(a));
+        titled.dedup();
+        let e = match titled[..] {
+            [(_, only)] => only,
+            [(n, first), (m, _), ..] if n > m => first,
+            _ => self.nearest_person(&word, at, fits)?,
+        };
+        self.named(i, e);
+        Some((e, RuleId::TitledGivenName))
     }
 
     /// `acronym-defined`: an acronym defined in parentheses joins the name before it.
@@ -585,7 +1036,7 @@ impl<'a> Merger<'a> {
             && c.kind == EntityKind::Place
             && c.evidence == Evidence::Cue
             && c.words.len() == 1
-            && self.attested.single.contains(name.as_str())
+            && self.attested.strongly_people.contains(name.as_str())
         {
             rule = RuleId::CueButPerson;
             EntityKind::Person
@@ -597,7 +1048,7 @@ impl<'a> Merger<'a> {
         let (evidence, start, titled) = (c.evidence, c.start, self.titled_alias(c, &name));
         let e = self.entity_for_key(key, kind, evidence, key_name);
         if kind == EntityKind::Person {
-            self.person_positions.entry(e).or_default().push(start);
+            self.named_at(e, start, false);
             let list = self.person_part.entry(name).or_default();
             if !list.contains(&e) {
                 list.push(e);
@@ -758,9 +1209,15 @@ impl<'a> Merger<'a> {
     }
 }
 
-/// Builds the entities from the candidates of a whole article (in document order).
-pub fn entities(text: &str, candidates: &[Candidate], gaz: &Gazetteer) -> Vec<Entity> {
-    entities_traced(text, candidates, gaz, Switches::ALL_ON).0
+/// Builds the entities from the candidates of a whole article (in document order), given the
+/// words it writes in lower case.
+pub fn entities(
+    text: &str,
+    candidates: &[Candidate],
+    gaz: &Gazetteer,
+    lower: &LowerWords,
+) -> Vec<Entity> {
+    entities_traced(text, candidates, gaz, lower, Switches::ALL_ON).0
 }
 
 /// [`entities`] with only the rules `switches` lets apply, and each entity's trace.
@@ -768,10 +1225,12 @@ pub fn entities_traced(
     text: &str,
     candidates: &[Candidate],
     gaz: &Gazetteer,
+    lower: &LowerWords,
     switches: Switches,
 ) -> (Vec<Entity>, Vec<EntityTrace>) {
     let mut m = Merger {
         text,
+        lower,
         gaz,
         lex: Lexicon::get(),
         switches,
@@ -789,8 +1248,10 @@ pub fn entities_traced(
         extra_aliases: Vec::new(),
         attested: Attested::new(text, candidates),
         person_part: HashMap::default(),
-        person_positions: HashMap::default(),
+        first_words: HashMap::default(),
+        last_words: HashMap::default(),
         modifier_uses: Vec::new(),
+        deferred: Vec::new(),
         pending_same_date: None,
         by_word: HashMap::default(),
         alias_of: HashMap::default(),
@@ -857,6 +1318,18 @@ fn finish(mut m: Merger<'_>) -> (Vec<Entity>, Vec<EntityTrace>) {
             .max_by_key(|a| (a.split(' ').count(), a.chars().count()))
             .cloned()
             .unwrap_or_default();
+    }
+    // A person known by title and surname alone is shown so (`Mr. Knightley`).
+    for (&e, &index) in &slot {
+        if let Some(display) = &m.drafts[e].display {
+            let entity = &mut out[index];
+            if entity.name.split(' ').count() < display.split(' ').count() {
+                entity.name = display.clone();
+                if !entity.aliases.contains(display) {
+                    entity.aliases.push(display.clone());
+                }
+            }
+        }
     }
     for (e, alias) in std::mem::take(&mut m.extra_aliases) {
         if let Some(&index) = slot.get(&m.root(e)) {
@@ -936,7 +1409,7 @@ mod tests {
                     1,
                     vec!["leading-common-word", "title", "bare-name"]
                 ),
-                ("Trump", 1, vec!["unknown", "weak-known-alias"]),
+                ("Trump", 1, vec!["unknown", "bare-name"]),
             ]
         );
         assert_eq!(
@@ -947,8 +1420,7 @@ mod tests {
                 RuleId::GivenName,
                 RuleId::Unknown,
                 RuleId::FullName,
-                RuleId::BareName,
-                RuleId::WeakKnownAlias
+                RuleId::BareName
             ]
         );
     }

@@ -53,7 +53,7 @@ fn read_candidates(
     article: &Article,
     progress: &dyn Fn(usize),
     switches: Switches,
-) -> Vec<recognizer::Candidate> {
+) -> (Vec<recognizer::Candidate>, recognizer::LowerWords) {
     let gaz = gazetteer::Gazetteer::get();
     let text = article.text();
     let mut candidates = Vec::new();
@@ -85,7 +85,7 @@ fn read_candidates(
         recognizer::candidates_with(&doc, headline, gaz, &lower, switches, &mut candidates);
         progress(end);
     }
-    candidates
+    (candidates, lower)
 }
 
 /// [`recognize_traced`] with only the rules `switches` lets apply.
@@ -94,11 +94,12 @@ pub fn recognize_with(
     progress: &dyn Fn(usize),
     switches: Switches,
 ) -> (Vec<Entity>, Vec<EntityTrace>) {
-    let candidates = read_candidates(article, progress, switches);
+    let (candidates, lower) = read_candidates(article, progress, switches);
     merge::entities_traced(
         article.text(),
         &candidates,
         gazetteer::Gazetteer::get(),
+        &lower,
         switches,
     )
 }

@@ -490,7 +490,8 @@ impl<'a, 't> Block<'a, 't> {
                     rest += 1;
                 }
                 // `General Field Marshal Kutúzov`: titles in a row are one title.
-                while let Some(more) = self.title_at(rest, b) {
+                // `Mr. King`: a title word after a title, at the end, is the name.
+                while let Some(more) = self.title_at(rest, b).filter(|&e| e < b) {
                     rest = more;
                 }
                 let mut of_place = None;
@@ -667,7 +668,8 @@ impl<'a, 't> Block<'a, 't> {
 
     /// `place-first-word`: `Port Askaig`, `Mount Kenya`, `Lake Tahoe`.
     fn place_first_word(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
-        let fits = run.len() == 2
+        let words = (run.a..run.b).filter(|&i| self.tokens[i].is_word()).count();
+        let fits = words == 2
             && self.capitalised(run.a, Classes::PLACE_FIRST_WORD)
             && !self.surname(run.b - 1);
         if fits {
@@ -1057,7 +1059,7 @@ pub fn candidates_with(
                 && block.word(j) == "."
                 && block.is_name_word(j + 1)
                 && block.at(j - 1, |t| t.is(Classes::TITLE))
-                && block.word(j - 1).len() <= 5
+                && block.lex.is_abbreviation(block.word(j - 1))
             {
                 rules = rules.with(RuleId::TitlePeriod);
                 j += 2;
@@ -1125,6 +1127,7 @@ pub fn candidates_with(
             let common = tokens[a].shape == Shape::Cap
                 && lower.contains_lowered(w)
                 && !gaz.may_start_name(w)
+                && !tokens[a].may_start_title()
                 && (!block.surname(a) || block.given(a + 1));
             if (adverb || common) && !block.given(a) && gaz.lookup(w).is_none() {
                 start += 1;

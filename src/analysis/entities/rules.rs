@@ -78,8 +78,8 @@ rules! {
         "The period of an abbreviated title stays inside the run: `Dr. Jane Doe`.",
         ["Then Mr. [Smith](person) came."];
     NameAbbreviation = "name-abbreviation", Recognise,
-        "An abbreviated word that opens a name keeps its period and the name after it: `St. Petersburg`.",
-        ["They reached [St. Petersburg](place) at night."];
+        "An abbreviated word that opens a place name keeps its period and the name after it: `Mt. Kenya`.",
+        ["They climbed [Mt. Kenya](place) at dawn."];
     Ampersand = "ampersand", Recognise,
         "An ampersand joins two capitalised words: `Johnson & Johnson`.",
         ["Shares of [Procter & Gamble Co](org) fell."];
@@ -188,6 +188,9 @@ rules! {
     FullName = "full-name", Merge,
         "Mentions of one full name are one person: `Donald Trump` and `Donald Trump`.",
         ["[Trump](=Donald Trump) spoke first. Then Donald Trump left."];
+    SaintName = "saint", Merge,
+        "A saint is not the person of the same name in the article: `St. Nicholas`, `Saint Peter`.",
+        ["Nicholas Rostóv came. They prayed to [St. Nicholas](=St. Nicholas) then. [Nicholas](=Nicholas Rostóv) left."];
     ModifierUse = "modifier-use", Merge,
         "A person's name used as a modifier is the person alone: `the Warhol Polaroids`.",
         ["The artist Andy Warhol took photos. The [Warhol](=Andy Warhol) Polaroids were shown."];
@@ -200,14 +203,25 @@ rules! {
     WeekdayOfDate = "weekday-of-date", Merge,
         "A weekday before the full date it names is that date: `Monday, May 18, 2015`.",
         ["A title line\n\n[Monday](=May 18, 2015), [May 18, 2015](=May 18, 2015)\n\nIt rained."];
+    GivenNameButPlace = "given-name-but-place", Merge,
+        "A given name alone is a place where the article names it so and never a person by more than the list of given names: `Charlotte`.",
+        ["Protests went on in [Charlotte](place). Then [Charlotte](place) was calm."];
+    TitledSurname = "titled-surname", Merge,
+        "A title and a surname join the one full name of that surname the title fits; a different title means a different person: `Mr. Woodhouse` is not `Emma Woodhouse`.",
+        ["[Emma Woodhouse](=Emma Woodhouse) smiled. Mr. [Woodhouse](=Mr. Woodhouse) slept.",
+         "Mr. John Knightley came; Mr. John Knightley left, as Mr. John Knightley does. Then Mr. [Knightley](=Mr. Knightley) spoke."];
+    TitledGivenName = "titled-given-name", Merge,
+        "A title and a given name join the person of that name the title was written before, else the nearest the title fits: `Princess Mary` → `Princess Mary Bolkónskaya`.",
+        ["Princess Mary Bolkónskaya sat. Mary Hendríkhovna came in. Then Princess [Mary](=Mary Bolkónskaya) rose."];
     BareName = "bare-name", Merge,
-        "A surname or given name alone joins the nearest full name that has it: `Trump` → `Donald Trump`.",
-        ["Donald Trump met reporters. Later [Trump](=Donald Trump) spoke."];
+        "A surname or given name alone joins the person that has it and was named within a page, else the one of them named most: `Trump` → `Donald Trump`.",
+        ["Donald Trump met reporters. Later [Trump](=Donald Trump) spoke.",
+         "Ivanka Trump spoke. Donald Trump left. [Trump](=Donald Trump) waved."];
     AcronymDefined = "acronym-defined", Merge,
         "An acronym defined in parentheses joins the name it follows.",
         ["The Zarnian Power Syndicate ([ZEPOS](=Zarnian Power Syndicate)) spoke."];
     CueButPerson = "cue-but-person", Merge,
-        "A word a cue made a place is a person the article titles elsewhere: `a letter from Natásha`.",
+        "A word a cue made a place is a person the article titles or quotes elsewhere: `a letter from Natásha`.",
         ["A letter from [Natásha](person) came. Countess Natásha smiled."];
     SameName = "same-name", Merge,
         "Mentions with one name, or the gazetteer's variants of one name, are one entity: `US`, `U.S.`.",
