@@ -45,7 +45,8 @@ pub struct Token {
     pub sentence_start: bool,
     /// A capital letter stands after the first letter (`IAEA`, `McCain`).
     pub inner_capital: bool,
-    /// What the lexicon knows about the lower-cased word (nothing for punctuation).
+    /// What the lexicon knows about the lower-cased word (nothing for punctuation; for a word
+    /// written in lower case, the classes of [`Classes::IN_LOWER_CASE`] only).
     pub info: WordInfo,
     /// Where the lower-cased word is: in [`Doc`]'s buffer, or (for a word written in lower
     /// case) the word itself.
@@ -444,6 +445,21 @@ impl<'t> Doc<'t> {
             let hash;
             if word.is_ascii() && shape != Shape::Cap && shape != Shape::Upper && !inner_capital {
                 hash = word.bytes().fold(HASH_START, hash_step);
+                if shape == Shape::Lower {
+                    // Only the classes that matter in lower case (`in`, `said`, not `will`).
+                    info = self.lex.info_in_lower_case(hash);
+                    self.tokens.push(Token {
+                        start,
+                        end,
+                        shape,
+                        possessive,
+                        sentence_start: first,
+                        inner_capital,
+                        info,
+                        lower,
+                    });
+                    return;
+                }
             } else {
                 let from = self.lower.len();
                 if word.is_ascii() {

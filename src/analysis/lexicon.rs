@@ -167,6 +167,28 @@ impl Classes {
         self.0 & other.0 == other.0 && other.0 != 0
     }
 
+    /// The classes a word written in lower case is asked about (`in`, `said`, `the`): not
+    /// those of names (`will` is a given name only as `Will`).
+    pub const IN_LOWER_CASE: Classes = Classes(
+        Classes::PARTICLE.0
+            | Classes::OPENING_PARTICLE.0
+            | Classes::NUMBER_WORD.0
+            | Classes::TIME_UNIT.0
+            | Classes::MONTH_CUE.0
+            | Classes::RELATIVE_TIME.0
+            | Classes::PLACE_CUE.0
+            | Classes::PLACE_NOUN.0
+            | Classes::WEB_DOMAIN.0
+            | Classes::REPORTED_AFTER.0
+            | Classes::REPORTING_VERB.0
+            | Classes::PRONOUN.0
+            | Classes::TITLE_START.0
+            | Classes::TITLE.0
+            | Classes::COMMON.0
+            | Classes::MERIDIEM.0
+            | Classes::NOT_PLURAL.0,
+    );
+
     /// Whether any class of `other` is among these.
     pub fn any(self, other: Classes) -> bool {
         self.0 & other.0 != 0
@@ -234,6 +256,10 @@ pub struct Lexicon {
     /// A Bloom filter of the listed words' hashes (two bits each in 64 Kibit, 8 KiB): most
     /// words of a text are in no list, and this tells so without touching the table.
     listed: Vec<u64>,
+    /// The same for the words of a class that matters in lower case
+    /// ([`Classes::IN_LOWER_CASE`]): a word in lower case that is only a name (`will`) is not
+    /// looked up.
+    listed_lower: Vec<u64>,
     /// While building: the word behind each hash, to catch a collision.
     #[cfg(test)]
     spelled: StdHashMap<u64, String>,
@@ -276,6 +302,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             words: HashKeyed::default(),
             listed: Vec::new(),
+            listed_lower: Vec::new(),
             #[cfg(test)]
             spelled: StdHashMap::new(),
             titles: HashMap::default(),
@@ -452,11 +479,29 @@ impl Lexicon {
 
     fn fill_bloom(&mut self) {
         self.listed = vec![0; BLOOM_WORDS];
-        for &hash in self.words.keys() {
+        self.listed_lower = vec![0; BLOOM_WORDS];
+        for (&hash, info) in &self.words {
+            let lower = info.classes.any(Classes::IN_LOWER_CASE);
             for (word, bit) in Lexicon::bloom_bits(hash) {
                 self.listed[word] |= bit;
+                if lower {
+                    self.listed_lower[word] |= bit;
+                }
             }
         }
+    }
+
+    /// [`Lexicon::info_hashed`] for a word written in lower case: only the classes of
+    /// [`Classes::IN_LOWER_CASE`] are sure to be told.
+    #[inline]
+    pub fn info_in_lower_case(&self, hash: u64) -> WordInfo {
+        let maybe_listed = Lexicon::bloom_bits(hash)
+            .iter()
+            .all(|&(word, bit)| self.listed_lower.get(word).is_some_and(|w| w & bit != 0));
+        if !maybe_listed {
+            return WordInfo::default();
+        }
+        self.words.get(&hash).copied().unwrap_or_default()
     }
 
     /// What the lexicon knows about a lower-cased word.

@@ -12,6 +12,8 @@
 //! finds them among the names established this way. Every step is a hash lookup per candidate,
 //! so a whole book merges in linear time; every mention records the rules that made it.
 
+use std::rc::Rc;
+
 use super::gazetteer::{Gazetteer, HashMap, HashSet};
 use super::recognizer::{Candidate, Evidence, LowerWords};
 use super::rules::{RuleId, RuleSet, Switches};
@@ -98,7 +100,8 @@ struct Assigned {
     start: usize,
     end: usize,
     entity: usize,
-    alias: String,
+    /// Shared with every mention of the same words (`Pierre` two thousand times).
+    alias: Rc<str>,
     /// The rules that recognised the mention and gave it to the entity.
     rules: RuleSet,
 }
@@ -238,7 +241,7 @@ impl<'t> Attested<'t> {
         // `toward Jock` once in the story of Jock McChesney).
         let mut place_words: HashMap<&str, usize> = HashMap::default();
         for c in candidates {
-            if let ([(a, b)], EntityKind::Place) = (c.words.as_slice(), c.kind) {
+            if let ([(a, b)], EntityKind::Place) = (&c.words[..], c.kind) {
                 if let Some(w) = text.get(*a..*b) {
                     *place_words.entry(w).or_default() += 1;
                 }
@@ -344,8 +347,8 @@ struct Merger<'a> {
     lex: &'static Lexicon,
     switches: Switches,
     candidates: &'a [Candidate],
-    /// Each candidate's text, white space collapsed.
-    surfaces: Vec<String>,
+    /// Each candidate's text, white space collapsed, shared by equal texts.
+    surfaces: Vec<Rc<str>>,
     /// Candidates given an entity (or set aside) already.
     done: Vec<bool>,
     drafts: Vec<Draft>,
@@ -373,7 +376,7 @@ struct Merger<'a> {
     /// Organisations and places of two words or more, by a word of their name.
     by_word: HashMap<String, Vec<usize>>,
     /// Every alias given so far, to the first entity that had it.
-    alias_of: HashMap<String, usize>,
+    alias_of: HashMap<Rc<str>, usize>,
 }
 
 impl<'a> Merger<'a> {
@@ -431,7 +434,7 @@ impl<'a> Merger<'a> {
     }
 
     /// Gives candidate `i` (all of it) to `entity`, by `rule`.
-    fn assign(&mut self, i: usize, entity: usize, alias: String, rule: RuleId) {
+    fn assign(&mut self, i: usize, entity: usize, alias: Rc<str>, rule: RuleId) {
         let c = &self.candidates[i];
         self.assigned.push(Assigned {
             start: c.start,
@@ -445,7 +448,7 @@ impl<'a> Merger<'a> {
 
     fn titled_alias(&self, c: &Candidate, name: &str) -> Option<String> {
         let from = c.titled_from?;
-        let title = self.text.get(from..c.start)?;
+        let title = self.text.get(from as usize..c.start)?;
         let title: Vec<&str> = title.split_whitespace().collect();
         Some(format!("{} {name}", title.join(" ")))
     }
@@ -454,7 +457,7 @@ impl<'a> Merger<'a> {
     /// lexicon knows of it (`General Field Marshal` is known by its last title).
     fn title_of(&self, c: &Candidate) -> Option<(String, crate::analysis::lexicon::Title)> {
         let from = c.titled_from?;
-        let written = self.text.get(from..c.start)?.trim().to_lowercase();
+        let written = self.text.get(from as usize..c.start)?.trim().to_lowercase();
         let words: Vec<&str> = written
             .split_whitespace()
             .map(|w| w.trim_end_matches('.'))
@@ -694,7 +697,7 @@ impl<'a> Merger<'a> {
                     start: a,
                     end: b,
                     entity: e,
-                    alias: word.to_string(),
+                    alias: Rc::from(word),
                     rules: self.candidates[i].rules.with(RuleId::ModifierUse),
                 });
             }
@@ -735,7 +738,7 @@ impl<'a> Merger<'a> {
         c.words.len() == 1
             && !is_acronym(name)
             && c.kind != EntityKind::Date
-            && self.person_part.contains_key(name.as_str())
+            && self.person_part.contains_key(name.as_ref() as &str)
             && !self.stands_for_one(name)
             && !self.title_of(c).is_some_and(|(_, t)| social(&t))
     }
@@ -793,7 +796,9 @@ impl<'a> Merger<'a> {
         let name = &self.surfaces[i];
         let key = format!(
             "date {}",
-            c.date_key.clone().unwrap_or_else(|| name.to_lowercase())
+            c.date_key
+                .clone()
+                .unwrap_or_else(|| name.to_lowercase().into())
         );
         let same_as_next = c.same_as_next;
         let (evidence, name) = (c.evidence, name.clone());
@@ -844,9 +849,9 @@ impl<'a> Merger<'a> {
         let place = c.kind == EntityKind::Person
             && c.evidence == Evidence::GivenName
             && c.words.len() == 1
-            && self.attested.cued.contains(name.as_str())
-            && !self.attested.strongly_people.contains(name.as_str())
-            && !self.person_part.contains_key(name.as_str());
+            && self.attested.cued.contains(&*name)
+            && !self.attested.strongly_people.contains(&*name)
+            && !self.person_part.contains_key(&*name);
         if !place {
             return None;
         }
@@ -892,7 +897,7 @@ impl<'a> Merger<'a> {
             return None;
         }
         let (key, title) = self.title_of(c).filter(|(_, t)| social(t))?;
-        Some((self.surfaces[i].clone(), key, title))
+        Some((self.surfaces[i].to_string(), key, title))
     }
 
     /// Whether the word stands as a surname in this article: the last word of full names more
@@ -1015,7 +1020,7 @@ impl<'a> Merger<'a> {
     /// `acronym-defined`: an acronym defined in parentheses joins the name before it.
     fn acronym_defined(&mut self, i: usize) -> Option<(usize, RuleId)> {
         let d = self.candidates[i].defines?;
-        let defined_start = self.candidates.get(d)?.start;
+        let defined_start = self.candidates.get(d as usize)?.start;
         let e = self
             .assigned
             .iter()
@@ -1036,7 +1041,7 @@ impl<'a> Merger<'a> {
             && c.kind == EntityKind::Place
             && c.evidence == Evidence::Cue
             && c.words.len() == 1
-            && self.attested.strongly_people.contains(name.as_str())
+            && self.attested.strongly_people.contains(&*name)
         {
             rule = RuleId::CueButPerson;
             EntityKind::Person
@@ -1049,7 +1054,7 @@ impl<'a> Merger<'a> {
         let e = self.entity_for_key(key, kind, evidence, key_name);
         if kind == EntityKind::Person {
             self.named_at(e, start, false);
-            let list = self.person_part.entry(name).or_default();
+            let list = self.person_part.entry(name.to_string()).or_default();
             if !list.contains(&e) {
                 list.push(e);
             }
@@ -1186,7 +1191,7 @@ impl<'a> Merger<'a> {
                             start: words[p].0,
                             end: words[q - 1].1,
                             entity: e,
-                            alias: phrase,
+                            alias: Rc::from(phrase),
                             rules: c.rules.with(rule),
                         });
                         p = q;
@@ -1207,6 +1212,30 @@ impl<'a> Merger<'a> {
         }
         rules
     }
+}
+
+/// The text of every candidate, one shared string for equal texts.
+fn shared_surfaces(text: &str, candidates: &[Candidate]) -> Vec<Rc<str>> {
+    let mut seen: HashMap<Rc<str>, ()> = HashMap::default();
+    candidates
+        .iter()
+        .map(|c| {
+            let raw = text.get(c.start..c.end).unwrap_or("");
+            let s = if raw.contains(char::is_whitespace) {
+                span_text(text, c.start, c.end)
+            } else {
+                raw.to_string()
+            };
+            match seen.get_key_value(s.as_str()) {
+                Some((shared, ())) => Rc::clone(shared),
+                None => {
+                    let shared: Rc<str> = Rc::from(s);
+                    seen.insert(Rc::clone(&shared), ());
+                    shared
+                }
+            }
+        })
+        .collect()
 }
 
 /// Builds the entities from the candidates of a whole article (in document order), given the
@@ -1235,10 +1264,7 @@ pub fn entities_traced(
         lex: Lexicon::get(),
         switches,
         candidates,
-        surfaces: candidates
-            .iter()
-            .map(|c| span_text(text, c.start, c.end))
-            .collect(),
+        surfaces: shared_surfaces(text, candidates),
         done: vec![false; candidates.len()],
         drafts: Vec::new(),
         parent: Vec::new(),
@@ -1271,7 +1297,7 @@ fn finish(mut m: Merger<'_>) -> (Vec<Entity>, Vec<EntityTrace>) {
     assigned.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
     let mut slot: HashMap<usize, usize> = HashMap::default();
     let mut out: Vec<Entity> = Vec::new();
-    let mut traces: Vec<HashMap<(String, RuleSet), usize>> = Vec::new();
+    let mut traces: Vec<HashMap<(Rc<str>, RuleSet), usize>> = Vec::new();
     let mut last_end = 0;
     let mut person_roots: Vec<bool> = vec![false; m.drafts.len()];
     for (e, d) in m.drafts.iter().enumerate() {
@@ -1306,8 +1332,8 @@ fn finish(mut m: Merger<'_>) -> (Vec<Entity>, Vec<EntityTrace>) {
             start: a.start,
             end: a.end,
         });
-        if !entity.aliases.contains(&a.alias) {
-            entity.aliases.push(a.alias);
+        if !entity.aliases.iter().any(|x| **x == *a.alias) {
+            entity.aliases.push(a.alias.to_string());
         }
     }
     for entity in &mut out {
@@ -1344,7 +1370,7 @@ fn finish(mut m: Merger<'_>) -> (Vec<Entity>, Vec<EntityTrace>) {
             let mut aliases: Vec<AliasTrace> = counts
                 .into_iter()
                 .map(|((alias, rules), mentions)| AliasTrace {
-                    alias,
+                    alias: alias.to_string(),
                     mentions,
                     rules: rules.iter().collect(),
                 })

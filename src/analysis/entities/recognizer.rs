@@ -38,19 +38,20 @@ pub struct Candidate {
     pub start: usize,
     pub end: usize,
     /// Byte spans of the words inside the mention.
-    pub words: Vec<(usize, usize)>,
+    pub words: Box<[(usize, usize)]>,
     pub kind: EntityKind,
     pub evidence: Evidence,
     /// The gazetteer's name for the entity, shared by its variants.
     pub canonical: Option<&'static str>,
-    /// Where a title stood before the name, the span of title and name (`President Trump`).
-    pub titled_from: Option<usize>,
+    /// Where a title stood before the name, the span of title and name (`President Trump`);
+    /// none past 4 GiB of text.
+    pub titled_from: Option<u32>,
     /// For dates, what identifies the date.
-    pub date_key: Option<String>,
+    pub date_key: Option<Box<str>>,
     /// A weekday that names the same day as the next date candidate.
     pub same_as_next: bool,
-    /// An acronym defined in parentheses right after this candidate's index in the block list.
-    pub defines: Option<usize>,
+    /// An acronym defined in parentheses right after this candidate's index in the list.
+    pub defines: Option<u32>,
     /// The rules that cut and typed this candidate.
     pub rules: RuleSet,
 }
@@ -91,6 +92,16 @@ impl LowerWords {
     /// Adds a word the article writes in lower case.
     pub fn add(&mut self, word: &str) {
         self.0.insert(hash_bytes(word.as_bytes()));
+    }
+
+    /// Adds the words of another part of the article.
+    pub fn extend(&mut self, other: LowerWords) {
+        if self.0.len() < other.0.len() {
+            let mine = std::mem::replace(&mut self.0, other.0);
+            self.0.extend(mine);
+        } else {
+            self.0.extend(other.0);
+        }
     }
 
     /// Whether the article writes `word` (or its plural) in lower case.
@@ -531,7 +542,7 @@ impl<'a, 't> Block<'a, 't> {
                     .filter(|_| self.on(RuleId::TitleSplit));
                 let name = run.part(rest, end.unwrap_or(b), false);
                 let mut c = self.candidate(name, EntityKind::Person, Evidence::Titled);
-                c.titled_from = Some(self.tokens[p].start);
+                c.titled_from = u32::try_from(self.tokens[p].start).ok();
                 if end.is_some() {
                     c.rules = c.rules.with(RuleId::TitleSplit);
                 }
@@ -922,8 +933,11 @@ pub fn split_run_ons(doc: &mut Doc, lower: &LowerWords, switches: Switches) {
     let text = doc.source();
     for i in (0..doc.len()).rev() {
         let Some(&t) = doc.token(i) else { continue };
+        if !t.is_capitalised() {
+            continue;
+        }
         let word = text.get(t.start..t.end).unwrap_or("");
-        if !t.is_capitalised() || !word.contains(['-', '‐']) {
+        if !word.contains(['-', '‐']) {
             continue;
         }
         // The first hyphen after which a word is run on; what follows may hold more.
@@ -1005,7 +1019,7 @@ pub fn candidates_with(
                     rules: RuleSet::EMPTY.with(RuleId::Date),
                 };
                 let mut c = block.candidate(run, EntityKind::Date, Evidence::Date);
-                c.date_key = Some(d.key.clone());
+                c.date_key = Some(d.key.as_str().into());
                 c.same_as_next = d.same_as_next;
                 out.push(c);
                 i = d.end;
@@ -1174,7 +1188,7 @@ pub fn candidates_with(
                     if prev_end_token.is_some_and(|p| p + 2 == start) {
                         let defined = before - 1;
                         if let Some(last) = out.last_mut() {
-                            last.defines = Some(defined);
+                            last.defines = u32::try_from(defined).ok();
                             last.rules = last.rules.with(RuleId::AcronymDefinition);
                             if last.evidence == Evidence::Weak {
                                 last.evidence = Evidence::Shape;
