@@ -466,8 +466,11 @@ impl<'t> Doc<'t> {
                     self.lower
                         .extend(word.bytes().map(|b| b.to_ascii_lowercase()));
                 } else {
+                    // A typographic apostrophe is looked up as the plain one (`I’ll` as
+                    // `i'll`), as the lists write it.
                     let mut buffer = [0u8; 4];
                     for c in word.chars().flat_map(char::to_lowercase) {
+                        let c = if c == '’' { '\'' } else { c };
                         self.lower
                             .extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
                     }
@@ -544,7 +547,8 @@ impl<'t> Doc<'t> {
             .unwrap_or("")
     }
 
-    /// The lower-cased word at `i`, or `""` for punctuation and past the end.
+    /// The lower-cased word at `i` (a typographic apostrophe made plain: `i'll`), or `""` for
+    /// punctuation and past the end.
     pub fn lower(&self, i: usize) -> &str {
         let Some(t) = self.tokens.get(i) else {
             return "";

@@ -143,6 +143,8 @@ impl Classes {
     pub const SAINT: Classes = Classes(1 << 5);
     /// A head word listed in capitals (`LLC`).
     pub const HEAD_IN_CAPITALS: Classes = Classes(1 << 31);
+    /// `who`, `himself`: words that follow a person's name.
+    pub const PERSON_FOLLOWER: Classes = Classes(1 << 18);
     /// `May`, `June`: months that are also words or given names.
     pub const AMBIGUOUS_MONTH: Classes = Classes(1 << 28);
     /// `AM`, `p.m.`.
@@ -186,7 +188,8 @@ impl Classes {
             | Classes::TITLE.0
             | Classes::COMMON.0
             | Classes::MERIDIEM.0
-            | Classes::NOT_PLURAL.0,
+            | Classes::NOT_PLURAL.0
+            | Classes::PERSON_FOLLOWER.0,
     );
 
     /// Whether any class of `other` is among these.
@@ -343,6 +346,7 @@ impl Lexicon {
                     continue;
                 }
                 "name-breaks" => Classes::NAME_BREAK,
+                "person-followers" => Classes::PERSON_FOLLOWER,
                 "saint-words" => Classes::SAINT,
                 "ambiguous-months" => Classes::AMBIGUOUS_MONTH,
                 "meridiems" => Classes::MERIDIEM,

@@ -219,11 +219,11 @@ struct Attested<'t> {
     names: HashSet<String>,
     /// Words the article names as places (`at Tarútino`).
     places: HashSet<&'t str>,
-    /// Words a place cue names once or more (`in Charlotte`).
-    cued: HashSet<&'t str>,
+    /// Words a place cue names, with how often (`in Charlotte`).
+    cued: HashMap<&'t str, usize>,
     /// Words named as people by more than a list of given names: after a title, as speakers,
     /// inside full names (`Countess Natásha`, `said Morel`).
-    strongly_people: HashSet<&'t str>,
+    strongly_people: HashMap<&'t str, usize>,
 }
 
 impl<'t> Attested<'t> {
@@ -234,8 +234,8 @@ impl<'t> Attested<'t> {
             surnames: HashSet::default(),
             names: HashSet::default(),
             places: HashSet::default(),
-            cued: HashSet::default(),
-            strongly_people: HashSet::default(),
+            cued: HashMap::default(),
+            strongly_people: HashMap::default(),
         };
         // A word named a place twice or more, and never a person (`at Tarútino`, but not
         // `toward Jock` once in the story of Jock McChesney).
@@ -249,10 +249,10 @@ impl<'t> Attested<'t> {
         }
         let people: HashSet<&str> = candidates
             .iter()
-            .filter(|c| c.kind == EntityKind::Person)
+            .filter(|c| c.kind == EntityKind::Person && c.evidence < Evidence::Shape)
             .flat_map(|c| c.words.iter().filter_map(|&(a, b)| text.get(a..b)))
             .collect();
-        attested.cued = place_words.keys().copied().collect();
+        attested.cued = place_words.clone();
         attested.places = place_words
             .into_iter()
             .filter(|&(w, n)| n >= 2 && !people.contains(w))
@@ -269,7 +269,9 @@ impl<'t> Attested<'t> {
                 .collect();
             attested.words.extend(words.iter().copied());
             if words.len() >= 2 || c.evidence != Evidence::GivenName {
-                attested.strongly_people.extend(words.iter().copied());
+                for &w in &words {
+                    *attested.strongly_people.entry(w).or_default() += 1;
+                }
             }
             match words[..] {
                 [one] => {
@@ -322,13 +324,16 @@ type WeakJoin = fn(&mut Merger<'_>, &[(usize, usize)], &str) -> Option<usize>;
 const WEAK: &[(RuleId, WeakJoin)] = &[
     (RuleId::WeakKnownAlias, |m, words, phrase| {
         // A bare given name or surname is for the nearest person it names, not the first.
-        if words.len() == 1 && m.person_part.contains_key(phrase) {
+        if words.len() == 1 && m.person_part.contains_key(phrase) && m.more_person(phrase) {
             return None;
         }
         m.alias_of.get(phrase).copied()
     }),
     (RuleId::BareName, |m, words, phrase| {
         let [(start, _)] = words else { return None };
+        if !m.more_person(phrase) {
+            return None;
+        }
         m.likeliest_person(phrase, *start, |_| true)
     }),
     (RuleId::WeakGazetteer, |m, _, phrase| {
@@ -738,6 +743,7 @@ impl<'a> Merger<'a> {
         c.words.len() == 1
             && !is_acronym(name)
             && c.kind != EntityKind::Date
+            && (c.kind == EntityKind::Person || self.more_person(name))
             && self.person_part.contains_key(name.as_ref() as &str)
             && !self.stands_for_one(name)
             && !self.title_of(c).is_some_and(|(_, t)| social(&t))
@@ -827,7 +833,10 @@ impl<'a> Merger<'a> {
     fn bare_name(&mut self, i: usize) -> Option<(usize, RuleId)> {
         let c = &self.candidates[i];
         let name = &self.surfaces[i];
-        if c.words.len() != 1 || is_acronym(name) {
+        // A place a cue names joins a person of that name only where the article names the
+        // word as a person more (`cue-but-person`).
+        let cued_place = c.kind == EntityKind::Place && !self.more_person(name);
+        if c.words.len() != 1 || is_acronym(name) || cued_place {
             return None;
         }
         let e = self.nearest_person(name, c.start, |_| true)?;
@@ -841,6 +850,29 @@ impl<'a> Merger<'a> {
         Some((e, RuleId::BareName))
     }
 
+    /// Whether a word is a person's rather than a place's: a word of a full name, a word no cue
+    /// names a place, or one named as a person at least as often: `Natásha`, not `Petersburg`.
+    fn more_person(&self, word: &str) -> bool {
+        // A word of a full name stays that person's (`Paris` of Valeska Paris, `near Paris`).
+        let in_full_name =
+            self.first_words.contains_key(word) || self.last_words.contains_key(word);
+        let place = self.attested.cued.get(word).copied().unwrap_or(0);
+        in_full_name || place == 0 || self.is_person_more_than_place(word)
+    }
+
+    /// Whether the article names a word as a person (titled, quoted, in full names) at least as
+    /// often as a cue names it a place: `Natásha`, not `Petersburg`.
+    fn is_person_more_than_place(&self, word: &str) -> bool {
+        let person = self
+            .attested
+            .strongly_people
+            .get(word)
+            .copied()
+            .unwrap_or(0);
+        let place = self.attested.cued.get(word).copied().unwrap_or(0);
+        person > 0 && person >= place
+    }
+
     /// `given-name-but-place`: `Charlotte` alone is a given name, but a place where the article
     /// names it so (`in Charlotte`) and never as a person by more than the list of given names.
     fn given_name_but_place(&mut self, i: usize) -> Option<(usize, RuleId)> {
@@ -849,8 +881,8 @@ impl<'a> Merger<'a> {
         let place = c.kind == EntityKind::Person
             && c.evidence == Evidence::GivenName
             && c.words.len() == 1
-            && self.attested.cued.contains(&*name)
-            && !self.attested.strongly_people.contains(&*name)
+            && self.attested.cued.contains_key(&*name)
+            && !self.attested.strongly_people.contains_key(&*name)
             && !self.person_part.contains_key(&*name);
         if !place {
             return None;
@@ -1041,7 +1073,7 @@ impl<'a> Merger<'a> {
             && c.kind == EntityKind::Place
             && c.evidence == Evidence::Cue
             && c.words.len() == 1
-            && self.attested.strongly_people.contains(&*name)
+            && self.is_person_more_than_place(&name)
         {
             rule = RuleId::CueButPerson;
             EntityKind::Person

@@ -194,6 +194,9 @@ const CLASSIFY: &[(RuleId, Classify)] = &[
         b.acronym_shape(run, out)
     }),
     (RuleId::Speaker, |b, run, out| b.speaker(run, out)),
+    (RuleId::PersonContext, |b, run, out| {
+        b.person_context(run, out)
+    }),
     (RuleId::Unknown, |b, run, out| b.unknown(run, out)),
 ];
 
@@ -784,7 +787,9 @@ impl<'a, 't> Block<'a, 't> {
                 .checked_sub(1)
                 .is_some_and(|i| self.doc.is_lower(i, Classes::PLACE_CUE))
             && (run.len() == 1 || !matches!(self.before(run), "at" | "from"));
-        let fits = cued && !(run.initial && run.len() == 1);
+        // `at Vereshchágin who continued`: what follows says a person.
+        let person = run.len() == 1 && self.followed_as_person(run.b);
+        let fits = cued && !(run.initial && run.len() == 1) && !person;
         if fits {
             out.push(self.candidate(run, EntityKind::Place, Evidence::Cue));
         }
@@ -908,6 +913,36 @@ impl<'a, 't> Block<'a, 't> {
             || (inverted && self.tokens.get(b).is_none_or(|t| t.shape == Shape::Punct));
         let fits =
             speaks && self.tokens[a].shape == Shape::Cap && !self.word_like(a) && !self.common(a);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Person, Evidence::Cue));
+        }
+        fits
+    }
+
+    /// Whether the words from `b` on follow a person's name: `who`, `himself` (`, who` too).
+    fn followed_as_person(&self, b: usize) -> bool {
+        self.doc.is_lower(b, Classes::PERSON_FOLLOWER)
+            || (self.doc.is_punct(b, ',')
+                && self.doc.is_lower(b + 1, Classes::PERSON_FOLLOWER)
+                && self.doc.lower(b + 1).starts_with("wh"))
+    }
+
+    /// `person-context`: a lone unknown name followed by what follows people's names is a
+    /// person: `Vereshchágin who continued`, `Suvórov himself`.
+    fn person_context(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() != 1 || self.tokens[b - 1].possessive {
+            return false;
+        }
+        // At the start of a sentence the capital says nothing: a word the article also writes
+        // in lower case is no name (`Everyone who`); after `the`, it is a noun (`the Frenchman
+        // who`, `the Rostóvs who`).
+        let fits = self.followed_as_person(b)
+            && (!run.initial || !self.lowered(a))
+            && !matches!(self.before(run), "the" | "The" | "a" | "A" | "an" | "An")
+            && self.tokens[a].shape == Shape::Cap
+            && !self.word_like(a)
+            && !self.common(a);
         if fits {
             out.push(self.candidate(run, EntityKind::Person, Evidence::Cue));
         }

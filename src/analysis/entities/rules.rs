@@ -180,6 +180,11 @@ rules! {
         "A lone unknown name that speaks is a person: `Jafari said`, `, said Mauer.`",
         ["The works, said [Mauer](person), are shown.",
          "\"Look!\" cried [Zoya](person). She read [Persian](-)."];
+    PersonContext = "person-context", Recognise,
+        "A lone unknown name followed by `who` or `himself` is a person: `Vereshchágin who continued`; not after `the` (`the Frenchman who`).",
+        ["Then [Vereshchágin](person) who had waited spoke.",
+         "He glanced down at [Vereshchágin](person) who went on.",
+         "Then [Suvórov](person) himself fell, and the [Frenchman](-) who saw it ran."];
     Unknown = "unknown", Recognise,
         "Any other capitalised word is weak: a name only if the article names it elsewhere.",
         ["[Kessel](=Zuma Kessel) arrived. Zuma Kessel waved."];
