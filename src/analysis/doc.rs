@@ -12,7 +12,7 @@
 //! here; a pass that wants a quotation as one token (attribution) groups the tokens between
 //! its marks.
 
-use super::lexicon::{hash_step, Classes, Lexicon, WordInfo, HASH_START};
+use super::lexicon::{hash_bytes, hash_step, Classes, Lexicon, WordInfo, HASH_START};
 use super::EntityKind;
 
 /// The shape of a token.
@@ -256,6 +256,63 @@ fn scan_word(s: &str, start: usize, first: char) -> Scanned {
     }
 }
 
+/// A plain ASCII word read in one pass: where it ends, the hash of its lower-cased form, its
+/// shape and whether a capital stands after its first letter.
+struct Plain {
+    end: usize,
+    hash: u64,
+    shape: Shape,
+    inner_capital: bool,
+}
+
+/// Reads the word at `start` when it is ASCII letters and digits, starts with a letter and ends
+/// where [`scan_word`] surely ends it too (at a space, or at punctuation that cannot continue
+/// it: not a hyphen, an ampersand, an apostrophe, a non-ASCII character, nor the period of a
+/// single letter); `None` sends the word to [`scan_word`]. Most words of a text are such words,
+/// and this reads each byte once, hashing as it goes.
+#[inline]
+fn plain_word(b: &[u8], start: usize) -> Option<Plain> {
+    let first = *b.get(start)?;
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut hash = hash_step(HASH_START, first.to_ascii_lowercase());
+    let (mut upper_after, mut lower, mut digits) = (false, first.is_ascii_lowercase(), 0usize);
+    let mut j = start + 1;
+    while let Some(&x) = b.get(j) {
+        if x.is_ascii_lowercase() {
+            lower = true;
+        } else if x.is_ascii_uppercase() {
+            upper_after = true;
+        } else if x.is_ascii_digit() {
+            digits += 1;
+        } else {
+            break;
+        }
+        hash = hash_step(hash, x.to_ascii_lowercase());
+        j += 1;
+    }
+    match b.get(j) {
+        Some(&x) if x >= 0x80 || matches!(x, b'-' | b'&' | b'\'') => return None,
+        Some(b'.') if j - start < 2 => return None,
+        _ => {}
+    }
+    // As `shape_of` decides for an ASCII word.
+    let shape = if first.is_ascii_lowercase() {
+        Shape::Lower
+    } else if upper_after && !lower && j - start - digits >= 2 {
+        Shape::Upper
+    } else {
+        Shape::Cap
+    };
+    Some(Plain {
+        end: j,
+        hash,
+        shape,
+        inner_capital: upper_after,
+    })
+}
+
 /// The shape of a word, and whether a capital stands after its first letter.
 fn shape_of(word: &str, first: char, ascii: bool) -> (Shape, bool) {
     if ascii {
@@ -305,8 +362,9 @@ fn starts_lower(first: char) -> bool {
 }
 
 /// Calls `f` with every word of `text[from..to]` that starts with a lower-case letter, cut as
-/// [`Doc::read`] cuts it: a quick first pass that builds no tokens.
-pub fn for_each_lower_case_word(text: &str, from: usize, to: usize, mut f: impl FnMut(&str)) {
+/// [`Doc::read`] cuts it, and the hash of the word ([`super::lexicon::hash_bytes`]): a quick
+/// first pass that builds no tokens.
+pub fn for_each_lower_case_word(text: &str, from: usize, to: usize, mut f: impl FnMut(&str, u64)) {
     let Some(s) = text.get(from..to) else {
         return;
     };
@@ -317,6 +375,15 @@ pub fn for_each_lower_case_word(text: &str, from: usize, to: usize, mut f: impl 
             i += 1;
             continue;
         }
+        if let Some(word) = plain_word(b, i) {
+            if word.shape == Shape::Lower && !word.inner_capital {
+                f(&s[i..word.end], word.hash);
+            } else if word.shape == Shape::Lower {
+                f(&s[i..word.end], hash_bytes(&s.as_bytes()[i..word.end]));
+            }
+            i = word.end;
+            continue;
+        }
         let Some(c) = char_at(s, i) else { break };
         if !alphanumeric(c) {
             i += c.len_utf8();
@@ -324,7 +391,8 @@ pub fn for_each_lower_case_word(text: &str, from: usize, to: usize, mut f: impl 
         }
         let word = scan_word(s, i, c);
         if starts_lower(c) {
-            f(&s[i..word.end]);
+            let w = &s[i..word.end];
+            f(w, hash_bytes(w.as_bytes()));
         }
         i = word.next;
     }
@@ -366,6 +434,12 @@ impl<'t> Doc<'t> {
 
     /// Cuts `text[from..to]` into tokens, replacing what the doc held.
     pub fn read(&mut self, from: usize, to: usize) {
+        self.read_with(from, to, true);
+    }
+
+    /// [`Doc::read`]; `plain` lets plain ASCII words take the quick way ([`plain_word`]),
+    /// which tests switch off to check that both ways cut and type the same tokens.
+    fn read_with(&mut self, from: usize, to: usize, plain: bool) {
         self.tokens.clear();
         self.lower.clear();
         self.span = (from, to);
@@ -380,6 +454,15 @@ impl<'t> Doc<'t> {
         loop {
             while i < bytes.len() && bytes[i].is_ascii_whitespace() {
                 i += 1;
+            }
+            if plain {
+                if let Some(word) = plain_word(bytes, i) {
+                    self.push_plain(from + i, from + word.end, &word, sentence_start);
+                    sentence_start = false;
+                    last_word = Some((i, word.end));
+                    i = word.end;
+                    continue;
+                }
             }
             let Some(c) = char_at(s, i) else { break };
             let len = c.len_utf8();
@@ -488,6 +571,33 @@ impl<'t> Doc<'t> {
             possessive,
             sentence_start: first,
             inner_capital,
+            info,
+            lower,
+        });
+    }
+
+    /// [`Doc::push`] for a word [`plain_word`] read, its hash known.
+    #[inline]
+    fn push_plain(&mut self, start: usize, end: usize, word: &Plain, first: bool) {
+        let (info, lower) = if word.shape == Shape::Lower && !word.inner_capital {
+            // Only the classes that matter in lower case (`in`, `said`, not `will`).
+            (self.lex.info_in_lower_case(word.hash), Lowered::AsWritten)
+        } else {
+            let from = self.lower.len();
+            let bytes = self.text.as_bytes().get(start..end).unwrap_or(&[]);
+            self.lower.extend(bytes.iter().map(u8::to_ascii_lowercase));
+            (
+                self.lex.info_hashed(word.hash),
+                Lowered::Buffer(from as u32, self.lower.len() as u32),
+            )
+        };
+        self.tokens.push(Token {
+            start,
+            end,
+            shape: word.shape,
+            possessive: false,
+            sentence_start: first,
+            inner_capital: word.inner_capital,
             info,
             lower,
         });
@@ -746,7 +856,7 @@ mod tests {
     fn the_quick_pass_finds_the_same_lower_case_words() {
         let s = "The U.S. troops’ long-awaited return, O'Brien's dog and don’t-care Kim Jong-un";
         let mut quick = Vec::new();
-        for_each_lower_case_word(s, 0, s.len(), |w| quick.push(w.to_string()));
+        for_each_lower_case_word(s, 0, s.len(), |w, _| quick.push(w.to_string()));
         let doc = Doc::of(s);
         let full: Vec<String> = (0..doc.len())
             .filter(|&i| doc.tokens()[i].shape == Shape::Lower)
@@ -755,7 +865,36 @@ mod tests {
         assert_eq!(quick, full);
     }
 
+    /// The tokens of a doc and its lower-cased words.
+    type Read = (Vec<Token>, Vec<u8>);
+
+    /// The tokens and lower-cased words of `s` read with and without the quick way for plain
+    /// words.
+    fn both_ways(s: &str) -> (Read, Read) {
+        let mut quick = Doc::new(s);
+        quick.read_with(0, s.len(), true);
+        let mut slow = Doc::new(s);
+        slow.read_with(0, s.len(), false);
+        ((quick.tokens, quick.lower), (slow.tokens, slow.lower))
+    }
+
+    #[test]
+    fn plain_words_read_the_quick_way_are_the_same_tokens() {
+        let s =
+            "IAEA said: McCain, U.S. and A. B. Smith’s iPhone B2B x. ab. R2-D2 Jones's A&M at 6:00";
+        let (quick, slow) = both_ways(s);
+        assert_eq!(quick, slow);
+    }
+
     proptest! {
+        #[test]
+        fn the_quick_way_for_plain_words_changes_nothing(
+            s in r#"([A-Za-z0-9]{1,6}|[’'.\-&,:;()"]|\s|\PC){0,60}"#
+        ) {
+            let (quick, slow) = both_ways(&s);
+            prop_assert_eq!(quick, slow);
+        }
+
         #[test]
         fn tokens_are_ordered_char_ranges_and_the_quick_pass_agrees(
             s in "(\\PC|[A-Za-z]{1,6}|[’'.\\-&,]|\\s){0,60}"
@@ -768,7 +907,7 @@ mod tests {
                 last = t.end;
             }
             let mut quick = Vec::new();
-            for_each_lower_case_word(&s, 0, s.len(), |w| quick.push(w.to_string()));
+            for_each_lower_case_word(&s, 0, s.len(), |w, _| quick.push(w.to_string()));
             let full: Vec<String> = (0..doc.len())
                 .filter(|&i| doc.tokens()[i].shape == Shape::Lower)
                 .map(|i| doc.text(i).to_string())

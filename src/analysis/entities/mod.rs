@@ -112,7 +112,7 @@ fn read_candidates(
     let lowers: Vec<recognizer::LowerWords> = on_threads(&runs, |run| {
         let mut lower = recognizer::LowerWords::default();
         for &(_, start, end) in run {
-            for_each_lower_case_word(text, start, end, |w| lower.add(w));
+            for_each_lower_case_word(text, start, end, |_, hash| lower.add_hashed(hash));
         }
         lower
     });

@@ -10,11 +10,13 @@
 //! a headline word) is kept as *weak*: it only counts if the merge step finds it among the names
 //! the article establishes elsewhere. Every candidate carries the rules that made it.
 
+use std::borrow::Cow;
+
 use super::dates;
 use super::gazetteer::Gazetteer;
 use super::rules::{RuleId, RuleSet, Switches};
 use crate::analysis::doc::{Doc, Shape, Token};
-use crate::analysis::lexicon::{hash_bytes, Classes, HashKeySet, Lexicon};
+use crate::analysis::lexicon::{hash_bytes, hash_step, Classes, HashKeySet, Lexicon, HASH_START};
 use crate::analysis::EntityKind;
 
 /// How a candidate's kind was decided, strongest first.
@@ -89,9 +91,9 @@ fn name_word(doc: &Doc, t: &Token) -> bool {
 pub struct LowerWords(HashKeySet);
 
 impl LowerWords {
-    /// Adds a word the article writes in lower case.
-    pub fn add(&mut self, word: &str) {
-        self.0.insert(hash_bytes(word.as_bytes()));
+    /// Adds a word the article writes in lower case, by its hash ([`hash_bytes`]).
+    pub fn add_hashed(&mut self, hash: u64) {
+        self.0.insert(hash);
     }
 
     /// Adds the words of another part of the article.
@@ -106,12 +108,14 @@ impl LowerWords {
 
     /// Whether the article writes `word` (or its plural) in lower case.
     pub fn contains_lowered(&self, word: &str) -> bool {
-        let mut lower = word.to_lowercase();
-        if self.0.contains(&hash_bytes(lower.as_bytes())) {
-            return true;
-        }
-        lower.push('s');
-        self.0.contains(&hash_bytes(lower.as_bytes()))
+        // Hashed as it is lower-cased, and the plural one byte further.
+        let hash = if word.is_ascii() {
+            word.bytes()
+                .fold(HASH_START, |h, b| hash_step(h, b.to_ascii_lowercase()))
+        } else {
+            hash_bytes(word.to_lowercase().as_bytes())
+        };
+        self.0.contains(&hash) || self.0.contains(&hash_step(hash, b's'))
     }
 }
 
@@ -264,8 +268,22 @@ impl<'a, 't> Block<'a, 't> {
     }
 
     /// The words `a..b` joined by single spaces; punctuation that touches the word before stays
-    /// on it (`St. Petersburg`).
-    fn phrase(&self, a: usize, b: usize) -> String {
+    /// on it (`St. Petersburg`). Borrowed from the text when it is written so.
+    fn phrase(&self, a: usize, b: usize) -> Cow<'t, str> {
+        let text = self.doc.source();
+        if a < b && b <= self.tokens.len() {
+            // Written so: one space between words, none before punctuation that touches the
+            // word before it (only spaces stand between tokens).
+            let as_written = (a + 1..b).all(|i| {
+                let (prev, t) = (&self.tokens[i - 1], &self.tokens[i]);
+                let glued = t.shape == Shape::Punct && t.start == prev.end;
+                glued || (t.start == prev.end + 1 && text.as_bytes().get(prev.end) == Some(&b' '))
+            });
+            if as_written {
+                let span = text.get(self.tokens[a].start..self.tokens[b - 1].end);
+                return Cow::Borrowed(span.unwrap_or(""));
+            }
+        }
         let mut s = String::new();
         for i in a..b {
             let glued = i > a
@@ -276,7 +294,7 @@ impl<'a, 't> Block<'a, 't> {
             }
             s.push_str(self.word(i));
         }
-        s
+        Cow::Owned(s)
     }
 
     /// The word before the run, or `""`.
@@ -1243,7 +1261,7 @@ mod tests {
 
     fn lower_words(s: &str) -> LowerWords {
         let mut lower = LowerWords::default();
-        for_each_lower_case_word(s, 0, s.len(), |w| lower.add(w));
+        for_each_lower_case_word(s, 0, s.len(), |_, hash| lower.add_hashed(hash));
         lower
     }
 
