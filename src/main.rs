@@ -221,13 +221,22 @@ fn run_analyze(file: &PathBuf, as_json: bool) -> Result<ExitCode, String> {
         .clone()
         .unwrap_or_else(|| analysis::analyze(&loaded.article));
     if as_json {
-        let out = json::to_string(
+        // Streamed: a book's JSON is larger than the book.
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        let written = json::write(
+            &mut out,
             &loaded.article,
             &analysis,
             &loaded.source,
             loaded.text_is_extracted(),
-        );
-        print_out(&(out + "\n"))
+        )
+        .and_then(|()| out.flush());
+        match written {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+            Err(e) => Err(format!("cannot write the output: {e}")),
+        }
     } else {
         print_out(&summary(&loaded, &analysis))
     }

@@ -1,10 +1,11 @@
 //! The `lede.analysis/1` JSON schema (see `docs/analysis-json.md`): what
 //! `lede analyze --json` prints, and what lede reads back when it opens such a file.
 
-use serde::{Deserialize, Serialize};
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Deserialize, Serialize, Serializer};
 
-use super::{Analysis, EntityKind, QuoteKind};
-use crate::article::{Article, Meta};
+use super::{Analysis, Entity, EntityKind, Quote, QuoteKind};
+use crate::article::{Article, Block, Meta};
 
 /// The schema name and version.
 pub const SCHEMA: &str = "lede.analysis/1";
@@ -133,6 +134,185 @@ pub fn document(
     }
 }
 
+/// Writes the document as pretty JSON to `out`, the same text [`to_string`] makes, without
+/// building it in memory first: a book's JSON is larger than the book (every mention with its
+/// text), so it streams out as it is made.
+pub fn write(
+    out: &mut impl std::io::Write,
+    article: &Article,
+    analysis: &Analysis,
+    source: &str,
+    include_text: bool,
+) -> std::io::Result<()> {
+    let view = View {
+        article,
+        analysis,
+        source,
+        include_text,
+    };
+    serde_json::to_writer_pretty(&mut *out, &view).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// The document as [`write`] serialises it: borrowed from the article and the analysis, field
+/// for field the [`Document`] that [`document`] builds.
+struct View<'a> {
+    article: &'a Article,
+    analysis: &'a Analysis,
+    source: &'a str,
+    include_text: bool,
+}
+
+impl Serialize for View<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text = self.article.text();
+        let mut doc = s.serialize_struct("Document", 7)?;
+        doc.serialize_field("schema", SCHEMA)?;
+        doc.serialize_field("source", &Some(self.source))?;
+        doc.serialize_field("meta", &self.article.meta)?;
+        if self.include_text {
+            doc.serialize_field("text", text)?;
+        } else {
+            doc.skip_field("text")?;
+        }
+        doc.serialize_field("blocks", &Blocks(&self.article.blocks))?;
+        doc.serialize_field("entities", &Entities(&self.analysis.entities, text))?;
+        doc.serialize_field("quotes", &Quotes(&self.analysis.quotes, text))?;
+        doc.end()
+    }
+}
+
+/// The blocks, entities and quotes as sequences of views of their elements.
+struct Blocks<'a>(&'a [Block]);
+struct Entities<'a>(&'a [Entity], &'a str);
+struct Quotes<'a>(&'a [Quote], &'a str);
+struct Mentions<'a>(&'a [super::Mention], &'a str);
+
+impl Serialize for Blocks<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for b in self.0 {
+            seq.serialize_element(&BlockView(b))?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Entities<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for (index, entity) in self.0.iter().enumerate() {
+            seq.serialize_element(&EntityView {
+                index,
+                entity,
+                text: self.1,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Quotes<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for (index, quote) in self.0.iter().enumerate() {
+            seq.serialize_element(&QuoteView {
+                index,
+                quote,
+                text: self.1,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Mentions<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for m in self.0 {
+            seq.serialize_element(&MentionView {
+                start: m.start,
+                end: m.end,
+                text: self.1.get(m.start..m.end).unwrap_or(""),
+            })?;
+        }
+        seq.end()
+    }
+}
+
+struct BlockView<'a>(&'a Block);
+
+impl Serialize for BlockView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut b = s.serialize_struct("JsonBlock", 3)?;
+        b.serialize_field("kind", self.0.kind.as_str())?;
+        b.serialize_field("start", &self.0.start)?;
+        b.serialize_field("end", &self.0.end)?;
+        b.end()
+    }
+}
+
+struct EntityView<'a> {
+    index: usize,
+    entity: &'a Entity,
+    text: &'a str,
+}
+
+impl Serialize for EntityView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = self.entity;
+        let mut v = s.serialize_struct("JsonEntity", 5)?;
+        v.serialize_field("id", &Analysis::entity_id(self.index))?;
+        v.serialize_field("kind", e.kind.as_str())?;
+        v.serialize_field("name", &e.name)?;
+        v.serialize_field("aliases", &e.aliases)?;
+        v.serialize_field("mentions", &Mentions(&e.mentions, self.text))?;
+        v.end()
+    }
+}
+
+struct MentionView<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl Serialize for MentionView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("JsonMention", 3)?;
+        m.serialize_field("start", &self.start)?;
+        m.serialize_field("end", &self.end)?;
+        m.serialize_field("text", self.text)?;
+        m.end()
+    }
+}
+
+struct QuoteView<'a> {
+    index: usize,
+    quote: &'a Quote,
+    text: &'a str,
+}
+
+impl Serialize for QuoteView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let q = self.quote;
+        let mut v = s.serialize_struct("JsonQuote", 8)?;
+        v.serialize_field("id", &format!("q{}", self.index + 1))?;
+        v.serialize_field("kind", q.kind.as_str())?;
+        v.serialize_field("start", &q.start)?;
+        v.serialize_field("end", &q.end)?;
+        v.serialize_field("text", self.text.get(q.start..q.end).unwrap_or(""))?;
+        v.serialize_field("speaker", &q.speaker.map(Analysis::entity_id))?;
+        if let Some(speaker_text) = &q.speaker_text {
+            v.serialize_field("speaker_text", speaker_text)?;
+        } else {
+            v.skip_field("speaker_text")?;
+        }
+        v.serialize_field("cue", &q.cue)?;
+        v.end()
+    }
+}
+
 /// Serialises the document as pretty JSON.
 pub fn to_string(
     article: &Article,
@@ -156,4 +336,22 @@ pub fn quote_kind(name: &str) -> QuoteKind {
 /// Parses an entity kind name from the schema.
 pub fn entity_kind(name: &str) -> EntityKind {
     EntityKind::parse(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse_plain;
+
+    #[test]
+    fn the_streamed_json_is_the_json_of_the_document() {
+        let article = parse_plain(include_str!("../../assets/north-korea-summit.txt").to_string());
+        let analysis = super::super::analyze(&article);
+        for include_text in [false, true] {
+            let mut out = Vec::new();
+            write(&mut out, &article, &analysis, "x.txt", include_text).expect("write");
+            let whole = to_string(&article, &analysis, "x.txt", include_text) + "\n";
+            assert_eq!(String::from_utf8(out).expect("UTF-8"), whole);
+        }
+    }
 }

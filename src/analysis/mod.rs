@@ -2,8 +2,10 @@
 //!
 //! A library with no terminal code: the reader is one client, `lede analyze` another.
 
+pub mod doc;
 pub mod entities;
 pub mod json;
+pub mod lexicon;
 pub mod quotes;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -98,6 +100,37 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
+/// How an entity was built: for each alias, the rules that recognised its mentions and merged
+/// them into the entity (see [`entities::rules`]), and how many mentions they made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntityTrace {
+    /// By alias and rules, the most mentions first.
+    pub aliases: Vec<AliasTrace>,
+}
+
+/// Mentions of one alias that the same rules made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasTrace {
+    pub alias: String,
+    pub mentions: usize,
+    /// The rules, in the order they apply: recognition first, then merging.
+    pub rules: Vec<entities::rules::RuleId>,
+}
+
+impl EntityTrace {
+    /// Every rule that built the entity, once, in the order rules apply.
+    pub fn rules(&self) -> Vec<entities::rules::RuleId> {
+        let mut rules: Vec<entities::rules::RuleId> = self
+            .aliases
+            .iter()
+            .flat_map(|a| a.rules.iter().copied())
+            .collect();
+        rules.sort_unstable();
+        rules.dedup();
+        rules
+    }
+}
+
 /// What kind of quotation a quote is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -140,12 +173,31 @@ pub struct Quote {
 pub struct Analysis {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
+    /// How each entity was built, by the same index as `entities` (empty when the analysis was
+    /// read from a file rather than made).
+    pub entity_traces: Vec<EntityTrace>,
 }
 
 impl Analysis {
     /// The JSON id of entity `index`.
     pub fn entity_id(index: usize) -> String {
         format!("e{}", index + 1)
+    }
+
+    /// How entity `index` was built: its aliases with the rules that recognised and merged
+    /// their mentions (`lede analyze --explain` prints it). Empty when not known.
+    pub fn entity_trace(&self, index: usize) -> &[AliasTrace] {
+        self.entity_traces
+            .get(index)
+            .map_or(&[], |t| t.aliases.as_slice())
+    }
+
+    /// Every rule that built entity `index`, once each, in the order rules apply.
+    pub fn entity_rules(&self, index: usize) -> Vec<entities::rules::RuleId> {
+        self.entity_traces
+            .get(index)
+            .map(EntityTrace::rules)
+            .unwrap_or_default()
     }
 }
 
@@ -163,11 +215,15 @@ pub const PROGRESS_DONE: usize = 1000;
 pub fn analyze_with_progress(article: &Article, progress: &AtomicUsize) -> Analysis {
     let len = article.text().len().max(1);
     let read = |end: usize| progress.store(end.min(len) * 700 / len, Ordering::Relaxed);
-    let entities = entities::recognize_with_progress(article, &read);
+    let (entities, entity_traces) = entities::recognize_traced(article, &read);
     progress.store(850, Ordering::Relaxed);
     let quotes = quotes::find(article, &entities);
     progress.store(PROGRESS_DONE, Ordering::Relaxed);
-    Analysis { entities, quotes }
+    Analysis {
+        entities,
+        quotes,
+        entity_traces,
+    }
 }
 
 #[cfg(test)]

@@ -85,7 +85,11 @@ pub fn analysis_for(article: &Article, names: &[(EntityKind, &str, &[&str])]) ->
         });
         from = end;
     }
-    Analysis { entities, quotes }
+    Analysis {
+        entities,
+        quotes,
+        ..Analysis::default()
+    }
 }
 
 /// The sample article's people, places and organisations, for tests.

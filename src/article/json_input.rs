@@ -215,7 +215,11 @@ fn from_lede(doc: Document) -> Result<JsonArticle, String> {
     };
     Ok(JsonArticle {
         article,
-        analysis: Analysis { entities, quotes },
+        analysis: Analysis {
+            entities,
+            quotes,
+            ..Analysis::default()
+        },
         notices,
     })
 }
@@ -315,7 +319,7 @@ fn from_spacy(doc: SpacyDoc) -> Result<JsonArticle, String> {
         article,
         analysis: Analysis {
             entities,
-            quotes: Vec::new(),
+            ..Analysis::default()
         },
         notices: dropped_notice(dropped).into_iter().collect(),
     })

@@ -2,53 +2,8 @@
 //! `February`, `Monday`, `Thursday night`, years (`1994`, `the 1990s`), clock times (`2 AM`,
 //! `22:30`, `15:11 GMT`) and durations (`five hours`, `two weeks`, `20-minute`).
 
-use super::tokenizer::{Shape, Token};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTH_ABBREVIATIONS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec",
-];
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const PARTS_OF_DAY: [&str; 5] = ["morning", "afternoon", "evening", "night", "Night"];
-const NUMBER_WORDS: [&str; 26] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "few",
-    "several", "dozen", "a", "an", "many", "hundreds",
-];
-const UNITS: [&str; 9] = [
-    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
-];
-const ZONES: [&str; 9] = ["GMT", "UTC", "ET", "EST", "EDT", "PT", "PST", "BST", "CET"];
-/// Words before a bare month that make it a date (`in May`, `since March`).
-const MONTH_CUES: [&str; 16] = [
-    "in", "since", "until", "till", "by", "of", "last", "next", "early", "late", "mid", "during",
-    "before", "after", "from", "through",
-];
-
-/// Lower-case words before a date or duration that belong to it (`the last five months`, `over the
-/// past 30 days`, `next Tuesday`): they say which stretch of time is meant.
-const RELATIVE: [&str; 5] = ["last", "past", "next", "previous", "coming"];
+use crate::analysis::doc::{Doc, Shape};
+use crate::analysis::lexicon::Classes;
 
 /// A date found in a block: tokens `first..last` (inclusive range as `start..end` indexes).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,25 +16,23 @@ pub struct DateMatch {
     pub same_as_next: bool,
 }
 
-/// Whether `word` is the full name of a month (`August`).
-pub(super) fn is_month(word: &str) -> bool {
-    MONTHS.contains(&word)
+/// Whether token `i` is the full name of a month (`August`).
+pub(super) fn is_month(doc: &Doc, i: usize) -> bool {
+    doc.token(i)
+        .is_some_and(|t| t.shape == Shape::Cap && t.is(Classes::MONTH))
 }
 
-/// Whether `word` is a month after a word that leads a date (`of August`, `in June`): then
+/// Whether token `i` is a month after a word that leads a date (`of August`, `in June`): then
 /// it is the month even before a name (`On the thirtieth of August Pierre reached Moscow`).
-pub(super) fn is_cued_month(word: &str, before: &str) -> bool {
-    is_month(word)
-        && MONTH_CUES
-            .iter()
-            .any(|cue| cue.eq_ignore_ascii_case(before))
+pub(super) fn is_cued_month(doc: &Doc, i: usize) -> bool {
+    i > 0 && is_month(doc, i) && doc.info(i - 1).is(Classes::MONTH_CUE)
 }
 
-fn month_index(word: &str) -> Option<usize> {
-    MONTHS
-        .iter()
-        .position(|m| *m == word)
-        .or_else(|| MONTH_ABBREVIATIONS.iter().position(|m| *m == word))
+/// The month (1 to 12) token `i` names, in full or abbreviated (`June`, `Sept`).
+fn month_index(doc: &Doc, i: usize) -> Option<u8> {
+    let t = doc.token(i)?;
+    let named = t.is(Classes::MONTH) || t.is(Classes::MONTH_ABBREVIATION);
+    (t.shape == Shape::Cap && named && t.info.month > 0).then_some(t.info.month)
 }
 
 fn day_number(word: &str) -> Option<u32> {
@@ -102,10 +55,17 @@ fn year_number(word: &str) -> Option<u32> {
     (1500..=2100).contains(&n).then_some(n)
 }
 
-fn is_unit(word: &str) -> bool {
-    let w = word.strip_suffix('s').unwrap_or(word);
-    let w = if w == "centurie" { "century" } else { w };
-    UNITS.contains(&w)
+/// Whether `word`, as written, is a unit of time in lower case (`hours`, `minute`).
+fn is_unit_word(doc: &Doc, word: &str) -> bool {
+    !word.chars().any(char::is_uppercase)
+        && doc
+            .lexicon()
+            .info(&word.to_lowercase())
+            .is(Classes::TIME_UNIT)
+}
+
+fn is_unit(doc: &Doc, i: usize) -> bool {
+    doc.is_lower(i, Classes::TIME_UNIT)
 }
 
 fn is_clock(word: &str) -> bool {
@@ -126,15 +86,11 @@ fn is_clock(word: &str) -> bool {
 }
 
 /// Finds the dates among the tokens of a block.
-pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
-    let word = |i: usize| -> &str {
-        tokens
-            .get(i)
-            .and_then(|t| text.get(t.start..t.end))
-            .unwrap_or("")
-    };
-    let is_punct =
-        |i: usize, c: &str| tokens.get(i).is_some_and(|t| t.shape == Shape::Punct) && word(i) == c;
+pub fn find(doc: &Doc) -> Vec<DateMatch> {
+    let word = |i: usize| doc.text(i);
+    let is_punct = |i: usize, c: char| doc.is_punct(i, c) && word(i).len() == c.len_utf8();
+    let lex = doc.lexicon();
+    let tokens = doc.tokens();
     let mut out: Vec<DateMatch> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -142,22 +98,22 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
         let w = word(i);
         let mut found: Option<(usize, String)> = None;
         if matches!(t.shape, Shape::Lower | Shape::Cap)
-            && is_unit(word(i + 1))
-            && NUMBER_WORDS[..22].contains(&w.to_lowercase().as_str())
+            && t.is(Classes::NUMBER_WORD)
+            && is_unit(doc, i + 1)
         {
-            found = Some((i + 2, format!("{} {}", w.to_lowercase(), word(i + 1))));
+            found = Some((i + 2, format!("{} {}", doc.lower(i), word(i + 1))));
         } else if t.shape == Shape::Cap {
-            if let Some(m) = month_index(w) {
+            if let Some(m) = month_index(doc, i) {
                 let mut end = i + 1;
                 // `Sept.` and friends.
-                if w.len() <= 4 && MONTHS[m] != w && is_punct(end, ".") {
+                if !t.is(Classes::MONTH) && is_punct(end, '.') {
                     end += 1;
                 }
-                let mut key = MONTHS[m].to_lowercase();
+                let mut key = lex.month_name(m).to_string();
                 if let Some(d) = day_number(word(end)).filter(|_| !tokens[end].possessive) {
                     key = format!("{key} {d}");
                     end += 1;
-                    if is_punct(end, ",") && year_number(word(end + 1)).is_some() {
+                    if is_punct(end, ',') && year_number(word(end + 1)).is_some() {
                         key = format!("{key} {}", word(end + 1));
                         end += 2;
                     }
@@ -166,24 +122,24 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
                     end += 1;
                 }
                 let bare = end == i + 1;
-                let cued = i > 0 && MONTH_CUES.contains(&word(i - 1));
+                let cued = i > 0 && doc.is_lower(i - 1, Classes::MONTH_CUE);
                 let next_is_name = tokens.get(i + 1).is_some_and(|n| n.shape == Shape::Cap);
-                let ambiguous = matches!(w, "May" | "March" | "June" | "August" | "Jan" | "Mar");
+                let ambiguous = t.is(Classes::AMBIGUOUS_MONTH);
                 if !bare || (cued || !ambiguous) && !next_is_name {
                     found = Some((end, key));
                 }
-            } else if WEEKDAYS.contains(&w) {
+            } else if t.is(Classes::WEEKDAY) {
                 let mut end = i + 1;
-                if PARTS_OF_DAY.contains(&word(end)) {
+                if lex.is_part_of_day(word(end)) {
                     end += 1;
                 }
-                found = Some((end, w.to_lowercase()));
+                found = Some((end, doc.lower(i).to_string()));
             }
         } else if t.shape == Shape::Number {
             if let Some(d) = day_number(w) {
-                if let Some(m) = month_index(word(i + 1)) {
+                if let Some(m) = month_index(doc, i + 1) {
                     let mut end = i + 2;
-                    let mut key = format!("{} {d}", MONTHS[m].to_lowercase());
+                    let mut key = format!("{} {d}", lex.month_name(m));
                     if let Some(y) = year_number(word(end)) {
                         key = format!("{key} {y}");
                         end += 1;
@@ -193,34 +149,33 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
             }
             if found.is_none() {
                 let next = word(i + 1);
+                let meridiem = doc.info(i + 1).is(Classes::MERIDIEM);
                 if is_clock(w) {
                     let mut end = i + 1;
-                    if ZONES.contains(&next) || matches!(next, "AM" | "PM" | "a.m." | "p.m.") {
+                    if lex.is_time_zone(next) || meridiem {
                         end += 1;
                     }
                     found = Some((end, w.to_string()));
                 } else if w.len() <= 2
                     && w.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
-                    && matches!(
-                        next,
-                        "AM" | "PM" | "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m"
-                    )
+                    && meridiem
                 {
-                    found = Some((i + 2, format!("{w} {}", next.to_lowercase())));
-                } else if is_unit(next) && w.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+                    found = Some((i + 2, format!("{w} {}", doc.lower(i + 1))));
+                } else if is_unit(doc, i + 1) && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                {
                     found = Some((i + 2, format!("{w} {next}")));
                 } else if let Some((n, unit)) = w
                     .split_once('-')
-                    .filter(|(n, u)| n.bytes().all(|b| b.is_ascii_digit()) && is_unit(u))
+                    .filter(|(n, u)| n.bytes().all(|b| b.is_ascii_digit()) && is_unit_word(doc, u))
                 {
                     found = Some((i + 1, format!("{n} {unit}")));
                 } else if year_number(w).is_some() {
                     let plural_noun = next.ends_with('s')
                         && tokens.get(i + 1).is_some_and(|n| n.shape == Shape::Lower)
-                        && !matches!(next, "was" | "has" | "is" | "as" | "its" | "this" | "his");
+                        && !doc.info(i + 1).is(Classes::NOT_PLURAL);
                     let percent = next == "%" || next == "percent";
                     // `1994-95` is no year of its own, but `2000 - 2050` is a range of two.
-                    let dash = is_punct(i + 1, "-") || is_punct(i + 1, "–");
+                    let dash = is_punct(i + 1, '-') || is_punct(i + 1, '–');
                     let range = dash && year_number(word(i + 2)).is_some();
                     if !plural_noun && !percent && (!dash || range) {
                         found = Some((i + 1, w.to_string()));
@@ -231,8 +186,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
         match found {
             Some((end, key)) => {
                 let relative = i > 0
-                    && tokens[i - 1].shape == Shape::Lower
-                    && RELATIVE.contains(&word(i - 1))
+                    && doc.is_lower(i - 1, Classes::RELATIVE_TIME)
                     && out.last().is_none_or(|d| d.end < i);
                 out.push(DateMatch {
                     first: if relative { i - 1 } else { i },
@@ -248,10 +202,10 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
     // A weekday set before the full date it names, as in a dateline.
     for k in 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
-        let weekday = WEEKDAYS.contains(&word(a.first));
+        let weekday = tokens[a.first].shape == Shape::Cap && doc.info(a.first).is(Classes::WEEKDAY);
         let between = b.first.saturating_sub(a.end);
-        let joined = between == 1 && (is_punct(a.end, ",") || is_punct(a.end, "("));
-        let full_date = month_index(word(b.first)).is_some() || day_number(word(b.first)).is_some();
+        let joined = between == 1 && (is_punct(a.end, ',') || is_punct(a.end, '('));
+        let full_date = month_index(doc, b.first).is_some() || day_number(word(b.first)).is_some();
         if weekday && (joined || between == 0) && full_date {
             out[k - 1].same_as_next = true;
         }
@@ -261,13 +215,12 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<DateMatch> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokenizer::tokenize;
     use super::*;
 
     fn dates(s: &str) -> Vec<(String, String)> {
-        let mut t = Vec::new();
-        tokenize(s, 0, s.len(), &mut t);
-        find(s, &t)
+        let doc = Doc::of(s);
+        let t = doc.tokens();
+        find(&doc)
             .into_iter()
             .map(|d| (s[t[d.first].start..t[d.end - 1].end].to_string(), d.key))
             .collect()
@@ -331,10 +284,7 @@ mod tests {
 
     #[test]
     fn weekday_before_a_date_is_the_same_date() {
-        let s = "Monday, May 18, 2015";
-        let mut t = Vec::new();
-        tokenize(s, 0, s.len(), &mut t);
-        let d = find(s, &t);
+        let d = find(&Doc::of("Monday, May 18, 2015"));
         assert_eq!(d.len(), 2);
         assert!(d[0].same_as_next);
     }

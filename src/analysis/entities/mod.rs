@@ -10,17 +10,20 @@ pub mod dates;
 pub mod gazetteer;
 pub mod merge;
 pub mod recognizer;
-pub mod tokenizer;
+pub mod rules;
 
-use super::Entity;
+use super::doc::{for_each_lower_case_word, Doc, Shape};
+use super::{Entity, EntityTrace};
 use crate::article::{Article, BlockKind};
+use rules::Switches;
 
 /// A block written in capitals (`BREAKING NEWS: …`): capitals say nothing about names there.
-fn shouting(tokens: &[tokenizer::Token]) -> bool {
-    let words = tokens.iter().filter(|t| t.is_word()).count();
-    let upper = tokens
+fn shouting(doc: &Doc) -> bool {
+    let words = doc.tokens().iter().filter(|t| t.is_word()).count();
+    let upper = doc
+        .tokens()
         .iter()
-        .filter(|t| t.shape == tokenizer::Shape::Upper)
+        .filter(|t| t.shape == Shape::Upper)
         .count();
     words >= 4 && upper * 2 > words
 }
@@ -31,12 +34,63 @@ pub fn recognize(article: &Article) -> Vec<Entity> {
     recognize_with_progress(article, &|_| {})
 }
 
-/// [`recognize`], calling `progress` with the end byte of each block read.
-pub fn recognize_with_progress(article: &Article, progress: &dyn Fn(usize)) -> Vec<Entity> {
-    let gaz = gazetteer::Gazetteer::get();
+/// [`recognize`], calling `progress` with how many bytes of text have been read for names so
+/// far (from 0 to the text's length).
+pub fn recognize_with_progress(
+    article: &Article,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<Entity> {
+    recognize_traced(article, progress).0
+}
+
+/// [`recognize_with_progress`], with how each entity was built.
+pub fn recognize_traced(
+    article: &Article,
+    progress: &(dyn Fn(usize) + Sync),
+) -> (Vec<Entity>, Vec<EntityTrace>) {
+    recognize_with(article, progress, Switches::ALL_ON)
+}
+
+/// From this size of text on, the blocks are read for names on several threads.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// How many threads a long article is read on: the cores there are, at most 4. Asked once,
+/// since the answer reads the cgroup files.
+fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
+}
+
+/// Cuts `blocks` into at most `parts` runs of about equal text.
+fn split_runs(
+    blocks: &[(BlockKind, usize, usize)],
+    parts: usize,
+) -> Vec<&[(BlockKind, usize, usize)]> {
+    let total: usize = blocks.iter().map(|&(_, a, b)| b.saturating_sub(a)).sum();
+    let share = total / parts.max(1) + 1;
+    let mut runs = Vec::new();
+    let (mut from, mut size) = (0, 0);
+    for (i, &(_, a, b)) in blocks.iter().enumerate() {
+        size += b.saturating_sub(a);
+        if size >= share && runs.len() + 1 < parts {
+            runs.push(&blocks[from..=i]);
+            (from, size) = (i + 1, 0);
+        }
+    }
+    runs.push(&blocks[from..]);
+    runs
+}
+
+/// The candidates of an article: every block read for names with the rules `switches` lets
+/// apply, and the words it writes in lower case. A long article is cut into runs of blocks read
+/// on as many threads (the candidates are put back in document order); merging them is one
+/// pass over all of them.
+fn read_candidates(
+    article: &Article,
+    progress: &(dyn Fn(usize) + Sync),
+    switches: Switches,
+) -> (Vec<recognizer::Candidate>, recognizer::LowerWords) {
     let text = article.text();
-    let mut tokens = Vec::new();
-    let mut candidates = Vec::new();
     let whole = [(BlockKind::Body, 0, text.len())];
     let blocks: Vec<(BlockKind, usize, usize)> = if article.blocks.is_empty() {
         whole.to_vec()
@@ -47,34 +101,192 @@ pub fn recognize_with_progress(article: &Article, progress: &dyn Fn(usize)) -> V
             .map(|b| (b.kind, b.start, b.end))
             .collect()
     };
-    // What the article writes in lower case anywhere tells common words from names, so every
-    // block is read twice: once for its lower-case words, then for names. Tokens are kept for
-    // one block at a time (a book's would take more memory than its text).
+    let parts = if text.len() >= PARALLEL_BYTES {
+        threads()
+    } else {
+        1
+    };
+    let runs = split_runs(&blocks, parts);
+    // What the article writes in lower case anywhere tells common words from names, so a quick
+    // first pass collects the lower-case words before the blocks are read for names.
+    let lowers: Vec<recognizer::LowerWords> = on_threads(&runs, |run| {
+        let mut lower = recognizer::LowerWords::default();
+        for &(_, start, end) in run {
+            for_each_lower_case_word(text, start, end, |_, hash| lower.add_hashed(hash));
+        }
+        lower
+    });
     let mut lower = recognizer::LowerWords::default();
-    for &(_, start, end) in &blocks {
-        tokens.clear();
-        tokenizer::tokenize(text, start, end, &mut tokens);
-        lower.add(text, &tokens);
+    for part in lowers {
+        lower.extend(part);
     }
-    for &(kind, start, end) in &blocks {
-        tokens.clear();
-        tokenizer::tokenize(text, start, end, &mut tokens);
+    // How far the reading has got, in bytes of text, whatever thread read them.
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let lower_ref = &lower;
+    let parts: Vec<Vec<recognizer::Candidate>> = on_threads(&runs, |run| {
+        read_run(text, run, lower_ref, switches, &|read| {
+            let so_far = done.fetch_add(read, std::sync::atomic::Ordering::Relaxed) + read;
+            progress(so_far);
+        })
+    });
+    let mut candidates = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for mut part in parts {
+        // An acronym points at the candidate it defines by its index in the whole list.
+        let offset = candidates.len();
+        for c in &mut part {
+            c.defines = c
+                .defines
+                .and_then(|d| u32::try_from(d as usize + offset).ok());
+        }
+        candidates.append(&mut part);
+    }
+    (candidates, lower)
+}
+
+/// Runs `work` on each run of blocks, on a thread each when there are several; the results in
+/// the order of the runs.
+fn on_threads<'r, T: Send>(
+    runs: &[&'r [(BlockKind, usize, usize)]],
+    work: impl Fn(&'r [(BlockKind, usize, usize)]) -> T + Sync,
+) -> Vec<T> {
+    if runs.len() < 2 {
+        return runs.iter().map(|&run| work(run)).collect();
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .iter()
+            .map(|&run| scope.spawn(move || work(run)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// Reads a run of blocks for names, calling `read` with the bytes of each block read.
+fn read_run(
+    text: &str,
+    run: &[(BlockKind, usize, usize)],
+    lower: &recognizer::LowerWords,
+    switches: Switches,
+    read: &dyn Fn(usize),
+) -> Vec<recognizer::Candidate> {
+    let gaz = gazetteer::Gazetteer::get();
+    let mut candidates = Vec::new();
+    // Tokens are kept for one block at a time (a book's would take more memory than its text).
+    let mut doc = Doc::new(text);
+    for &(kind, start, end) in run {
+        doc.read(start, end);
+        recognizer::split_run_ons(&mut doc, lower, switches);
         let headline = matches!(
             kind,
             BlockKind::Title | BlockKind::Kicker | BlockKind::Heading
-        ) || shouting(&tokens);
-        recognizer::candidates(text, &tokens, headline, gaz, &lower, &mut candidates);
-        progress(end);
+        ) || shouting(&doc);
+        recognizer::candidates_with(&doc, headline, gaz, lower, switches, &mut candidates);
+        read(end.saturating_sub(start));
     }
-    merge::entities(text, &candidates, gaz)
+    candidates
+}
+
+/// [`recognize_traced`] with only the rules `switches` lets apply.
+pub fn recognize_with(
+    article: &Article,
+    progress: &(dyn Fn(usize) + Sync),
+    switches: Switches,
+) -> (Vec<Entity>, Vec<EntityTrace>) {
+    let (candidates, lower) = read_candidates(article, progress, switches);
+    merge::entities_traced(
+        article.text(),
+        &candidates,
+        gazetteer::Gazetteer::get(),
+        &lower,
+        switches,
+    )
 }
 
 #[cfg(test)]
 mod tests {
+    use super::rules::{Example, Expect, RuleId};
     use super::*;
     use crate::analysis::{EntityKind, Mention};
     use crate::article::parse_plain;
     use proptest::prelude::*;
+
+    /// Whether the entities meet every mark of the example; else what they miss.
+    fn meets(example: &Example, es: &[Entity]) -> Result<(), String> {
+        let text = &example.text;
+        for mark in &example.marks {
+            let words = &text[mark.start..mark.end];
+            let exact = |e: &&Entity| {
+                e.mentions
+                    .iter()
+                    .any(|m| (m.start, m.end) == (mark.start, mark.end))
+            };
+            let holds = match &mark.expect {
+                Expect::Kind(kind) => es.iter().filter(exact).any(|e| e.kind.as_str() == kind),
+                Expect::Entity(name) => es.iter().filter(exact).any(|e| &e.name == name),
+                Expect::Nothing => es
+                    .iter()
+                    .flat_map(|e| &e.mentions)
+                    .all(|m| m.end <= mark.start || m.start >= mark.end),
+            };
+            if !holds {
+                let found: Vec<String> = es
+                    .iter()
+                    .map(|e| {
+                        let ms: Vec<&str> =
+                            e.mentions.iter().map(|m| &text[m.start..m.end]).collect();
+                        format!("{} {:?} {:?}", e.kind.as_str(), e.name, ms)
+                    })
+                    .collect();
+                return Err(format!(
+                    "[{words}] {:?} not met; found {found:?}",
+                    mark.expect
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn every_rule_does_what_its_examples_show_and_they_fail_without_it() {
+        let mut failures = Vec::new();
+        for &rule in RuleId::ALL {
+            for markup in rule.examples() {
+                let example = Example::parse(markup);
+                let article = parse_plain(example.text.clone());
+                let (es, traces) = recognize_with(&article, &|_| {}, Switches::ALL_ON);
+                if let Err(e) = meets(&example, &es) {
+                    failures.push(format!("{rule}: {markup}\n    {e}"));
+                    continue;
+                }
+                let (without, _) = recognize_with(&article, &|_| {}, Switches::without(rule));
+                if meets(&example, &without).is_ok() {
+                    failures.push(format!("{rule}: {markup}\n    holds without the rule"));
+                }
+                // The rule shows in the trace of an entity the example marks, when it marks one.
+                let marked = |i: usize| {
+                    example.marks.iter().any(|m| {
+                        m.expect != Expect::Nothing
+                            && es[i]
+                                .mentions
+                                .iter()
+                                .any(|x| (x.start, x.end) == (m.start, m.end))
+                    })
+                };
+                let positive = example.marks.iter().any(|m| m.expect != Expect::Nothing);
+                let traced = (0..es.len()).any(|i| marked(i) && traces[i].rules().contains(&rule));
+                if positive && !traced {
+                    failures.push(format!(
+                        "{rule}: {markup}\n    not in the trace of a marked entity"
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 
     fn entities(text: &str) -> Vec<Entity> {
         recognize(&parse_plain(text.to_string()))

@@ -3,16 +3,21 @@
 //! A candidate is a run of capitalised words, joined across name particles (`bin Laden`,
 //! `de Gaulle`), ampersands and, where the words before make it an organisation or a title, across
 //! `of`, `for`, `in` and `and` (`Church of Scientology`, `Young Professionals in Foreign Policy`).
-//! Leading common words (`The`, `However`) are dropped, titles are split off (`Secretary of State
-//! [Mike Pompeo]`) and mark a person. A candidate the evidence cannot settle (a lone capital at the
-//! start of a sentence, a headline word) is kept as *weak*: it only counts if the merge step finds
-//! it among the names the article establishes elsewhere.
+//! Leading common words (`The`, `However`) are dropped. What a run names is then decided by the
+//! recognise rules of [`rules`](super::rules), tried in the order of [`CLASSIFY`]: the first
+//! that decides wins, and may cut the run and classify its parts (`Secretary of State [Mike
+//! Pompeo]`). A candidate the evidence cannot settle (a lone capital at the start of a sentence,
+//! a headline word) is kept as *weak*: it only counts if the merge step finds it among the names
+//! the article establishes elsewhere. Every candidate carries the rules that made it.
+
+use std::borrow::Cow;
 
 use super::dates;
-use super::gazetteer::{Fnv, Gazetteer, HashSet};
-use super::tokenizer::{Shape, Token};
+use super::gazetteer::Gazetteer;
+use super::rules::{RuleId, RuleSet, Switches};
+use crate::analysis::doc::{Doc, Shape, Token};
+use crate::analysis::lexicon::{hash_bytes, hash_step, Classes, HashKeySet, Lexicon, HASH_START};
 use crate::analysis::EntityKind;
-use std::hash::Hasher;
 
 /// How a candidate's kind was decided, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,128 +40,22 @@ pub struct Candidate {
     pub start: usize,
     pub end: usize,
     /// Byte spans of the words inside the mention.
-    pub words: Vec<(usize, usize)>,
+    pub words: Box<[(usize, usize)]>,
     pub kind: EntityKind,
     pub evidence: Evidence,
     /// The gazetteer's name for the entity, shared by its variants.
     pub canonical: Option<&'static str>,
-    /// Where a title stood before the name, the span of title and name (`President Trump`).
-    pub titled_from: Option<usize>,
+    /// Where a title stood before the name, the span of title and name (`President Trump`);
+    /// none past 4 GiB of text.
+    pub titled_from: Option<u32>,
     /// For dates, what identifies the date.
-    pub date_key: Option<String>,
+    pub date_key: Option<Box<str>>,
     /// A weekday that names the same day as the next date candidate.
     pub same_as_next: bool,
-    /// An acronym defined in parentheses right after this candidate's index in the block list.
-    pub defines: Option<usize>,
-}
-
-/// Lower-case words that belong inside a name between capitalised words (`Osama bin Laden`).
-const PARTICLES: [&str; 20] = [
-    "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "bint", "al", "el",
-    "le", "la", "du", "dos", "das", "ter",
-];
-/// Month names that never continue a name (`October Pierre` is a date and a name).
-const MONTH_BREAKS: [&str; 8] = [
-    "January",
-    "February",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Friday",
-];
-/// Compass and size words that make a known place a larger or smaller place (`South Russia`).
-const PLACE_PREFIXES: [&str; 14] = [
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Central",
-    "Greater",
-    "Upper",
-    "Lower",
-    "Northeast",
-    "Southwest",
-];
-/// Words that open the name of a place (`Port Askaig`, `Mount Kenya`, `Lake Tahoe`).
-const PLACE_FIRST_WORDS: [&str; 9] = [
-    "Port", "Mount", "Fort", "Lake", "Cape", "Loch", "Isle", "Glen", "Lough",
-];
-/// Plural nouns whose possessive stays inside a name (`Korean People's Army`).
-const COLLECTIVE_POSSESSIVES: [&str; 8] = [
-    "People", "Children", "Women", "Men", "Workers", "Veterans", "Citizens", "Farmers",
-];
-/// Lower-case words before a name that make it a place.
-const PLACE_CUES: [&str; 9] = [
-    "in", "near", "outside", "across", "into", "towards", "toward", "at", "from",
-];
-/// Lower-case nouns that, before `of`, make the name after it a place (`the town of Yeoncheon`).
-const PLACE_NOUNS: [&str; 16] = [
-    "town",
-    "city",
-    "village",
-    "province",
-    "region",
-    "district",
-    "county",
-    "island",
-    "islands",
-    "port",
-    "suburb",
-    "municipality",
-    "prefecture",
-    "state",
-    "capital",
-    "hamlet",
-];
-/// Top-level domains that make a capitalised word before them part of a web address.
-const WEB_DOMAINS: [&str; 12] = [
-    "com", "org", "net", "gov", "edu", "info", "int", "mil", "io", "co", "uk", "biz",
-];
-/// Reporting verbs after a name (`Jafari said`) and before one at the end of a clause (`, said
-/// Mauer.`) that make a lone unknown name a person.
-const REPORTED_AFTER: [&str; 12] = [
-    "said",
-    "says",
-    "told",
-    "added",
-    "explained",
-    "wrote",
-    "stated",
-    "noted",
-    "argued",
-    "claimed",
-    "recalled",
-    "testified",
-];
-const REPORTED_BEFORE: [&str; 6] = ["said", "says", "added", "explained", "noted", "recalled"];
-/// Words before `in` that make what follows a field of study, not a place (`Master of Science
-/// in Global Affairs`, `a degree in Economics`).
-const FIELD_CUES: [&str; 14] = [
-    "Science", "Sciences", "Arts", "Master", "Masters", "Bachelor", "PhD", "MBA", "MSc", "BSc",
-    "degree", "degrees", "major", "majored",
-];
-/// English word endings that rarely end a personal name (`Political`, `Insights`, `Passion`).
-const WORD_ENDINGS: [&str; 29] = [
-    "al", "ic", "ive", "ous", "ion", "ment", "ness", "ity", "ing", "ary", "ure", "ics", "ance",
-    "ence", "cy", "ism", "ist", "ship", "ful", "less", "ers", "ings", "ions", "ats", "ists",
-    "ights", "als", "ents", "ors",
-];
-
-fn word_like(gaz: &Gazetteer, word: &str) -> bool {
-    // Hyphenated name parts (`Wai-ching`, `Jong-Un`) are names, whatever their ending.
-    if gaz.is_surname(word) || gaz.is_given_name(word) || word.contains('-') {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    WORD_ENDINGS
-        .iter()
-        .any(|e| lower.ends_with(e) && lower.len() > e.len() + 2)
+    /// An acronym defined in parentheses right after this candidate's index in the list.
+    pub defines: Option<u32>,
+    /// The rules that cut and typed this candidate.
+    pub rules: RuleSet,
 }
 
 /// `XVII`, `IV`: numbers, not names.
@@ -168,86 +67,239 @@ fn roman_numeral(word: &str) -> bool {
 }
 
 /// A word that can stand in a name: capitalised, or `al-`/`el-` before a capital (`al-Amr`).
-fn name_word(text: &str, t: &Token) -> bool {
+fn name_word(doc: &Doc, t: &Token) -> bool {
     if t.is_capitalised() {
         return true;
     }
     if t.shape != Shape::Lower {
         return false;
     }
-    let w = text.get(t.start..t.end).unwrap_or("");
-    // Every prefix below is two or three letters and a hyphen: most words are ruled out by one
-    // byte test instead of seven comparisons (this runs on every lower-case word).
+    let w = doc.source().get(t.start..t.end).unwrap_or("");
+    // Every prefix is two or three letters and a hyphen: most words are ruled out by one byte
+    // test (this runs on every lower-case word).
     let b = w.as_bytes();
     if b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-') {
         return false;
     }
-    ["al-", "el-", "ad-", "as-", "an-", "ash-", "ar-"]
-        .iter()
-        .any(|p| {
-            w.strip_prefix(p)
-                .is_some_and(|r| r.starts_with(char::is_uppercase))
-        })
+    doc.lexicon().has_article_prefix(w)
 }
 
 /// The words an article writes in lower case, as hashes (no allocation per word): a capitalised
 /// word that the article also writes in lower case (`Space Shuttle` beside `the shuttles`) is a
 /// common word set in capitals, not part of a person's name.
 #[derive(Default)]
-pub struct LowerWords(HashSet<u64>);
-
-fn hash_word(bytes: &[u8]) -> u64 {
-    let mut h = Fnv::default();
-    h.write(bytes);
-    h.finish()
-}
+pub struct LowerWords(HashKeySet);
 
 impl LowerWords {
-    /// Adds the lower-case words among `tokens`.
-    pub fn add(&mut self, text: &str, tokens: &[Token]) {
-        for t in tokens.iter().filter(|t| t.shape == Shape::Lower) {
-            if let Some(w) = text.get(t.start..t.end) {
-                self.0.insert(hash_word(w.as_bytes()));
-            }
+    /// Adds a word the article writes in lower case, by its hash ([`hash_bytes`]).
+    pub fn add_hashed(&mut self, hash: u64) {
+        self.0.insert(hash);
+    }
+
+    /// Adds the words of another part of the article.
+    pub fn extend(&mut self, other: LowerWords) {
+        if self.0.len() < other.0.len() {
+            let mine = std::mem::replace(&mut self.0, other.0);
+            self.0.extend(mine);
+        } else {
+            self.0.extend(other.0);
         }
     }
 
     /// Whether the article writes `word` (or its plural) in lower case.
     pub fn contains_lowered(&self, word: &str) -> bool {
-        let mut lower = word.to_lowercase();
-        if self.0.contains(&hash_word(lower.as_bytes())) {
-            return true;
-        }
-        lower.push('s');
-        self.0.contains(&hash_word(lower.as_bytes()))
+        // Hashed as it is lower-cased, and the plural one byte further.
+        let hash = if word.is_ascii() {
+            word.bytes()
+                .fold(HASH_START, |h, b| hash_step(h, b.to_ascii_lowercase()))
+        } else {
+            hash_bytes(word.to_lowercase().as_bytes())
+        };
+        self.0.contains(&hash) || self.0.contains(&hash_step(hash, b's'))
     }
 }
 
-struct Block<'a> {
-    text: &'a str,
+/// A run of words `a..b` of a block to classify, with the rules that cut it so far.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    a: usize,
+    b: usize,
+    /// The run opens a sentence: its capital says nothing.
+    initial: bool,
+    rules: RuleSet,
+}
+
+impl Run {
+    fn len(self) -> usize {
+        self.b - self.a
+    }
+
+    /// The run, cut by one more rule.
+    fn with(self, rule: RuleId) -> Run {
+        Run {
+            rules: self.rules.with(rule),
+            ..self
+        }
+    }
+
+    /// A part `a..b` of this run, cut by the rules that cut this one.
+    fn part(self, a: usize, b: usize, initial: bool) -> Run {
+        Run {
+            a,
+            b,
+            initial,
+            rules: self.rules,
+        }
+    }
+}
+
+/// A recognise rule: it decides what `run` names, pushing candidates (or nothing), and says
+/// whether it decided.
+type Classify = fn(&Block<'_, '_>, Run, &mut Vec<Candidate>) -> bool;
+
+/// The recognise rules that classify a run, in the order they are tried.
+const CLASSIFY: &[(RuleId, Classify)] = &[
+    (RuleId::Gazetteer, |b, run, out| b.known_name(run, out)),
+    (RuleId::Headline, |b, run, out| b.headline_run(run, out)),
+    (RuleId::Title, |b, run, out| b.titled(run, out)),
+    (RuleId::Role, |b, run, out| b.role(run, out)),
+    (RuleId::HeadWord, |b, run, out| b.head_word(run, out)),
+    (RuleId::KnownNameInside, |b, run, out| {
+        b.known_name_inside(run, out)
+    }),
+    (RuleId::PlacePrefix, |b, run, out| b.place_prefix(run, out)),
+    (RuleId::GivenName, |b, run, out| b.given_name(run, out)),
+    (RuleId::PlaceFirstWord, |b, run, out| {
+        b.place_first_word(run, out)
+    }),
+    (RuleId::DescriptorBeforeName, |b, run, out| {
+        b.descriptor_before_name(run, out)
+    }),
+    (RuleId::Nationality, |b, run, out| b.nationality(run, out)),
+    (RuleId::FieldOfStudy, |b, run, out| {
+        b.field_of_study(run, out)
+    }),
+    (RuleId::PlaceNoun, |b, run, out| b.place_noun(run, out)),
+    (RuleId::PlaceCue, |b, run, out| b.place_cue(run, out)),
+    (RuleId::KnownPlaceLast, |b, run, out| {
+        b.known_place_last(run, out)
+    }),
+    (RuleId::LoweredWords, |b, run, out| {
+        b.lowered_words(run, out)
+    }),
+    (RuleId::ShapeName, |b, run, out| b.shape_name(run, out)),
+    (RuleId::RomanNumeral, |b, run, out| {
+        b.roman_numeral(run, out)
+    }),
+    (RuleId::LoneGivenName, |b, run, out| {
+        b.lone_given_name(run, out)
+    }),
+    (RuleId::AcronymShape, |b, run, out| {
+        b.acronym_shape(run, out)
+    }),
+    (RuleId::Speaker, |b, run, out| b.speaker(run, out)),
+    (RuleId::PersonContext, |b, run, out| {
+        b.person_context(run, out)
+    }),
+    (RuleId::Unknown, |b, run, out| b.unknown(run, out)),
+];
+
+struct Block<'a, 't> {
+    doc: &'a Doc<'t>,
     tokens: &'a [Token],
     gaz: &'a Gazetteer,
+    lex: &'static Lexicon,
     headline: bool,
     lower: &'a LowerWords,
+    switches: Switches,
 }
 
-impl<'a> Block<'a> {
-    fn word(&self, i: usize) -> &'a str {
-        self.tokens
-            .get(i)
-            .and_then(|t| self.text.get(t.start..t.end))
-            .unwrap_or("")
+impl<'a, 't> Block<'a, 't> {
+    fn on(&self, rule: RuleId) -> bool {
+        self.switches.on(rule)
     }
 
-    fn phrase(&self, a: usize, b: usize) -> String {
+    fn word(&self, i: usize) -> &'t str {
+        self.doc.text(i)
+    }
+
+    /// The token at `i`, if any, passes `test`.
+    fn at(&self, i: usize, test: impl Fn(&Token) -> bool) -> bool {
+        self.tokens.get(i).is_some_and(test)
+    }
+
+    fn given(&self, i: usize) -> bool {
+        self.at(i, Token::is_given_name)
+    }
+
+    fn surname(&self, i: usize) -> bool {
+        self.at(i, Token::is_surname)
+    }
+
+    fn common(&self, i: usize) -> bool {
+        self.at(i, Token::is_common)
+    }
+
+    fn head(&self, i: usize) -> Option<EntityKind> {
+        self.tokens.get(i).and_then(Token::head)
+    }
+
+    /// A capitalised word of class `class` (`North`, `Port`).
+    fn capitalised(&self, i: usize, class: Classes) -> bool {
+        self.at(i, |t| t.is_capitalised() && t.is(class))
+    }
+
+    /// A word that ends like an English common word (`Political`, `Insights`); hyphenated
+    /// name parts (`Wai-ching`, `Jong-Un`) and known name words are names, whatever their ending.
+    fn word_like(&self, i: usize) -> bool {
+        if self.surname(i) || self.given(i) || self.word(i).contains('-') {
+            return false;
+        }
+        self.lex.has_word_ending(self.doc.lower(i))
+    }
+
+    /// A capitalised word that is no known name part and that the article also writes in
+    /// lower case: a common word set in capitals (`Space`, `Knows`).
+    fn lowered(&self, i: usize) -> bool {
+        self.tokens[i].shape == Shape::Cap
+            && !self.given(i)
+            && !self.surname(i)
+            && self.lower.contains_lowered(self.word(i))
+    }
+
+    /// The words `a..b` joined by single spaces; punctuation that touches the word before stays
+    /// on it (`St. Petersburg`). Borrowed from the text when it is written so.
+    fn phrase(&self, a: usize, b: usize) -> Cow<'t, str> {
+        let text = self.doc.source();
+        if a < b && b <= self.tokens.len() {
+            // Written so: one space between words, none before punctuation that touches the
+            // word before it (only spaces stand between tokens).
+            let as_written = (a + 1..b).all(|i| {
+                let (prev, t) = (&self.tokens[i - 1], &self.tokens[i]);
+                let glued = t.shape == Shape::Punct && t.start == prev.end;
+                glued || (t.start == prev.end + 1 && text.as_bytes().get(prev.end) == Some(&b' '))
+            });
+            if as_written {
+                let span = text.get(self.tokens[a].start..self.tokens[b - 1].end);
+                return Cow::Borrowed(span.unwrap_or(""));
+            }
+        }
         let mut s = String::new();
         for i in a..b {
-            if i > a {
+            let glued = i > a
+                && self.tokens[i].shape == Shape::Punct
+                && self.tokens[i].start == self.tokens[i - 1].end;
+            if i > a && !glued {
                 s.push(' ');
             }
             s.push_str(self.word(i));
         }
-        s
+        Cow::Owned(s)
+    }
+
+    /// The word before the run, or `""`.
+    fn before(&self, run: Run) -> &'t str {
+        run.a.checked_sub(1).map(|i| self.word(i)).unwrap_or("")
     }
 
     /// A handle or hashtag (`@POTUS`, `#MeToo`), a web address (`Scientology.org`) or a currency
@@ -258,7 +310,7 @@ impl<'a> Block<'a> {
         let domain = self.word(b) == "."
             && touching(b - 1, b)
             && touching(b, b + 1)
-            && WEB_DOMAINS.contains(&self.word(b + 1));
+            && self.doc.is_lower(b + 1, Classes::WEB_DOMAIN);
         // `NZ$ 26 million`, `US $5`: a country code before a currency sign names the currency.
         let currency = b == a + 1
             && self.tokens[a].shape == Shape::Upper
@@ -267,7 +319,7 @@ impl<'a> Block<'a> {
     }
 
     fn is_name_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| name_word(self.text, t))
+        self.tokens.get(i).is_some_and(|t| name_word(self.doc, t))
     }
 
     /// The end of the run of capitalised words from `i`.
@@ -282,8 +334,9 @@ impl<'a> Block<'a> {
     }
 
     /// Whether a connector word at `j` may join the run `a..j` to the capitalised words after it;
-    /// returns the index of the first word after the connector (and any `the`).
-    fn joins(&self, a: usize, j: usize) -> Option<usize> {
+    /// returns the index of the first word after the connector (and any `the`), and the rule
+    /// that joins them.
+    fn joins(&self, a: usize, j: usize) -> Option<(usize, RuleId)> {
         let connector = self.word(j);
         let mut next = j + 1;
         if matches!(connector, "of" | "for" | "in") && self.word(next) == "the" {
@@ -292,17 +345,15 @@ impl<'a> Block<'a> {
         if !self.is_name_word(next) {
             return None;
         }
-        let last = self.word(j - 1);
-        let head = self.gaz.head(last).is_some();
-        let titled = self.gaz.is_title(&last.to_lowercase());
-        match connector {
-            c if PARTICLES.contains(&c) => Some(next),
-            "of" if head || titled => Some(next),
-            "for" if head => Some(next),
+        let head = self.head(j - 1).is_some();
+        let titled = self.at(j - 1, |t| t.is(Classes::TITLE));
+        let rule = match connector {
+            _ if self.doc.is_lower(j, Classes::PARTICLE) => RuleId::Particle,
+            "of" if head || titled => RuleId::OfAfterHead,
+            "for" if head => RuleId::ForAfterHead,
             "and" => {
                 let right_end = self.cap_run_end(next);
-                let right_head =
-                    right_end > next && self.gaz.head(self.word(right_end - 1)).is_some();
+                let right_head = right_end > next && self.head(right_end - 1).is_some();
                 // `the National Air and Space Museum`, `the Science and Technology Committee`:
                 // words with no head of their own share the head of the name after `and`,
                 // unless they are a name themselves (`Israel and Palestine Liberation
@@ -315,18 +366,18 @@ impl<'a> Block<'a> {
                     && right_end > next + 1
                     && next == j + 1
                     && left < j
-                    && (left..j).all(|i| {
-                        self.tokens[i].is_capitalised() && self.gaz.head(self.word(i)).is_none()
-                    })
-                    && !self.gaz.is_given_name(self.word(left))
+                    && (left..j).all(|i| self.tokens[i].is_capitalised() && self.head(i).is_none())
+                    && !self.given(left)
                     && self.gaz.lookup(&self.phrase(left, j)).is_none();
-                (right_head && ((head && next == j + 1) || shared)).then_some(next)
+                if !(right_head && ((head && next == j + 1) || shared)) {
+                    return None;
+                }
+                RuleId::AndSharedHead
             }
             "in" | "for" => {
                 let right_end = self.cap_run_end(next);
                 let left_words = j - a;
-                let person = self.gaz.is_given_name(self.word(a))
-                    && !(a..j).any(|i| word_like(self.gaz, self.word(i)));
+                let person = self.given(a) && !(a..j).any(|i| self.word_like(i));
                 let right = self.phrase(next, right_end);
                 let right_place = self
                     .gaz
@@ -337,23 +388,28 @@ impl<'a> Block<'a> {
                         .lookup(self.word(next))
                         .is_some_and(|k| k.kind == EntityKind::Place);
                 let left_known = self.gaz.lookup(&self.phrase(a, j)).is_some();
-                let right_place_head = right_end > next
-                    && self.gaz.head(self.word(right_end - 1)) == Some(EntityKind::Place);
-                (left_words >= 2
+                let right_place_head =
+                    right_end > next && self.head(right_end - 1) == Some(EntityKind::Place);
+                let joined = left_words >= 2
                     && !head
                     && !right_place_head
                     && right_end - next >= 2
                     && !person
                     && !right_place
                     && !left_known
-                    && !titled)
-                    .then_some(next)
+                    && !titled;
+                if !joined {
+                    return None;
+                }
+                RuleId::InForName
             }
-            _ => None,
-        }
+            _ => return None,
+        };
+        self.on(rule).then_some((next, rule))
     }
 
-    fn candidate(&self, a: usize, b: usize, kind: EntityKind, evidence: Evidence) -> Candidate {
+    fn candidate(&self, run: Run, kind: EntityKind, evidence: Evidence) -> Candidate {
+        let (a, b) = (run.a, run.b);
         Candidate {
             start: self.tokens[a].start,
             end: self.tokens[b - 1].end,
@@ -369,44 +425,111 @@ impl<'a> Block<'a> {
             date_key: None,
             same_as_next: false,
             defines: None,
+            rules: run.rules,
         }
     }
 
-    /// Classifies the run `a..b` and pushes what it names.
-    fn emit(&self, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate>) {
-        if a >= b {
+    /// Classifies `run` by the first rule of [`CLASSIFY`] that decides, and pushes what it names.
+    fn emit(&self, run: Run, out: &mut Vec<Candidate>) {
+        if run.a >= run.b {
             return;
         }
-        let gaz = self.gaz;
-        let full = self.phrase(a, b);
-        if let Some(known) = gaz.lookup(&full) {
-            let mut c = self.candidate(a, b, known.kind, Evidence::Gazetteer);
-            c.canonical = Some(known.canonical);
-            out.push(c);
-            return;
+        for &(rule, classify) in CLASSIFY {
+            let run = Run {
+                rules: run.rules.with(rule),
+                ..run
+            };
+            if self.on(rule) && classify(self, run, out) {
+                return;
+            }
         }
+    }
+
+    /// The index of the first connector (`of`, `for`, `in`, `and`) inside the run.
+    fn connector(&self, run: Run) -> Option<usize> {
+        (run.a..run.b).find(|&i| matches!(self.word(i), "of" | "for" | "in" | "and"))
+    }
+
+    /// The kind the head word gives the run: the word before its connector (`Church of
+    /// Scientology`), or its last word.
+    fn run_head(&self, run: Run) -> Option<EntityKind> {
+        self.connector(run)
+            .and_then(|i| self.head(i.checked_sub(1)?))
+            .or_else(|| self.head(run.b - 1))
+    }
+
+    /// Two or more words with no connector, the first a known given name.
+    fn given_first(&self, run: Run) -> bool {
+        run.len() >= 2 && self.given(run.a) && self.connector(run).is_none()
+    }
+
+    /// The kind the shape of a run of two or more words gives it, and whether its words read
+    /// like common words (`Political Insights`).
+    fn shape_kind(&self, run: Run) -> (EntityKind, bool) {
+        let (a, b) = (run.a, run.b);
+        let word_like = self.connector(run).is_some()
+            || (a..b)
+                .filter(|&i| self.tokens[i].is_word() || self.word(i) == "&")
+                .any(|i| {
+                    self.word_like(i)
+                        || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
+                        || (i > a && self.word(i).chars().count() == 1)
+                });
+        // A determiner does not stand before a person’s name: `the Kaiser Chiefs` are a band
+        // or a firm, not a person (titles and given names were settled before).
+        let determined = matches!(self.before(run), "the" | "The");
+        let kind = if word_like || determined {
+            EntityKind::Org
+        } else {
+            EntityKind::Person
+        };
+        (kind, word_like)
+    }
+
+    /// `gazetteer`: the whole run is a known name.
+    fn known_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let Some(known) = self.gaz.lookup(&self.phrase(run.a, run.b)) else {
+            return false;
+        };
+        let mut c = self.candidate(run, known.kind, Evidence::Gazetteer);
+        c.canonical = Some(known.canonical);
+        out.push(c);
+        true
+    }
+
+    /// `headline`: in a headline, an unknown run is weak.
+    fn headline_run(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         if self.headline {
-            out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
-            return;
+            out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
         }
-        // Titles: `[South Korean] President [Moon Jae-In]`, `Secretary of State [Mike Pompeo]`.
+        self.headline
+    }
+
+    /// `title`: `[South Korean] President [Moon Jae-In]`, `Secretary of State [Mike Pompeo]`.
+    fn titled(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
         for p in a..b {
-            if !gaz.may_start_title(self.word(p)) {
+            if !self.at(p, Token::may_start_title) {
                 continue;
             }
-            for len in (1..=gaz.title_words.min(b - p)).rev() {
+            for len in (1..=self.lex.title_words.min(b - p)).rev() {
                 let title = self.phrase(p, p + len).to_lowercase();
-                if !gaz.is_title(&title) {
+                if self.lex.title(&title).is_none() {
                     continue;
                 }
                 let mut rest = p + len;
                 if rest < b && self.word(rest) == "." {
                     rest += 1;
                 }
+                // `General Field Marshal Kutúzov`: titles in a row are one title.
+                // `Mr. King`: a title word after a title, at the end, is the name.
+                while let Some(more) = self.title_at(rest, b).filter(|&e| e < b) {
+                    rest = more;
+                }
                 let mut of_place = None;
                 if self.word(rest) == "of" {
                     for q in (rest + 2..b).rev() {
-                        if gaz.lookup(&self.phrase(rest + 1, q)).is_some() {
+                        if self.gaz.lookup(&self.phrase(rest + 1, q)).is_some() {
                             of_place = Some((rest + 1, q));
                             rest = q;
                             break;
@@ -415,305 +538,560 @@ impl<'a> Block<'a> {
                 }
                 if rest >= b {
                     if p > a {
-                        self.emit(a, p, initial, out);
+                        self.emit(run.part(a, p, run.initial), out);
                     }
-                    return;
+                    return true;
                 }
                 // A head word ends what follows the title, or stands before its `of`/`for`
                 // (`Doctor [Who Society of Canada]`): an organisation, no titled person.
-                let rest_head = gaz.head(self.word(b - 1)).is_some()
+                let rest_head = self.head(b - 1).is_some()
                     || (rest + 1..b).any(|i| {
-                        matches!(self.word(i), "of" | "for") && gaz.head(self.word(i - 1)).is_some()
+                        matches!(self.word(i), "of" | "for") && self.head(i - 1).is_some()
                     });
-                let rest_known = gaz.lookup(&self.phrase(rest, b)).is_some();
+                let rest_known = self.gaz.lookup(&self.phrase(rest, b)).is_some();
                 let capitalised = self.tokens.get(rest).is_some_and(Token::is_capitalised);
                 if rest_head || rest_known || !capitalised {
                     continue;
                 }
-                self.emit(a, p, initial, out);
+                self.emit(run.part(a, p, run.initial), out);
                 if let Some((x, y)) = of_place {
-                    self.emit(x, y, false, out);
+                    self.emit(run.part(x, y, false), out);
                 }
-                let mut c = self.candidate(rest, b, EntityKind::Person, Evidence::Titled);
-                c.titled_from = Some(self.tokens[p].start);
+                // `Miss Woodhouse Miss Taylor`: another title after a name starts another name.
+                let end = (rest + 1..b)
+                    .find(|&r| self.title_at(r, b).is_some_and(|e| e < b))
+                    .filter(|_| self.on(RuleId::TitleSplit));
+                let name = run.part(rest, end.unwrap_or(b), false);
+                let mut c = self.candidate(name, EntityKind::Person, Evidence::Titled);
+                c.titled_from = u32::try_from(self.tokens[p].start).ok();
+                if end.is_some() {
+                    c.rules = c.rules.with(RuleId::TitleSplit);
+                }
                 out.push(c);
-                return;
+                if let Some(r) = end {
+                    self.emit(run.part(r, b, false).with(RuleId::TitleSplit), out);
+                }
+                return true;
             }
         }
-        let words = b - a;
-        let first = self.word(a);
-        let last = self.word(b - 1);
-        // The head word ends the name, or stands before its `of`/`for` (`Church of Scientology`).
-        let connector = (a..b).find(|&i| matches!(self.word(i), "of" | "for" | "in" | "and"));
-        let given_first = words >= 2 && gaz.is_given_name(first) && connector.is_none();
-        let head = connector
-            .and_then(|i| gaz.head(self.word(i.checked_sub(1)?)))
-            .or_else(|| gaz.head(last));
-        // A role (`Islands Correspondent`, `Minister of War`) is nobody's name; a name may
-        // stand before the role word (`North Korea Analyst`).
-        if head == Some(EntityKind::Other) {
-            if gaz.head(last) == Some(EntityKind::Other) && words >= 2 && connector.is_none() {
-                self.emit(a, b - 1, initial, out);
-            } else {
-                out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
-            }
-            return;
+        false
+    }
+
+    /// Where the title that starts at `p` ends (after its period), if one starts there.
+    fn title_at(&self, p: usize, b: usize) -> Option<usize> {
+        if p >= b || !self.at(p, Token::may_start_title) {
+            return None;
         }
-        if let Some(kind) = head {
-            if words == 1 {
-                out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
-                return;
-            }
-            let person = given_first && gaz.is_surname(last) && kind == EntityKind::Place;
-            if !person {
-                out.push(self.candidate(a, b, kind, Evidence::Head));
-                return;
-            }
+        let len = (1..=self.lex.title_words.min(b - p)).rev().find(|&len| {
+            self.lex
+                .title(&self.phrase(p, p + len).to_lowercase())
+                .is_some()
+        })?;
+        let mut end = p + len;
+        if end < b && self.word(end) == "." {
+            end += 1;
         }
-        if words >= 2 && !given_first {
-            // A known place at the front (`North Korea Analyst`) or a known name of two words
-            // or more inside the run.
-            for p in a..b {
-                if !gaz.may_start_name(self.word(p)) {
+        Some(end)
+    }
+
+    /// `role`: a role (`Islands Correspondent`, `Minister of War`) is nobody's name; a name may
+    /// stand before the role word (`North Korea Analyst`).
+    fn role(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        if self.run_head(run) != Some(EntityKind::Other) {
+            return false;
+        }
+        let last_is_role = self.head(run.b - 1) == Some(EntityKind::Other);
+        // One unknown word before the role says what the role is (`Islands Correspondent`, `His
+        // Most August Majesty`); a known name or a longer name is its own (`North Korea Analyst`).
+        let before = run.part(run.a, run.b - 1, run.initial);
+        let named_before =
+            before.len() >= 2 || self.gaz.lookup(&self.phrase(before.a, before.b)).is_some();
+        if last_is_role && named_before && self.connector(run).is_none() {
+            self.emit(before, out);
+        } else {
+            out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
+        }
+        true
+    }
+
+    /// `head-word`: the head word ends the name, or stands before its `of`/`for` (`Church of
+    /// Scientology`); alone, it is weak.
+    fn head_word(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let Some(kind) = self.run_head(run) else {
+            return false;
+        };
+        if run.len() == 1 {
+            out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
+            return true;
+        }
+        // `Jack Houston`: a given name and a surname make a person, whatever a place's head.
+        let person = self.given_first(run) && self.surname(run.b - 1) && kind == EntityKind::Place;
+        if person {
+            return false;
+        }
+        out.push(self.candidate(run, kind, Evidence::Head));
+        true
+    }
+
+    /// `known-name-inside`: a known place at the front (`North Korea Analyst`) or a known name
+    /// of two words or more inside the run.
+    fn known_name_inside(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() < 2 || self.given_first(run) {
+            return false;
+        }
+        for p in a..b {
+            if !self.gaz.may_start_name(self.word(p)) {
+                continue;
+            }
+            for q in (p + 1..=b.min(p + 6)).rev() {
+                if (p, q) == (a, b) || (p > a && q - p < 2) {
                     continue;
                 }
-                for q in (p + 1..=b.min(p + 6)).rev() {
-                    if (p, q) == (a, b) || (p > a && q - p < 2) {
-                        continue;
-                    }
-                    if let Some(known) = gaz.lookup(&self.phrase(p, q)) {
-                        self.emit(a, p, initial, out);
-                        let mut c = self.candidate(p, q, known.kind, Evidence::Gazetteer);
-                        c.canonical = Some(known.canonical);
-                        out.push(c);
-                        self.emit(q, b, false, out);
-                        return;
-                    }
-                }
-            }
-        }
-        if words == 2 && PLACE_PREFIXES.contains(&first) {
-            if let Some(k) = gaz.lookup(last).filter(|k| k.kind == EntityKind::Place) {
-                let _ = k;
-                out.push(self.candidate(a, b, EntityKind::Place, Evidence::Gazetteer));
-                return;
-            }
-        }
-        if given_first {
-            out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
-            return;
-        }
-        // `Port Askaig`, `Mount Kenya`, `Lake Tahoe`: a word that names a kind of place opens
-        // a two-word name.
-        if words == 2 && PLACE_FIRST_WORDS.contains(&first) && !gaz.is_surname(last) {
-            out.push(self.candidate(a, b, EntityKind::Place, Evidence::Shape));
-            return;
-        }
-        // A person's full name run into the words before it, which hold no given name
-        // (`Scientologist Tom Cruise`, `Pro-Beijing Starry Lee`, `Russian Vladimir Putin`).
-        if words >= 3 && connector.is_none() && !gaz.is_given_name(first) {
-            let split = (a + 1..b - 1)
-                .find(|&p| self.tokens[p].shape == Shape::Cap && gaz.is_given_name(self.word(p)));
-            // The words before say what the person is (a follower, a nationality, a camp), so
-            // that `Farouk Ben Mustapha` stays whole; the name ends in no initial.
-            let descriptor = |i: usize| {
-                let w = self.word(i);
-                word_like(gaz, w)
-                    || w.contains('-')
-                    || self.lower.contains_lowered(w)
-                    || self.tokens[i].shape == Shape::Upper
-                    || gaz.lookup(w).is_some()
-            };
-            let fits = split.is_some_and(|p| {
-                b - p <= 3
-                    && self.word(b - 1).chars().count() > 1
-                    && (a..p).all(|i| !gaz.is_given_name(self.word(i)))
-                    && (a..p).any(descriptor)
-                    && (p + 1..b).all(|i| {
-                        self.tokens[i].shape == Shape::Cap && !word_like(gaz, self.word(i))
-                    })
-            });
-            if let Some(p) = split.filter(|_| fits) {
-                self.emit(a, p, initial, out);
-                out.push(self.candidate(p, b, EntityKind::Person, Evidence::GivenName));
-                return;
-            }
-        }
-        // A nationality inside a run that is no known name (`Orthodox Russian`).
-        if words >= 2 {
-            for p in a..b {
-                let word = self.word(p);
-                let nationality = gaz
-                    .lookup(word)
-                    .filter(|k| k.kind == EntityKind::Group && k.canonical != word);
-                if let Some(k) = nationality {
-                    let mut c = self.candidate(p, p + 1, k.kind, Evidence::Gazetteer);
-                    c.canonical = Some(k.canonical);
+                if let Some(known) = self.gaz.lookup(&self.phrase(p, q)) {
+                    self.emit(run.part(a, p, run.initial), out);
+                    let mut c =
+                        self.candidate(run.part(p, q, false), known.kind, Evidence::Gazetteer);
+                    c.canonical = Some(known.canonical);
                     out.push(c);
-                    return;
+                    self.emit(run.part(q, b, false), out);
+                    return true;
                 }
             }
         }
-        let before = a.checked_sub(1).map(|i| self.word(i)).unwrap_or("");
-        let field = before == "in"
-            && a.checked_sub(2)
-                .is_some_and(|i| FIELD_CUES.contains(&self.word(i)));
-        if field {
-            out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
-            return;
-        }
-        // `the town of Yeoncheon`, `the city of Aleppo`.
-        let place_noun = before == "of"
-            && a.checked_sub(2).is_some_and(|i| {
-                self.tokens[i].shape == Shape::Lower && PLACE_NOUNS.contains(&self.word(i))
-            });
-        if place_noun && !self.tokens[b - 1].possessive {
-            out.push(self.candidate(a, b, EntityKind::Place, Evidence::Cue));
-            return;
-        }
-        // `at Andrew’s Air Force base`: what stands at the place is the thing possessed.
-        let cued_place = !self.tokens[b - 1].possessive
-            && PLACE_CUES.contains(&before)
+        false
+    }
+
+    /// `place-prefix`: `South Russia`.
+    fn place_prefix(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let fits = run.len() == 2
+            && self.capitalised(run.a, Classes::PLACE_PREFIX)
             && self
-                .tokens
-                .get(a.wrapping_sub(1))
-                .is_some_and(|t| t.shape == Shape::Lower)
-            && (words == 1 || !matches!(before, "at" | "from"));
-        if cued_place && !(initial && words == 1) {
-            out.push(self.candidate(a, b, EntityKind::Place, Evidence::Cue));
-            return;
+                .gaz
+                .lookup(self.word(run.b - 1))
+                .is_some_and(|k| k.kind == EntityKind::Place);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Place, Evidence::Gazetteer));
         }
-        if words >= 2 {
-            let word_like = connector.is_some()
-                || (a..b).any(|i| {
-                    word_like(gaz, self.word(i))
-                        || (self.tokens[i].shape == Shape::Upper && !self.word(i).contains('.'))
-                        || (i > a && self.word(i).chars().count() == 1)
-                });
-            // A determiner does not stand before a person’s name: `the Kaiser Chiefs` are a
-            // band or a firm, not a person (titles and given names were settled above).
-            let determined = matches!(before, "the" | "The");
-            let kind = if word_like || determined {
-                EntityKind::Org
+        fits
+    }
+
+    /// `given-name`: `Andy Laub`.
+    fn given_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        if !self.given_first(run) {
+            return false;
+        }
+        // `Napoleon Knows`: a word the article writes in lower case is no part of the name, so
+        // the name ends before it (`Mary Ann Evans`, `Jack Black`: name words stay).
+        if self.on(RuleId::LoweredWords) {
+            if let Some(k) = (run.a + 1..run.b).find(|&i| self.lowered(i)) {
+                self.emit(run.part(run.a, k, run.initial), out);
+                out.push(self.candidate(
+                    run.part(k, run.b, false),
+                    EntityKind::Other,
+                    Evidence::Weak,
+                ));
+                return true;
+            }
+        }
+        out.push(self.candidate(run, EntityKind::Person, Evidence::GivenName));
+        true
+    }
+
+    /// `place-first-word`: `Port Askaig`, `Mount Kenya`, `Lake Tahoe`.
+    fn place_first_word(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let words = (run.a..run.b).filter(|&i| self.tokens[i].is_word()).count();
+        let fits = words == 2
+            && self.capitalised(run.a, Classes::PLACE_FIRST_WORD)
+            && !self.surname(run.b - 1);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Place, Evidence::Shape));
+        }
+        fits
+    }
+
+    /// `descriptor-before-name`: a person's full name run into the words before it, which hold
+    /// no given name (`Scientologist Tom Cruise`, `Pro-Beijing Starry Lee`, `Russian Vladimir
+    /// Putin`).
+    fn descriptor_before_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() < 3 || self.connector(run).is_some() || self.given(a) {
+            return false;
+        }
+        let Some(p) = (a + 1..b - 1).find(|&p| self.tokens[p].shape == Shape::Cap && self.given(p))
+        else {
+            return false;
+        };
+        // The words before say what the person is (a follower, a nationality, a camp), so that
+        // `Farouk Ben Mustapha` stays whole; the name ends in no initial.
+        let descriptor = |i: usize| {
+            let w = self.word(i);
+            self.word_like(i)
+                || w.contains('-')
+                || self.lower.contains_lowered(w)
+                || self.tokens[i].shape == Shape::Upper
+                || self.gaz.lookup(w).is_some()
+        };
+        let fits = b - p <= 3
+            && self.word(b - 1).chars().count() > 1
+            && (a..p).all(|i| !self.given(i))
+            && (a..p).any(descriptor)
+            && (p + 1..b).all(|i| self.tokens[i].shape == Shape::Cap && !self.word_like(i));
+        if fits {
+            self.emit(run.part(a, p, run.initial), out);
+            out.push(self.candidate(
+                run.part(p, b, false),
+                EntityKind::Person,
+                Evidence::GivenName,
+            ));
+        }
+        fits
+    }
+
+    /// `nationality`: a nationality inside a run that is no known name (`Orthodox Russian`).
+    fn nationality(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        if run.len() < 2 {
+            return false;
+        }
+        for p in run.a..run.b {
+            let word = self.word(p);
+            let nationality = self
+                .gaz
+                .lookup(word)
+                .filter(|k| k.kind == EntityKind::Group && k.canonical != word);
+            if let Some(k) = nationality {
+                let mut c = self.candidate(run.part(p, p + 1, false), k.kind, Evidence::Gazetteer);
+                c.canonical = Some(k.canonical);
+                out.push(c);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `field-of-study`: `a Master of Science in Global Affairs`, `a degree in Economics`.
+    fn field_of_study(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let fits = self.before(run) == "in"
+            && run
+                .a
+                .checked_sub(2)
+                .is_some_and(|i| self.lex.is_field_cue(self.word(i)));
+        if fits {
+            out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
+        }
+        fits
+    }
+
+    /// `place-noun`: `the town of Yeoncheon`, `the city of Aleppo`.
+    fn place_noun(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let fits = self.before(run) == "of"
+            && run
+                .a
+                .checked_sub(2)
+                .is_some_and(|i| self.doc.is_lower(i, Classes::PLACE_NOUN))
+            && !self.tokens[run.b - 1].possessive;
+        if fits {
+            out.push(self.candidate(run, EntityKind::Place, Evidence::Cue));
+        }
+        fits
+    }
+
+    /// `place-cue`: `in Hama`; but `at Andrew’s Air Force base`: what stands at the place is
+    /// the thing possessed.
+    fn place_cue(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let cued = !self.tokens[run.b - 1].possessive
+            && run
+                .a
+                .checked_sub(1)
+                .is_some_and(|i| self.doc.is_lower(i, Classes::PLACE_CUE))
+            && (run.len() == 1 || !matches!(self.before(run), "at" | "from"));
+        // `at Vereshchágin who continued`: what follows says a person.
+        let person = run.len() == 1 && self.followed_as_person(run.b);
+        let fits = cued && !(run.initial && run.len() == 1) && !person;
+        if fits {
+            out.push(self.candidate(run, EntityKind::Place, Evidence::Cue));
+        }
+        fits
+    }
+
+    /// `known-place-last`: a known place after words that are no part of a person's name
+    /// (`Holy Moscow`, `Mother Moscow`) stays the place: only the shape said "person". A place
+    /// that is also a surname (`Houston`) or follows a title (`Captain America`) keeps the guess.
+    fn known_place_last(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() < 2 || self.shape_kind(run).0 != EntityKind::Person {
+            return false;
+        }
+        let Some(k) = self
+            .gaz
+            .lookup(self.word(b - 1))
+            .filter(|k| k.kind == EntityKind::Place)
+        else {
+            return false;
+        };
+        let named = self.surname(b - 1)
+            || (a..b - 1)
+                .any(|i| self.given(i) || self.surname(i) || self.at(i, |t| t.is(Classes::TITLE)));
+        if named {
+            return false;
+        }
+        self.emit(run.part(a, b - 1, run.initial), out);
+        let mut c = self.candidate(run.part(b - 1, b, false), k.kind, Evidence::Gazetteer);
+        c.canonical = Some(k.canonical);
+        out.push(c);
+        true
+    }
+
+    /// `lowered-words`: `Space Shuttle`, `Launch Pad`: words the article also writes in lower
+    /// case, and no known name part (`Park Geun-hye` beside a park). Two or more name words after
+    /// the last of them are a person (`Pan-democrat Lam Cheuk-ting`).
+    fn lowered_words(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() < 2 {
+            return false;
+        }
+        let (kind, word_like) = self.shape_kind(run);
+        if word_like {
+            return false;
+        }
+        let Some(k) = (a..b).rev().find(|&i| self.lowered(i)) else {
+            return false;
+        };
+        if kind == EntityKind::Person && b - k > 2 {
+            out.push(self.candidate(
+                run.part(a, k + 1, run.initial),
+                EntityKind::Other,
+                Evidence::Weak,
+            ));
+            out.push(self.candidate(run.part(k + 1, b, false), kind, Evidence::Shape));
+        } else {
+            out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
+        }
+        true
+    }
+
+    /// `shape-name`: two or more capitalised words are a person, or an organisation.
+    fn shape_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        if run.len() < 2 {
+            return false;
+        }
+        out.push(self.candidate(run, self.shape_kind(run).0, Evidence::Shape));
+        true
+    }
+
+    /// `roman-numeral`: `XVII` alone is no name.
+    fn roman_numeral(&self, run: Run, _out: &mut Vec<Candidate>) -> bool {
+        run.len() == 1 && roman_numeral(self.word(run.a))
+    }
+
+    /// `lone-given-name`: a known given name alone, not opening a sentence, nor a month after
+    /// `of` (`of August`).
+    fn lone_given_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let fits = run.len() == 1
+            && !run.initial
+            && self.given(run.a)
+            && !dates::is_cued_month(self.doc, run.a);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Person, Evidence::GivenName));
+        }
+        fits
+    }
+
+    /// `acronym-shape`: `NATO`, `PayPal` are organisations (weak at the start of a sentence).
+    fn acronym_shape(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let token = self.tokens[run.a];
+        let fits = run.len() == 1
+            && (token.shape == Shape::Upper
+                || (token.inner_capital && !run.initial && !self.word(run.a).contains('-')));
+        if fits {
+            let evidence = if run.initial {
+                Evidence::Weak
             } else {
-                EntityKind::Person
+                Evidence::Shape
             };
-            // A known place after words that are no part of a person's name (`Holy Moscow`,
-            // `Mother Moscow`) stays the place: only the shape said "person". A place that is
-            // also a surname (`Houston`) or follows a title (`Captain America`) keeps the guess.
-            let place = gaz.lookup(last).filter(|k| k.kind == EntityKind::Place);
-            if let Some(k) = place.filter(|_| kind == EntityKind::Person) {
-                let named = gaz.is_surname(last)
-                    || (a..b - 1).any(|i| {
-                        let w = self.word(i);
-                        gaz.is_given_name(w) || gaz.is_surname(w) || gaz.is_title(&w.to_lowercase())
-                    });
-                if !named {
-                    self.emit(a, b - 1, initial, out);
-                    let mut c = self.candidate(b - 1, b, k.kind, Evidence::Gazetteer);
-                    c.canonical = Some(k.canonical);
-                    out.push(c);
-                    return;
-                }
+            out.push(self.candidate(run, EntityKind::Org, evidence));
+        }
+        fits
+    }
+
+    /// `speaker`: `Jafari said`, `said Mauer`: a lone unknown name that speaks is a person.
+    fn speaker(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() != 1 {
+            return false;
+        }
+        // `Jafari said`; `, said Mauer.`, `” cried Pink,`: after a quotation or a comma, the
+        // verb is inverted and the name its subject (elsewhere `praised Obama.` has an object).
+        let inverted = a >= 2
+            && self.doc.is_lower(a - 1, Classes::REPORTING_VERB)
+            && (self.doc.is_lower(a - 1, Classes::REPORTED_AFTER)
+                || self.at(a - 2, |t| t.shape == Shape::Punct));
+        let speaks = (self.doc.is_lower(b, Classes::REPORTED_AFTER)
+            && !self.tokens[b - 1].possessive)
+            || (inverted && self.tokens.get(b).is_none_or(|t| t.shape == Shape::Punct));
+        let fits =
+            speaks && self.tokens[a].shape == Shape::Cap && !self.word_like(a) && !self.common(a);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Person, Evidence::Cue));
+        }
+        fits
+    }
+
+    /// Whether the words from `b` on follow a person's name: `who`, `himself` (`, who` too).
+    fn followed_as_person(&self, b: usize) -> bool {
+        self.doc.is_lower(b, Classes::PERSON_FOLLOWER)
+            || (self.doc.is_punct(b, ',')
+                && self.doc.is_lower(b + 1, Classes::PERSON_FOLLOWER)
+                && self.doc.lower(b + 1).starts_with("wh"))
+    }
+
+    /// `person-context`: a lone unknown name followed by what follows people's names is a
+    /// person: `Vereshchágin who continued`, `Suvórov himself`.
+    fn person_context(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        let (a, b) = (run.a, run.b);
+        if run.len() != 1 || self.tokens[b - 1].possessive {
+            return false;
+        }
+        // At the start of a sentence the capital says nothing: a word the article also writes
+        // in lower case is no name (`Everyone who`); after `the`, it is a noun (`the Frenchman
+        // who`, `the Rostóvs who`).
+        let fits = self.followed_as_person(b)
+            && (!run.initial || !self.lowered(a))
+            && !matches!(self.before(run), "the" | "The" | "a" | "A" | "an" | "An")
+            && self.tokens[a].shape == Shape::Cap
+            && !self.word_like(a)
+            && !self.common(a);
+        if fits {
+            out.push(self.candidate(run, EntityKind::Person, Evidence::Cue));
+        }
+        fits
+    }
+
+    /// `unknown`: anything else is weak.
+    fn unknown(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
+        out.push(self.candidate(run, EntityKind::Other, Evidence::Weak));
+        true
+    }
+}
+
+/// `dash-run-on`: splits the hyphens of capitalised words that set another word run on to a
+/// name, as a dash would (`Drubetskóy-awaited`, `Natásha-Mademoiselle`, `Kuzmích-a`): the word
+/// after the hyphen is a common word, a title, or a word the article writes alone in lower case.
+/// Hyphenated names stay whole (`Jong-Un`, `Punggye-ri`, `Orlóv-Denísov`).
+pub fn split_run_ons(doc: &mut Doc, lower: &LowerWords, switches: Switches) {
+    if !switches.on(RuleId::DashRunOn) {
+        return;
+    }
+    let lex = doc.lexicon();
+    let text = doc.source();
+    for i in (0..doc.len()).rev() {
+        let Some(&t) = doc.token(i) else { continue };
+        if !t.is_capitalised() {
+            continue;
+        }
+        let word = text.get(t.start..t.end).unwrap_or("");
+        if !word.contains(['-', '‐']) {
+            continue;
+        }
+        // The first hyphen after which a word is run on; what follows may hold more.
+        let mut offset = 0;
+        for piece in word.split(['-', '‐']) {
+            let at = offset + piece.len();
+            offset = at + word[at..].chars().next().map_or(1, char::len_utf8);
+            if at == 0 || at >= word.len() {
+                continue;
             }
-            // `Space Shuttle`, `Launch Pad`: words the article also writes in lower case, and
-            // no known name part (`Park Geun-hye` beside a park). Two or more name words after
-            // the last of them are a person (`Pan-democrat Lam Cheuk-ting`).
-            let lowered = |i: usize| {
-                let w = self.word(i);
-                self.tokens[i].shape == Shape::Cap
-                    && !gaz.is_given_name(w)
-                    && !gaz.is_surname(w)
-                    && self.lower.contains_lowered(w)
+            let next = word[offset..].split(['-', '‐']).next().unwrap_or("");
+            let next_lower = next.to_lowercase();
+            let info = lex.info(&next_lower);
+            let run_on = if next.starts_with(char::is_lowercase) {
+                info.is(Classes::COMMON)
+                    || (next.chars().count() >= 3
+                        && lower.contains_lowered(next)
+                        && next_lower == next)
+            } else {
+                info.is(Classes::TITLE)
+                    || (info.is(Classes::COMMON) && !info.is(Classes::GIVEN_NAME))
             };
-            if !word_like {
-                if let Some(k) = (a..b).rev().find(|&i| lowered(i)) {
-                    if kind == EntityKind::Person && b - k > 2 {
-                        out.push(self.candidate(a, k + 1, EntityKind::Other, Evidence::Weak));
-                        out.push(self.candidate(k + 1, b, kind, Evidence::Shape));
-                    } else {
-                        out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
-                    }
-                    return;
-                }
+            if run_on {
+                doc.split_at_hyphen(i, t.start + at);
+                break;
             }
-            out.push(self.candidate(a, b, kind, Evidence::Shape));
-            return;
         }
-        let token = self.tokens[a];
-        let inner_capital = first.chars().skip(1).any(char::is_uppercase);
-        if roman_numeral(first) {
-            return;
-        }
-        let cued_month = a > 0 && dates::is_cued_month(first, self.word(a - 1));
-        if !initial && gaz.is_given_name(first) && token.shape == Shape::Cap && !cued_month {
-            out.push(self.candidate(a, b, EntityKind::Person, Evidence::GivenName));
-            return;
-        }
-        if token.shape == Shape::Upper || (inner_capital && !initial && !first.contains('-')) {
-            let mut c = self.candidate(a, b, EntityKind::Org, Evidence::Shape);
-            if initial {
-                c.evidence = Evidence::Weak;
-            }
-            out.push(c);
-            return;
-        }
-        // `Jafari said`, `said Mauer`: a lone unknown name that speaks is a person.
-        let after = self.word(b);
-        let speaks = (REPORTED_AFTER.contains(&after) && !self.tokens[b - 1].possessive)
-            || (REPORTED_BEFORE.contains(&before)
-                && self.tokens.get(b).is_none_or(|t| t.shape == Shape::Punct));
-        if speaks && token.shape == Shape::Cap && !word_like(gaz, first) && !gaz.is_common(first) {
-            out.push(self.candidate(a, b, EntityKind::Person, Evidence::Cue));
-            return;
-        }
-        out.push(self.candidate(a, b, EntityKind::Other, Evidence::Weak));
     }
 }
 
 /// Finds the candidates in one block's tokens. `headline` marks title-case blocks (titles,
 /// kickers, headings), where only known names count.
 pub fn candidates(
-    text: &str,
-    tokens: &[Token],
+    doc: &Doc,
     headline: bool,
     gaz: &Gazetteer,
     lower: &LowerWords,
     out: &mut Vec<Candidate>,
 ) {
+    candidates_with(doc, headline, gaz, lower, Switches::ALL_ON, out);
+}
+
+/// [`candidates`] with only the rules `switches` lets apply.
+pub fn candidates_with(
+    doc: &Doc,
+    headline: bool,
+    gaz: &Gazetteer,
+    lower: &LowerWords,
+    switches: Switches,
+    out: &mut Vec<Candidate>,
+) {
+    let tokens = doc.tokens();
     let block = Block {
-        text,
+        doc,
         tokens,
         gaz,
+        lex: doc.lexicon(),
         headline,
         lower,
+        switches,
     };
-    let found_dates = dates::find(text, tokens);
+    let found_dates = if switches.on(RuleId::Date) {
+        dates::find(doc)
+    } else {
+        Vec::new()
+    };
     let mut next_date = found_dates.iter().peekable();
     let block_start = out.len();
+    // Where the last run was broken off by a month or weekday: the next run starts there.
+    let mut broken_at = None;
     let mut i = 0;
     while i < tokens.len() {
         if let Some(d) = next_date.next_if(|d| d.first <= i) {
             if d.first == i {
-                let mut c = block.candidate(d.first, d.end, EntityKind::Date, Evidence::Date);
-                c.date_key = Some(d.key.clone());
+                let run = Run {
+                    a: d.first,
+                    b: d.end,
+                    initial: false,
+                    rules: RuleSet::EMPTY.with(RuleId::Date),
+                };
+                let mut c = block.candidate(run, EntityKind::Date, Evidence::Date);
+                c.date_key = Some(d.key.as_str().into());
                 c.same_as_next = d.same_as_next;
                 out.push(c);
                 i = d.end;
                 continue;
             }
         }
-        let starts_name = block.is_name_word(i)
-            || (PARTICLES.contains(&block.word(i))
-                && matches!(block.word(i), "bin" | "ibn" | "de" | "van" | "von" | "al")
-                && block
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|t| t.shape == Shape::Cap)
-                && !block.tokens[i].sentence_start);
-        if !starts_name {
+        let mut rules = RuleSet::EMPTY;
+        let opening_particle = switches.on(RuleId::Particle)
+            && doc.is_lower(i, Classes::OPENING_PARTICLE | Classes::PARTICLE)
+            && tokens.get(i + 1).is_some_and(|t| t.shape == Shape::Cap)
+            && !tokens[i].sentence_start;
+        if opening_particle {
+            rules = rules.with(RuleId::Particle);
+        } else if !block.is_name_word(i) {
             i += 1;
             continue;
+        }
+        if broken_at == Some(i) {
+            rules = rules.with(RuleId::NameBreak);
         }
         let date_at = |k: usize| found_dates.iter().any(|d| d.first <= k && k < d.end);
         let a = i;
@@ -722,37 +1100,62 @@ pub fn candidates(
             if j >= tokens.len() || date_at(j) {
                 break;
             }
-            if tokens[j - 1].possessive
-                && !(COLLECTIVE_POSSESSIVES.contains(&block.word(j - 1)) && block.is_name_word(j))
-            {
-                break;
+            if tokens[j - 1].possessive {
+                let collective = switches.on(RuleId::CollectivePossessive)
+                    && block.capitalised(j - 1, Classes::COLLECTIVE_POSSESSIVE)
+                    && block.is_name_word(j);
+                if !collective {
+                    break;
+                }
+                rules = rules.with(RuleId::CollectivePossessive);
             }
-            let cued_month =
-                j - 1 == a && a > 0 && dates::is_cued_month(block.word(a), block.word(a - 1));
-            if block.is_name_word(j)
-                && !MONTH_BREAKS.contains(&block.word(j))
-                && !MONTH_BREAKS.contains(&block.word(j - 1))
-                && !cued_month
-            {
-                j += 1;
-                continue;
+            if block.is_name_word(j) {
+                let breaks = switches.on(RuleId::NameBreak)
+                    && (block.capitalised(j, Classes::NAME_BREAK)
+                        || block.capitalised(j - 1, Classes::NAME_BREAK)
+                        || (j - 1 == a && dates::is_cued_month(doc, a)));
+                if !breaks {
+                    j += 1;
+                    continue;
+                }
+                rules = rules.with(RuleId::NameBreak);
+                broken_at = Some(j);
             }
             // `Mr. Smith`, `Dr. Jane Doe`: the period of an abbreviated title stays inside.
-            if block.word(j) == "."
+            if switches.on(RuleId::TitlePeriod)
+                && block.word(j) == "."
                 && block.is_name_word(j + 1)
-                && gaz.is_title(&block.word(j - 1).to_lowercase())
-                && block.word(j - 1).len() <= 5
+                && block.at(j - 1, |t| t.is(Classes::TITLE))
+                && block.lex.is_abbreviation(block.word(j - 1))
             {
+                rules = rules.with(RuleId::TitlePeriod);
                 j += 2;
                 continue;
             }
-            if block.word(j) == "&" && block.is_name_word(j + 1) && !date_at(j + 1) {
+            // `St. Petersburg`, `Mt. Kenya`: an abbreviated word of the name.
+            if switches.on(RuleId::NameAbbreviation)
+                && block.word(j) == "."
+                && tokens[j].start == tokens[j - 1].end
+                && block.is_name_word(j + 1)
+                && block.lex.is_name_abbreviation(block.word(j - 1))
+            {
+                rules = rules.with(RuleId::NameAbbreviation);
+                j += 2;
+                continue;
+            }
+            if switches.on(RuleId::Ampersand)
+                && block.word(j) == "&"
+                && block.is_name_word(j + 1)
+                && !date_at(j + 1)
+            {
+                rules = rules.with(RuleId::Ampersand);
                 j += 2;
                 continue;
             }
             if tokens[j].shape == Shape::Lower {
-                if let Some(next) = block.joins(a, j) {
+                if let Some((next, rule)) = block.joins(a, j) {
                     if !date_at(next) {
+                        rules = rules.with(rule);
                         j = next + 1;
                         continue;
                     }
@@ -762,38 +1165,74 @@ pub fn candidates(
         }
         let b = j;
         i = b;
-        if block.web_name(a, b) {
+        if switches.on(RuleId::WebAddress) && block.web_name(a, b) {
             continue;
         }
         // Leading common words (`The`, `However`) are not part of a name, unless the whole run is
         // a known name (`The Hague`).
         let mut start = a;
-        if gaz.lookup(&block.phrase(a, b)).is_none() {
-            while start < b && (gaz.is_common(block.word(start)) || block.word(start) == "the") {
+        if switches.on(RuleId::LeadingCommonWord) && gaz.lookup(&block.phrase(a, b)).is_none() {
+            while start < b && (block.common(start) || block.word(start) == "the") {
                 start += 1;
             }
+            if start > a {
+                rules = rules.with(RuleId::LeadingCommonWord);
+            }
         }
-        // A sentence-opening adverb (`Suddenly Dólokhov`) is not part of the name.
-        if start == a && start + 1 < b && tokens[a].sentence_start {
+        // A word that opens a sentence and that the article writes in lower case, an adverb
+        // above all, is not part of the name (`Suddenly Dólokhov`, `"Call Andrew!"`).
+        if switches.on(RuleId::SentenceAdverb)
+            && start == a
+            && start + 1 < b
+            && tokens[a].sentence_start
+        {
             let w = block.word(a);
-            if w.ends_with("ly")
-                && !gaz.is_given_name(w)
-                && !gaz.is_surname(w)
-                && gaz.lookup(w).is_none()
-            {
+            let adverb = w.ends_with("ly") && !block.surname(a);
+            // `New York`, `Little Rock`: a word that opens a known name stays.
+            // A surname opens a name in surname order (`Park Geun-hye`), but not before a given
+            // name (`"Call Andrew!"`).
+            let common = tokens[a].shape == Shape::Cap
+                && lower.contains_lowered(w)
+                && !gaz.may_start_name(w)
+                && !tokens[a].may_start_title()
+                && (!block.surname(a) || block.given(a + 1));
+            if (adverb || common) && !block.given(a) && gaz.lookup(w).is_none() {
                 start += 1;
+                rules = rules.with(RuleId::SentenceAdverb);
             }
         }
         let mut b = b;
-        while b > start && gaz.is_common(block.word(b - 1)) && gaz.head(block.word(b - 1)).is_none()
-        {
-            b -= 1;
+        if switches.on(RuleId::TrailingCommonWord) {
+            while b > start && block.common(b - 1) && block.head(b - 1).is_none() {
+                b -= 1;
+                rules = rules.with(RuleId::TrailingCommonWord);
+            }
+        }
+        // A hyphen touching the words on both sides was split off as a dash.
+        let dash = |h: usize| {
+            block.word(h) == "-"
+                && h > 0
+                && tokens.get(h + 1).is_some_and(|n| n.start == tokens[h].end)
+                && tokens[h - 1].end == tokens[h].start
+        };
+        if (start > 0 && dash(start - 1)) || dash(b) {
+            rules = rules.with(RuleId::DashRunOn);
         }
         let initial = start == a && tokens[a].sentence_start;
         let before = out.len();
-        block.emit(start, b, initial, out);
+        let run = Run {
+            a: start,
+            b,
+            initial,
+            rules,
+        };
+        block.emit(run, out);
         // `International Atomic Energy Agency (IAEA)`: the acronym names the same entity.
-        if out.len() > before && b - start == 1 && tokens[start].shape == Shape::Upper {
+        if switches.on(RuleId::AcronymDefinition)
+            && out.len() > before
+            && b - start == 1
+            && tokens[start].shape == Shape::Upper
+        {
             let opened = start >= 1 && block.word(start - 1) == "(";
             let closed = block.word(b) == ")";
             if opened && closed && before > block_start {
@@ -802,7 +1241,8 @@ pub fn candidates(
                     if prev_end_token.is_some_and(|p| p + 2 == start) {
                         let defined = before - 1;
                         if let Some(last) = out.last_mut() {
-                            last.defines = Some(defined);
+                            last.defines = u32::try_from(defined).ok();
+                            last.rules = last.rules.with(RuleId::AcronymDefinition);
                             if last.evidence == Evidence::Weak {
                                 last.evidence = Evidence::Shape;
                             }
@@ -816,25 +1256,22 @@ pub fn candidates(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokenizer::tokenize;
     use super::*;
+    use crate::analysis::doc::for_each_lower_case_word;
 
-    fn lower_words(s: &str, t: &[Token]) -> LowerWords {
+    fn lower_words(s: &str) -> LowerWords {
         let mut lower = LowerWords::default();
-        lower.add(s, t);
+        for_each_lower_case_word(s, 0, s.len(), |_, hash| lower.add_hashed(hash));
         lower
     }
 
     fn found(s: &str) -> Vec<(String, EntityKind, Evidence)> {
-        let mut t = Vec::new();
-        tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
         candidates(
-            s,
-            &t,
+            &Doc::of(s),
             false,
             Gazetteer::get(),
-            &lower_words(s, &t),
+            &lower_words(s),
             &mut out,
         );
         out.into_iter()
@@ -897,15 +1334,12 @@ mod tests {
     #[test]
     fn acronym_defined_in_parentheses_points_back() {
         let s = "of the International Atomic Energy Agency (IAEA) ahead";
-        let mut t = Vec::new();
-        tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
         candidates(
-            s,
-            &t,
+            &Doc::of(s),
             false,
             Gazetteer::get(),
-            &lower_words(s, &t),
+            &lower_words(s),
             &mut out,
         );
         assert_eq!(out.len(), 2);
@@ -1135,10 +1569,14 @@ mod tests {
     #[test]
     fn headline_words_are_weak_unless_known() {
         let s = "North Korea Summit on the Rocks";
-        let mut t = Vec::new();
-        tokenize(s, 0, s.len(), &mut t);
         let mut out = Vec::new();
-        candidates(s, &t, true, Gazetteer::get(), &lower_words(s, &t), &mut out);
+        candidates(
+            &Doc::of(s),
+            true,
+            Gazetteer::get(),
+            &lower_words(s),
+            &mut out,
+        );
         assert!(out.iter().all(|c| c.evidence == Evidence::Weak));
     }
 }
