@@ -132,6 +132,8 @@ pub struct Quote {
     pub speaker_text: Option<String>,
     /// The reporting word (`said`, `tweet`, `according to`).
     pub cue: Option<String>,
+    /// The rule that named the speaker and what it read (`None` for quotes read from JSON).
+    pub trace: Option<Box<quotes::Trace>>,
 }
 
 /// The analysis of one article. Entities are ordered by first mention; entity `i` has the id

@@ -9,10 +9,14 @@
 //! speaker over to the quotations that continue a speech. The kind (direct, partial, scare)
 //! comes from where the quotation stands in its sentence.
 
-mod attribution;
+mod context;
 mod lexicon;
 mod marks;
+mod reader;
+mod sieve;
 mod tokens;
+
+pub use sieve::{Example, Rule, RuleId, Trace, RULES};
 
 use super::{Entity, Quote, QuoteKind};
 use crate::article::Article;
@@ -27,9 +31,26 @@ pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
     let paragraphs = paragraphs(article);
     let spans = marks::scan(text, &paragraphs, lex);
     let (top, nested) = split_nesting(&spans);
-    let mut quotes = attribution::attribute(text, &paragraphs, &top, entities, lex);
-    quotes.extend(nested.iter().map(|s| attribution::nested_quote(text, s)));
+    let mut quotes = sieve::attribute(text, &paragraphs, &top, entities, lex);
+    // Traces name the quote a speaker was carried from by its index among the top-level
+    // quotes; once the nested ones are in, that index moves.
+    let top_starts: Vec<usize> = top.iter().map(|s| s.start).collect();
+    quotes.extend(nested.iter().map(|s| sieve::nested_quote(text, s)));
     quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
+    let index_of: std::collections::HashMap<usize, usize> = quotes
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, q)| (q.start, i))
+        .collect();
+    for q in &mut quotes {
+        if let Some(t) = q.trace.as_deref_mut() {
+            t.from_quote = t
+                .from_quote
+                .and_then(|p| top_starts.get(p))
+                .and_then(|start| index_of.get(start).copied());
+        }
+    }
     quotes
 }
 

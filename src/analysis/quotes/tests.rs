@@ -521,3 +521,71 @@ fn a_title_in_a_descriptor_names_the_person_by_it() {
     assert_eq!(r[0].1, s("Mary Lee"));
     assert_eq!(r[1].1, s("(the governor)"));
 }
+
+/// Runs one example of a rule: the quotation it names must get its speaker from that rule.
+fn check_example(rule: RuleId, ex: &Example) -> Result<(), String> {
+    let text = format!("{BODY}{}", ex.text);
+    let list: Vec<(EntityKind, Vec<&str>)> = ex
+        .people
+        .iter()
+        .map(|p| match p.strip_prefix("org:") {
+            Some(org) => (EntityKind::Org, org.split('|').collect()),
+            None => (EntityKind::Person, p.split('|').collect()),
+        })
+        .collect();
+    let borrowed: Vec<(EntityKind, &[&str])> =
+        list.iter().map(|(k, a)| (*k, a.as_slice())).collect();
+    let ents = entities(&text, &borrowed);
+    let article = parse_plain(text.clone());
+    let found = find(&article, &ents);
+    let q = found
+        .iter()
+        .find(|q| text[q.start..q.end].starts_with(ex.quote))
+        .ok_or_else(|| format!("no quote starts with {:?}", ex.quote))?;
+    let speaker = q
+        .speaker
+        .map(|s| ents[s].name.clone())
+        .or(q.speaker_text.as_ref().map(|t| format!("({t})")));
+    let decided_by = q.trace.as_ref().map(|t| t.rule);
+    if speaker.as_deref() != ex.speaker || decided_by != Some(rule) {
+        return Err(format!(
+            "{}: {:?}: got {speaker:?} by {:?}, want {:?}",
+            rule.id(),
+            ex.quote,
+            decided_by.map(RuleId::id),
+            ex.speaker
+        ));
+    }
+    Ok(())
+}
+
+#[test]
+fn every_rule_decides_its_own_examples() {
+    let failures: Vec<String> = RULES
+        .iter()
+        .flat_map(|r| r.examples.iter().map(move |ex| check_example(r.id, ex)))
+        .filter_map(Result::err)
+        .collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn every_rule_but_the_links_has_examples_and_ids_are_unique() {
+    let links = [
+        RuleId::NameLookup,
+        RuleId::PronounSalience,
+        RuleId::TitleLink,
+        RuleId::OrganisationLink,
+    ];
+    for r in RULES {
+        assert!(
+            links.contains(&r.id) || !r.examples.is_empty(),
+            "{} has no examples",
+            r.id.id()
+        );
+    }
+    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id.id()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), RULES.len());
+}

@@ -1,0 +1,508 @@
+//! What the attribution knows of the people of a document: every mention by position, each
+//! person's gender and titles as the text tells them, who has been introduced like a source, and
+//! how a pronoun, `the <title>` or a bare name finds the person it stands for.
+
+use std::cell::Cell;
+use std::cmp::Reverse;
+
+use super::lexicon::{Gender, Lexicon};
+use super::marks::Span;
+use super::sieve::RuleId;
+use crate::analysis::{Entity, EntityKind};
+
+/// One mention of an entity: its byte range and the entity's index.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct MentionRef {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+}
+
+/// What stands as the subject of a reporting word, and where its words are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Subject {
+    pub kind: SubjectKind,
+    /// The byte range of the words naming the speaker (`Smith`, `he`, `the mayor`).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How the words of a subject name their speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum SubjectKind {
+    /// A mention of an entity.
+    Entity(usize),
+    /// A name the entity list knows, though not marked here (`Kowalski` for `Dave Kowalski`).
+    Named(usize),
+    /// `he` or `she`: the last person before it who fits.
+    Pronoun(Gender),
+    /// `the prince`: the last person introduced with that title.
+    Title(String),
+    /// `the agency`: the last organisation mentioned before.
+    Organisation,
+    /// An unnamed speaker (`a senior official`).
+    Text,
+    /// A subject that names nobody we can point to (`they`, `I`).
+    Nobody,
+}
+
+impl Subject {
+    pub fn new(kind: SubjectKind, start: usize, end: usize) -> Subject {
+        Subject { kind, start, end }
+    }
+
+    /// Whether the subject points at someone in particular (a name, a pronoun, a title).
+    pub fn is_definite(&self) -> bool {
+        matches!(
+            self.kind,
+            SubjectKind::Entity(_)
+                | SubjectKind::Named(_)
+                | SubjectKind::Pronoun(_)
+                | SubjectKind::Title(_)
+        )
+    }
+}
+
+/// A subject resolved: the entity or the words that name the speaker, the rule that linked them,
+/// and the people considered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Resolved {
+    pub speaker: Option<usize>,
+    pub speaker_text: Option<String>,
+    pub link: Option<RuleId>,
+    pub candidates: Vec<usize>,
+}
+
+/// Possessive words: a noun after one names someone other than the person described.
+pub(super) const POSSESSIVES: [&str; 7] = ["whose", "his", "her", "their", "its", "my", "our"];
+
+/// How far back a pronoun looks for the person it stands for, in mentions.
+const PRONOUN_REACH: usize = 120;
+/// How far back `the <title>` looks, in mentions.
+const TITLE_REACH: usize = 400;
+/// How many mentions of any kind a look-back passes over: keeps it linear however many
+/// mentions an article has.
+const MENTION_REACH: usize = 2000;
+
+/// The entities and their mentions as the attribution needs them.
+pub(super) struct Context<'a> {
+    pub text: &'a str,
+    pub lex: &'static Lexicon,
+    pub entities: &'a [Entity],
+    /// Every mention of every entity, by start.
+    pub mentions: Vec<MentionRef>,
+    pub top: &'a [Span],
+    pub gender: Vec<Gender>,
+    /// Entities of another kind named with an honorific (`Dr. Helen Park` taken for a place):
+    /// read as people.
+    pub titled: Vec<bool>,
+    /// Titles seen right before an entity's mentions (`prince`, `senator`).
+    pub titles: Vec<Vec<String>>,
+    /// People introduced like a source (`Jane Doe, a nurse,`, a title) or already quoted: a
+    /// pronoun prefers them to a person only talked about.
+    pub source: Vec<Cell<bool>>,
+    pub paragraphs: &'a [(usize, usize)],
+}
+
+/// Words of `text[from..to]` with their byte offsets.
+fn words_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &str)> {
+    let slice = text.get(from..to).unwrap_or("");
+    slice
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(move |w| (from + (w.as_ptr() as usize - slice.as_ptr() as usize), w))
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        text: &'a str,
+        paragraphs: &'a [(usize, usize)],
+        top: &'a [Span],
+        entities: &'a [Entity],
+        lex: &'static Lexicon,
+    ) -> Context<'a> {
+        let mut mentions: Vec<MentionRef> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                e.mentions.iter().map(move |m| MentionRef {
+                    start: m.start,
+                    end: m.end,
+                    entity: i,
+                })
+            })
+            .filter(|m| m.start < m.end && text.get(m.start..m.end).is_some())
+            .collect();
+        mentions.sort_by_key(|m| (m.start, Reverse(m.end)));
+        let mut ctx = Context {
+            text,
+            lex,
+            entities,
+            mentions,
+            top,
+            gender: vec![Gender::Unknown; entities.len()],
+            titled: vec![false; entities.len()],
+            titles: vec![Vec::new(); entities.len()],
+            source: (0..entities.len()).map(|_| Cell::new(false)).collect(),
+            paragraphs,
+        };
+        ctx.learn_titled();
+        ctx.learn_people();
+        ctx
+    }
+
+    pub fn kind(&self, entity: usize) -> Option<EntityKind> {
+        if self.titled.get(entity).copied().unwrap_or(false) {
+            return Some(EntityKind::Person);
+        }
+        self.entities.get(entity).map(|e| e.kind)
+    }
+
+    /// Marks the entities not taken for people that have a mention led by an honorific (`Dr.`,
+    /// `Mrs`), in the mention or right before it.
+    fn learn_titled(&mut self) {
+        for m in &self.mentions {
+            if self
+                .entities
+                .get(m.entity)
+                .is_none_or(|e| e.kind == EntityKind::Person)
+            {
+                continue;
+            }
+            let before = self.text.get(..m.start).unwrap_or("");
+            let before = before.trim_end_matches([' ', '.']);
+            let previous = super::word_ending(before);
+            let mention_text = self.text.get(m.start..m.end).unwrap_or("");
+            let leading = mention_text.split_whitespace().next().unwrap_or("");
+            // The leading word counts only when a name follows it.
+            let leads = mention_text.split_whitespace().nth(1).is_some();
+            let honorific = |w: &str| {
+                self.lex
+                    .is_honorific(&w.trim_end_matches('.').to_lowercase())
+            };
+            if honorific(previous) || (leads && honorific(leading)) {
+                if let Some(t) = self.titled.get_mut(m.entity) {
+                    *t = true;
+                }
+            }
+        }
+    }
+
+    pub fn is_person(&self, entity: usize) -> bool {
+        self.kind(entity) == Some(EntityKind::Person)
+    }
+
+    /// Whether `pos` lies inside a top-level quotation (marks included).
+    pub fn in_quote(&self, pos: usize) -> bool {
+        let i = self.top.partition_point(|s| s.open <= pos);
+        i > 0 && self.top.get(i - 1).is_some_and(|s| pos < s.close)
+    }
+
+    /// Gender and titles of each person, from the words around their mentions: a title before a
+    /// mention (`Mrs`, `Prince`), a descriptor after it (`, a spokeswoman`), and the first `he` or
+    /// `she` after it before another person is named.
+    fn learn_people(&mut self) {
+        let mut votes = vec![(0u32, 0u32); self.entities.len()];
+        let persons: Vec<MentionRef> = self
+            .mentions
+            .iter()
+            .filter(|m| self.is_person(m.entity))
+            .copied()
+            .collect();
+        let vote = |votes: &mut Vec<(u32, u32)>, e: usize, g: Gender, weight: u32| {
+            if let Some(v) = votes.get_mut(e) {
+                match g {
+                    Gender::Male => v.0 += weight,
+                    Gender::Female => v.1 += weight,
+                    Gender::Unknown => {}
+                }
+            }
+        };
+        for (k, m) in persons.iter().enumerate() {
+            if self.in_quote(m.start) {
+                continue;
+            }
+            // A title before the mention, or leading it.
+            let before = self.text.get(..m.start).unwrap_or("");
+            let before = before.trim_end_matches([' ', '.', '\n']);
+            let title_len: usize = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic() || *c == '-')
+                .map(char::len_utf8)
+                .sum();
+            let mention_text = self.text.get(m.start..m.end).unwrap_or("");
+            let leading = mention_text.split_whitespace().next().unwrap_or("");
+            for word in [
+                before.get(before.len() - title_len..).unwrap_or(""),
+                leading,
+            ] {
+                let word = word.trim_end_matches('.').to_lowercase();
+                if let Some(g) = self.lex.title(&word) {
+                    self.mark_source(m.entity);
+                    vote(&mut votes, m.entity, g, 3);
+                    if let Some(t) = self.titles.get_mut(m.entity) {
+                        if !t.contains(&word) {
+                            t.push(word);
+                        }
+                    }
+                }
+            }
+            // A descriptor set beside the name: `Jane Doe, a spokeswoman, said`.
+            let after = self.text.get(m.end..).unwrap_or("");
+            if let Some(rest) = after.strip_prefix(", ") {
+                let clause = rest.split([',', '.', ';']).next().unwrap_or("");
+                let mut clause_words = clause.split_whitespace();
+                let first = clause_words.next().unwrap_or("");
+                let second = clause_words.next().unwrap_or("");
+                let lower_first = first.to_lowercase();
+                // `, a nurse`, `, 58`, and a role with no article: `, president of the union`,
+                // `, chief executive`.
+                let described = matches!(first, "a" | "an" | "the" | "who" | "whose")
+                    || first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty()
+                    || self.lex.title(&lower_first).is_some()
+                    || self.lex.gendered_noun(&lower_first).is_some()
+                    || (second == "of" && first.chars().next().is_some_and(char::is_lowercase));
+                if described {
+                    self.mark_source(m.entity);
+                }
+                // A title in the descriptor names the person by it later (`Mary Lee, the
+                // city’s mayor,` … `the mayor said`); the search stops at a preposition, so
+                // `a spokeswoman for the mayor` gives none.
+                for w in clause.split_whitespace().take(5) {
+                    let w = w.to_lowercase();
+                    if self.lex.is_clause_stop(&w) || POSSESSIVES.contains(&w.as_str()) {
+                        break;
+                    }
+                    if self.lex.title(&w).is_some() {
+                        if let Some(t) = self.titles.get_mut(m.entity) {
+                            if !t.contains(&w) {
+                                t.push(w);
+                            }
+                        }
+                        break;
+                    }
+                }
+                for w in clause.split_whitespace().take(8) {
+                    let w = w.to_lowercase();
+                    // `, whose husband`, `, her son`: the noun is someone else.
+                    if POSSESSIVES.contains(&w.as_str()) {
+                        break;
+                    }
+                    if let Some(g) = self.lex.gendered_noun(&w) {
+                        vote(&mut votes, m.entity, g, 2);
+                        break;
+                    }
+                }
+            }
+            // The first gendered pronoun before the next person is named, when this mention
+            // is the first person of its sentence (its likely subject): `Smith met Jones. She…`
+            // says nothing of Jones.
+            let subject = k == 0
+                || persons.get(k - 1).is_none_or(|p| {
+                    let between = self.text.get(p.end..m.start).unwrap_or("");
+                    between.contains(". ")
+                        || between.contains("? ")
+                        || between.contains("! ")
+                        || between.contains('\n')
+                });
+            if !subject {
+                continue;
+            }
+            let limit = persons
+                .get(k + 1)
+                .map_or(self.text.len(), |n| n.start)
+                .min(m.end + 300)
+                .max(m.end);
+            let limit = (limit..=self.text.len())
+                .find(|&i| self.text.is_char_boundary(i))
+                .unwrap_or(self.text.len());
+            for (pos, w) in words_in(self.text, m.end, limit) {
+                // An object pronoun mostly stands for someone else than the sentence's subject
+                // (`Gloria Evans said the nurses who cared for him`).
+                if w.len() > 7 || self.in_quote(pos) || w.eq_ignore_ascii_case("him") {
+                    continue;
+                }
+                if let Some(g) = self.lex.pronoun(&w.to_ascii_lowercase()) {
+                    vote(&mut votes, m.entity, g, 1);
+                    break;
+                }
+            }
+        }
+        for (g, (male, female)) in self.gender.iter_mut().zip(votes) {
+            *g = match male.cmp(&female) {
+                std::cmp::Ordering::Greater => Gender::Male,
+                std::cmp::Ordering::Less => Gender::Female,
+                std::cmp::Ordering::Equal => Gender::Unknown,
+            };
+        }
+    }
+
+    pub fn mark_source(&self, entity: usize) {
+        if let Some(c) = self.source.get(entity) {
+            c.set(true);
+        }
+    }
+
+    pub fn is_source(&self, entity: usize) -> bool {
+        self.source.get(entity).is_some_and(Cell::get)
+    }
+
+    /// The index of the paragraph holding `pos`.
+    pub fn paragraph_of(&self, pos: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.0 <= pos)
+    }
+
+    /// The people mentioned before `at`, nearest first, leaving out mentions inside quotations.
+    pub fn people_before(&self, at: usize) -> impl Iterator<Item = MentionRef> + '_ {
+        let end = self.mentions.partition_point(|m| m.start < at);
+        self.mentions
+            .get(..end)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(MENTION_REACH)
+            .filter(move |m| self.is_person(m.entity) && !self.in_quote(m.start))
+            .copied()
+    }
+
+    /// The people a pronoun of gender `g` at `at` may stand for, the chosen one first: the last
+    /// person mentioned before whose gender fits; but a source (someone
+    /// introduced like one, or quoted already) named earlier in the same paragraph wins over a
+    /// person only talked about (`For Kevin Allton, a USI instructor, Warhol was a legend. He
+    /// said, “…”`).
+    fn pronoun_candidates(&self, g: Gender, at: usize) -> Vec<usize> {
+        let fits = |e: usize| {
+            let eg = self.gender.get(e).copied().unwrap_or(Gender::Unknown);
+            g == Gender::Unknown || eg == Gender::Unknown || eg == g
+        };
+        let mut candidates = self
+            .people_before(at)
+            .take(PRONOUN_REACH)
+            .filter(|m| fits(m.entity));
+        let Some(nearest) = candidates.next() else {
+            return Vec::new();
+        };
+        if self.is_source(nearest.entity) {
+            return vec![nearest.entity];
+        }
+        let paragraph = self.paragraph_of(at);
+        let source = candidates
+            .take_while(|m| self.paragraph_of(m.start) == paragraph)
+            .find(|m| self.is_source(m.entity));
+        match source {
+            Some(s) => vec![s.entity, nearest.entity],
+            None => vec![nearest.entity],
+        }
+    }
+
+    /// The last person introduced with `title` before `at`.
+    pub fn resolve_title(&self, title: &str, at: usize) -> Option<usize> {
+        self.people_before(at)
+            .take(TITLE_REACH)
+            .map(|m| m.entity)
+            .find(|&e| {
+                self.titles
+                    .get(e)
+                    .is_some_and(|t| t.iter().any(|x| x == title))
+            })
+    }
+
+    /// The one person or organisation called `name` (a full name or alias), or, for a single
+    /// word, the one person whose name ends with it. `None` when unknown or ambiguous: a name is
+    /// never guessed.
+    pub fn entity_named(&self, name: &str) -> Option<usize> {
+        if name.is_empty() {
+            return None;
+        }
+        let speaks = |e: &Entity| matches!(e.kind, EntityKind::Person | EntityKind::Org);
+        let unique = |mut it: Box<dyn Iterator<Item = usize> + '_>| {
+            let first = it.next()?;
+            it.all(|other| other == first).then_some(first)
+        };
+        let exact = unique(Box::new(
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| speaks(e))
+                .filter(|(_, e)| e.name == name || e.aliases.iter().any(|a| a == name))
+                .map(|(i, _)| i),
+        ));
+        if exact.is_some() || name.contains(char::is_whitespace) {
+            return exact;
+        }
+        unique(Box::new(
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == EntityKind::Person)
+                .filter(|(_, e)| {
+                    std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .any(|a| a.split_whitespace().last() == Some(name))
+                })
+                .map(|(i, _)| i),
+        ))
+    }
+
+    /// The last organisation mentioned before `at`, outside quotations.
+    pub fn last_organisation(&self, at: usize) -> Option<usize> {
+        let end = self.mentions.partition_point(|m| m.start < at);
+        self.mentions
+            .get(..end)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(MENTION_REACH)
+            .filter(|m| !self.in_quote(m.start))
+            .find(|m| self.kind(m.entity) == Some(EntityKind::Org))
+            .map(|m| m.entity)
+    }
+
+    /// The speaker a subject names: an entity, or the words of an unnamed speaker.
+    pub fn resolve(&self, subject: &Subject) -> Resolved {
+        let words = || {
+            self.text
+                .get(subject.start..subject.end)
+                .map(str::to_string)
+        };
+        let entity = |e: usize, link: Option<RuleId>| Resolved {
+            speaker: Some(e),
+            link,
+            candidates: vec![e],
+            ..Resolved::default()
+        };
+        match &subject.kind {
+            SubjectKind::Entity(e) => entity(*e, None),
+            SubjectKind::Named(e) => entity(*e, Some(RuleId::NameLookup)),
+            SubjectKind::Pronoun(g) => {
+                let candidates = self.pronoun_candidates(*g, subject.start);
+                Resolved {
+                    speaker: candidates.first().copied(),
+                    link: Some(RuleId::PronounSalience),
+                    candidates,
+                    ..Resolved::default()
+                }
+            }
+            SubjectKind::Title(title) => match self.resolve_title(title, subject.start) {
+                Some(e) => entity(e, Some(RuleId::TitleLink)),
+                None => Resolved {
+                    speaker_text: words(),
+                    ..Resolved::default()
+                },
+            },
+            SubjectKind::Organisation => match self.last_organisation(subject.start) {
+                Some(e) => entity(e, Some(RuleId::OrganisationLink)),
+                None => Resolved {
+                    speaker_text: words(),
+                    ..Resolved::default()
+                },
+            },
+            SubjectKind::Text => Resolved {
+                speaker_text: words(),
+                ..Resolved::default()
+            },
+            SubjectKind::Nobody => Resolved::default(),
+        }
+    }
+}

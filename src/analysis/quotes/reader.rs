@@ -1,0 +1,769 @@
+//! Reading the words around one quotation: its reporting word (`said`, `a tweet from`,
+//! `according to`), that word's subject, and the quotation's kind.
+//!
+//! Three places may hold the reporting word: right after the quotation (`“…,” Smith said`,
+//! `“…,” said the prince`), a short tag sentence after one that ends its sentence (`“…!” Trump
+//! tweeted.`), and before it in its sentence (`Smith told reporters: “…”`, `a tweet from Smith:
+//! “…”`, `saying Kim has acted “honorably”`); the first that names someone known wins. The
+//! subject is an entity mention (or a name the entity list knows), a pronoun, `the <title>`,
+//! `the agency`, or the words of an unnamed speaker; [`Context::resolve`] turns it into a speaker.
+
+use super::context::{Context, MentionRef, Subject, SubjectKind};
+use super::lexicon::{CueKind, Gender, Lexicon};
+use super::marks::Span;
+use super::sieve::{Attribution, RuleId};
+use super::tokens::{TokenKind, Tokens};
+use super::{is_title_case, kind_of_fragment};
+use crate::analysis::{EntityKind, QuoteKind};
+
+/// A reporting word found for a quotation.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    /// The rule that read it.
+    pub rule: RuleId,
+    pub subject: Option<Subject>,
+    pub cue: String,
+    /// Token index of the reporting word, and whether it stands before the quotation.
+    pub at: usize,
+    pub end: usize,
+    pub before: bool,
+}
+
+/// How many tokens before a quotation its reporting word may stand, and how many quotations of
+/// one stretch carry a speaker over to each other: bounds for pathological input.
+pub(super) const SENTENCE_REACH: usize = 80;
+
+/// The tokens of one stretch of paragraphs, read against the context.
+pub(super) struct Reader<'c, 'a> {
+    pub ctx: &'c Context<'a>,
+    pub t: &'c Tokens,
+}
+
+/// Words that, before a participle (`, saying`), tie it to the sentence's main subject.
+const PARTICIPLE_LINKS: [&str; 8] = [
+    "and", "while", "before", "after", "when", "by", "even", "also",
+];
+/// Words that open a new clause after a quotation, ending the search for its attribution.
+const CONJUNCTIONS: [&str; 11] = [
+    "and", "but", "or", "that", "which", "because", "while", "when", "although", "though", "if",
+];
+/// Words before `tweet` or `post` that make it a noun.
+const DETERMINERS: [&str; 14] = [
+    "a", "an", "the", "his", "her", "their", "its", "this", "that", "another", "our", "my", "your",
+    "every",
+];
+
+impl Reader<'_, '_> {
+    fn text(&self) -> &str {
+        self.ctx.text
+    }
+
+    fn lex(&self) -> &'static Lexicon {
+        self.ctx.lex
+    }
+
+    /// The mention under the word at token `i`.
+    fn mention_at(&self, i: usize) -> Option<MentionRef> {
+        if !self.t.is_word(i) {
+            return None;
+        }
+        let tok = self.t.tokens.get(i)?;
+        let ms = &self.ctx.mentions;
+        let end = ms.partition_point(|m| m.start < tok.end);
+        ms.get(end.saturating_sub(3)..end)?
+            .iter()
+            .rev()
+            .find(|m| m.end > tok.start)
+            .copied()
+    }
+
+    /// A mention at `i` of an entity that can speak.
+    fn speaker_at(&self, i: usize, persons_only: bool) -> Option<MentionRef> {
+        self.mention_at(i)
+            .filter(|m| match self.ctx.kind(m.entity) {
+                Some(EntityKind::Person) => true,
+                Some(EntityKind::Org) => !persons_only,
+                _ => false,
+            })
+    }
+
+    /// The reporting word starting at token `i`: its kind, length in tokens and form.
+    fn cue_at(&self, i: usize, sentence_start: usize) -> Option<(CueKind, usize, String)> {
+        if !self.t.is_word(i) {
+            return None;
+        }
+        let forms = self.lex().cues_starting(self.t.word(i));
+        if forms.is_empty() || self.inside_longer_cue(i) {
+            return None;
+        }
+        let written = self.t.text(self.text(), i);
+        let lower_case = written.chars().next().is_some_and(char::is_lowercase);
+        for form in forms {
+            let fits = form
+                .words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.t.is_word(i + k) && self.t.word(i + k) == w);
+            if !fits {
+                continue;
+            }
+            if !(lower_case || i == sentence_start || form.kind == CueKind::SpeakerFollows) {
+                continue;
+            }
+            // After a determiner (`the call`, `a promise`) a verb form is a noun.
+            let prev = i.checked_sub(1).map(|p| self.t.word(p)).unwrap_or("");
+            let after_determiner =
+                DETERMINERS.contains(&prev) || prev.ends_with("'s") || prev.ends_with("’s");
+            let kind = match form.kind {
+                CueKind::VerbOrNoun if after_determiner => CueKind::Noun,
+                CueKind::VerbOrNoun => CueKind::Verb,
+                CueKind::Verb if after_determiner => continue,
+                k => k,
+            };
+            return Some((kind, form.words.len(), form.words.join(" ")));
+        }
+        None
+    }
+
+    /// Whether the word at token `i` ends a reporting form of several words that starts before
+    /// it (`post` in `a blog post`): the form is read from its first word, not this one.
+    fn inside_longer_cue(&self, i: usize) -> bool {
+        (1..=2).any(|back| {
+            i.checked_sub(back).is_some_and(|k| {
+                self.t.is_word(k)
+                    && self.lex().cues_starting(self.t.word(k)).iter().any(|f| {
+                        f.words.len() > back
+                            && f.words
+                                .iter()
+                                .enumerate()
+                                .all(|(n, w)| self.t.is_word(k + n) && self.t.word(k + n) == w)
+                    })
+            })
+        })
+    }
+
+    /// The subject of the reporting word at token `v`, read backwards to `lo`: skips auxiliaries
+    /// and adverbs (`has also said`) and a descriptor set off by commas (`Jane Doe, a
+    /// spokeswoman, said`).
+    fn subject_before(&self, lo: usize, v: usize) -> Option<Subject> {
+        let mut i = v;
+        while i > lo && self.t.is_word(i - 1) && self.lex().is_skip(self.t.word(i - 1)) {
+            i -= 1;
+        }
+        if i <= lo {
+            return None;
+        }
+        match self.t.kind(i - 1)? {
+            TokenKind::Punct(c @ (',' | '—' | '–')) => {
+                // Descriptors set off by commas, perhaps with commas of their own (`Cynthia
+                // Thompson, curator at the University of Arkansas, Fayetteville, said`): the
+                // speaker is the person named right before one of the commas, nearest first.
+                let commas: Vec<usize> = (lo..i)
+                    .rev()
+                    .take(40)
+                    .filter(|&k| self.t.is_punct(k, c))
+                    .take(5)
+                    .collect();
+                for persons_only in [true, false] {
+                    for (n, &k) in commas.iter().enumerate() {
+                        // The segment closed by this comma, led by a name (after title words):
+                        // `Jane Doe, a spokeswoman,`, `The president, Amara Diallo of Senegal,`;
+                        // `After meeting Jones, the official, …, said` is the official's.
+                        let seg_start = commas.get(n + 1).map_or(lo, |&c| c + 1);
+                        for x in seg_start..k {
+                            if let Some(m) = self.speaker_at(x, persons_only) {
+                                // `Mary Lee, Smith’s lawyer, said`: a possessive name leads a
+                                // descriptor of someone else.
+                                if self.possessive(m) {
+                                    break;
+                                }
+                                return Some(self.mentioned(m));
+                            }
+                            let title_like = self.t.is_capitalised(self.text(), x)
+                                || self.t.is_punct(x, '.')
+                                || self.lex().title(self.t.word(x)).is_some();
+                            if !title_like {
+                                break;
+                            }
+                        }
+                    }
+                }
+                let c2 = i - 1;
+                match commas.get(1) {
+                    Some(&j) => self.np_before(lo, j),
+                    None => self.np_before(lo, c2),
+                }
+            }
+            TokenKind::Word => self.np_before(lo, i),
+            _ => None,
+        }
+    }
+
+    /// `Lee quoted Smith as saying`: the person named between `quoted` and `as` before the
+    /// reporting word at token `k` (in `lo..k`) is its speaker, not the sentence's subject.
+    fn quoted_as(&self, lo: usize, k: usize) -> Option<Subject> {
+        if k < lo + 3 || self.t.word(k - 1) != "as" {
+            return None;
+        }
+        let m = self.speaker_at(k - 2, false)?;
+        let mut x = k - 2;
+        while x > lo && self.mention_at(x - 1).is_some_and(|n| n.entity == m.entity) {
+            x -= 1;
+        }
+        let verb = x.checked_sub(1).filter(|&v| v >= lo)?;
+        matches!(self.t.word(verb), "quoted" | "quotes" | "quoting" | "quote")
+            .then(|| self.mentioned(m))
+    }
+
+    /// Whether a mention stands in the possessive (`Smith’s`).
+    fn possessive(&self, m: MentionRef) -> bool {
+        let rest = self.text().get(m.end..).unwrap_or("");
+        rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+    }
+
+    /// The noun phrase ending right before token `end`.
+    fn np_before(&self, lo: usize, end: usize) -> Option<Subject> {
+        if end <= lo {
+            return None;
+        }
+        let last = end - 1;
+        if !self.t.is_word(last) {
+            return None;
+        }
+        if let Some(m) = self.mention_at(last) {
+            match self.ctx.kind(m.entity) {
+                Some(EntityKind::Person | EntityKind::Org) => return Some(self.mentioned(m)),
+                Some(EntityKind::Place | EntityKind::Group) => {
+                    // `John Bolton, a critic of North Korea recently said`: a descriptor whose
+                    // closing comma is missing.
+                    let person = self.unclosed_descriptor(lo, last, m.start);
+                    return Some(self.mentioned(person.unwrap_or(m)));
+                }
+                _ => {}
+            }
+        }
+        let word = self.t.word(last);
+        if self.lex().is_subject_pronoun(word) {
+            return Some(self.pronoun(last));
+        }
+        // Back to a clause boundary or another reporting word (`Smith said the …`).
+        let mut first = end;
+        while first > lo
+            && end - first < 8
+            && self.t.is_word(first - 1)
+            && !self.lex().is_clause_stop(self.t.word(first - 1))
+            && (first == end || self.lex().cues_starting(self.t.word(first - 1)).is_empty())
+        {
+            first -= 1;
+        }
+        if first == end {
+            return None;
+        }
+        // `Cornyn's statement added`: the owner of a reporting noun.
+        let head_is_noun =
+            self.lex().cues_starting(self.t.word(last)).iter().any(|f| {
+                matches!(f.kind, CueKind::Noun | CueKind::VerbOrNoun) && f.words.len() == 1
+            });
+        if head_is_noun {
+            let owner = (first..last).find_map(|x| {
+                let w = self.t.word(x);
+                let possessive = w.ends_with("'s") || w.ends_with("’s");
+                possessive.then(|| self.speaker_at(x, false)).flatten()
+            });
+            if let Some(m) = owner {
+                return Some(self.mentioned(m));
+            }
+        }
+        Some(self.phrase(first, end))
+    }
+
+    /// A mention as a subject.
+    fn mentioned(&self, m: MentionRef) -> Subject {
+        Subject::new(SubjectKind::Entity(m.entity), m.start, m.end)
+    }
+
+    /// The byte range of tokens `first..end`.
+    fn bytes(&self, first: usize, end: usize) -> (usize, usize) {
+        let start = self.t.tokens.get(first).map_or(0, |t| t.start);
+        let stop = self
+            .t
+            .tokens
+            .get(end.saturating_sub(1))
+            .map_or(start, |t| t.end.max(start));
+        (start, stop)
+    }
+
+    /// A subject pronoun at token `i`.
+    fn pronoun(&self, i: usize) -> Subject {
+        let (start, end) = self.bytes(i, i + 1);
+        let kind = match self.lex().pronoun(self.t.word(i)) {
+            Some(g @ (Gender::Male | Gender::Female)) => SubjectKind::Pronoun(g),
+            _ => SubjectKind::Nobody,
+        };
+        Subject::new(kind, start, end)
+    }
+
+    /// The words of tokens `first..end` as a speaker: `the prince`, or an unnamed speaker.
+    fn phrase(&self, first: usize, end: usize) -> Subject {
+        let (at, stop) = self.bytes(first, end);
+        if end - first == 2 && matches!(self.t.word(first), "the" | "this" | "that" | "our") {
+            let noun = self.t.word(first + 1);
+            if self.lex().title(noun).is_some() {
+                return Subject::new(SubjectKind::Title(noun.to_string()), at, stop);
+            }
+            if self.lex().is_organisation_noun(noun) {
+                return Subject::new(SubjectKind::Organisation, at, stop);
+            }
+        }
+        // A name the entity list knows but did not mark here (`“…,” Kowalski said` with only
+        // `Dave Kowalski` found): the capitalised words ending the phrase, matched against the
+        // entities' names and aliases, or a surname against their last words.
+        let mut k = end;
+        while k > first && self.t.is_capitalised(self.text(), k - 1) {
+            k -= 1;
+        }
+        // Longest first, so `Ms Ashby` tries `Ms Ashby`, then `Ashby`.
+        for x in k..end {
+            let from = self.t.tokens.get(x).map_or(stop, |t| t.start);
+            if let Some(e) = self
+                .ctx
+                .entity_named(self.text().get(from..stop).unwrap_or(""))
+            {
+                return Subject::new(SubjectKind::Named(e), from, stop);
+            }
+        }
+        Subject::new(SubjectKind::Text, at, stop)
+    }
+
+    /// `NAME, a …` at the start of a sentence with no comma closing the descriptor: the person.
+    fn unclosed_descriptor(
+        &self,
+        lo: usize,
+        last: usize,
+        mention_start: usize,
+    ) -> Option<MentionRef> {
+        let mut x = last;
+        while x > lo
+            && self
+                .t
+                .tokens
+                .get(x)
+                .is_some_and(|t| t.start > mention_start)
+        {
+            x -= 1;
+        }
+        let comma = (lo..x).rev().take(30).find(|&k| self.t.is_punct(k, ','))?;
+        let opens_descriptor = matches!(
+            self.t.word(comma + 1),
+            "a" | "an" | "the" | "who" | "whose" | "one"
+        );
+        let person = self.speaker_at(comma.checked_sub(1)?, true)?;
+        let name_leads = (lo..comma).all(|k| {
+            self.t.is_capitalised(self.text(), k)
+                || self.t.is_punct(k, '.')
+                || matches!(self.t.word(k), "of" | "the" | "for")
+        });
+        (opens_descriptor && name_leads).then_some(person)
+    }
+
+    /// The subject after the reporting word (`said Smith`, `said the prince`, `said he`,
+    /// `according to a statement from Smith`), in tokens `from..hi`.
+    fn subject_after(&self, from: usize, hi: usize) -> Option<Subject> {
+        if from >= hi {
+            return None;
+        }
+        // `said he`, `according to her`.
+        let w = self.t.word(from);
+        if self.t.is_word(from) && (self.lex().is_subject_pronoun(w) || matches!(w, "him" | "her"))
+        {
+            return Some(self.pronoun(from));
+        }
+        if let Some(m) = self.name_from(from, hi) {
+            return Some(self.mentioned(m));
+        }
+        let mut k = from;
+        while k < hi
+            && k - from < 8
+            && self.t.is_word(k)
+            && !self.lex().is_clause_stop(self.t.word(k))
+        {
+            k += 1;
+        }
+        if k == from {
+            return None;
+        }
+        if matches!(self.t.word(k), "from" | "by") {
+            if let Some(m) = self.name_from(k + 1, hi) {
+                return Some(self.mentioned(m));
+            }
+        }
+        Some(self.phrase(from, k))
+    }
+
+    /// A name at token `from`, perhaps after title words (`Secretary of State Mike Pompeo`).
+    fn name_from(&self, from: usize, hi: usize) -> Option<MentionRef> {
+        for k in from..hi.min(from + 7) {
+            if let Some(m) = self.speaker_at(k, false) {
+                return Some(m);
+            }
+            let title_like = self.t.is_capitalised(self.text(), k)
+                || self.t.is_punct(k, '.')
+                || matches!(self.t.word(k), "the" | "of" | "for");
+            if !title_like {
+                break;
+            }
+        }
+        None
+    }
+
+    /// The speaker beside a reporting noun at `k..k_end`: `a tweet from Smith`, `Smith’s
+    /// statement`, or the subject of the sentence (`Smith issued a statement`).
+    fn noun_subject(&self, lo: usize, k: usize, k_end: usize, hi: usize) -> Option<Subject> {
+        for x in k_end..hi.min(k_end + 4) {
+            if matches!(self.t.word(x), "from" | "by") {
+                if let Some(m) = self.name_from(x + 1, hi) {
+                    return Some(self.mentioned(m));
+                }
+            }
+        }
+        for x in [k.checked_sub(1), k.checked_sub(2)].into_iter().flatten() {
+            if x < lo {
+                continue;
+            }
+            let w = self.t.word(x);
+            if w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’') {
+                if let Some(m) = self.speaker_at(x, false) {
+                    return Some(self.mentioned(m));
+                }
+            }
+        }
+        self.main_subject(lo, k)
+    }
+
+    /// The first name or `he`/`she` of a sentence: the subject a participle or a lead-in refers
+    /// to (`Trump … saying Kim has acted “honorably”`).
+    fn main_subject(&self, lo: usize, hi: usize) -> Option<Subject> {
+        let lo = lo.max(hi.saturating_sub(SENTENCE_REACH));
+        (lo..hi).find_map(|k| {
+            if let Some(m) = self.speaker_at(k, false) {
+                return Some(self.mentioned(m));
+            }
+            let w = self.t.word(k);
+            (w == "he" || w == "she").then(|| self.pronoun(k))
+        })
+    }
+
+    /// The subject of a verb at `v..v_end` standing before a quotation at `hi`.
+    fn verb_subject(&self, lo: usize, v: usize, v_end: usize, hi: usize) -> Option<Subject> {
+        let participle = self.t.word(v).ends_with("ing");
+        let linked = v > lo
+            && (self.t.is_punct(v - 1, ',') || PARTICIPLE_LINKS.contains(&self.t.word(v - 1)));
+        if participle && linked {
+            if let Some(s) = self.main_subject(lo, v) {
+                return Some(s);
+            }
+        }
+        self.subject_before(lo, v)
+            .or_else(|| {
+                // Inverted (`said Smith: “…”`): a name, or a phrase that runs up to the quote.
+                self.subject_after(v_end, hi).filter(|s| match s.kind {
+                    SubjectKind::Text => {
+                        let end = s.end;
+                        let rest = self.text().get(end..).unwrap_or("").trim_start();
+                        rest.starts_with([',', ':'])
+                            || self.t.tokens.get(hi).is_some_and(|q| q.start <= end + 1)
+                    }
+                    _ => true,
+                })
+            })
+            .or_else(|| {
+                let and = v > lo && matches!(self.t.word(v - 1), "and" | "but");
+                (participle || and)
+                    .then(|| self.main_subject(lo, v))
+                    .flatten()
+            })
+    }
+
+    /// A reporting word right after the quotation at token `i`: `“…,” Smith said`.
+    fn after(&self, i: usize) -> Option<Found> {
+        let (s0, s1) = *self.t.sentence.get(i)?;
+        let mut j = i + 1;
+        // `“…”, he said` (British placement) and `“…” — he said`.
+        if self.t.is_punct(j, ',') || self.t.is_punct(j, '—') || self.t.is_punct(j, '–') {
+            j += 1;
+        }
+        if j >= s1 || !self.t.is_word(j) {
+            return None;
+        }
+        if self.lex().is_clause_stop(self.t.word(j)) && self.cue_at(j, s0).is_none() {
+            return None;
+        }
+        for k in j..s1.min(j + 12) {
+            match self.t.kind(k) {
+                Some(TokenKind::Quote(_)) => break,
+                Some(TokenKind::Punct(c)) if !matches!(c, ',' | '.' | '—' | '–') => break,
+                // `“…”, a first step, and said…`: a new clause, not the attribution.
+                Some(TokenKind::Word) if CONJUNCTIONS.contains(&self.t.word(k)) => break,
+                _ => {}
+            }
+            let Some((kind, len, cue)) = self.cue_at(k, s0) else {
+                continue;
+            };
+            let (rule, subject) = match kind {
+                CueKind::SpeakerFollows => (RuleId::AccordingTo, self.subject_after(k + len, s1)),
+                CueKind::Noun => (RuleId::CueNoun, self.noun_subject(j, k, k + len, s1)),
+                _ => {
+                    if let Some(s) = self.quoted_as(j, k) {
+                        (RuleId::QuotedAs, Some(s))
+                    } else if let Some(s) = self.subject_before(j, k) {
+                        (RuleId::ExplicitCueAfter, Some(s))
+                    } else {
+                        let s = self.subject_after(k + len, s1);
+                        let pronoun = s.as_ref().is_some_and(|s| {
+                            matches!(s.kind, SubjectKind::Pronoun(_) | SubjectKind::Nobody)
+                        });
+                        let rule = if pronoun {
+                            RuleId::InvertedSaidHe
+                        } else {
+                            RuleId::ExplicitCueAfter
+                        };
+                        (rule, s)
+                    }
+                }
+            };
+            return Some(Found {
+                rule,
+                subject,
+                cue,
+                at: k,
+                end: k + len,
+                before: false,
+            });
+        }
+        None
+    }
+
+    /// A short sentence of attribution after a quotation that ended its own sentence:
+    /// `“Thank you!” Trump tweeted.`
+    fn tag_sentence(&self, i: usize) -> Option<Found> {
+        let (_, s1) = *self.t.sentence.get(i)?;
+        let (n0, n1) = *self.t.sentence.get(s1)?;
+        let short = n1 - n0 <= 8 && self.t.is_punct(n1 - 1, '.');
+        // A sentence that leads in to another quotation is that one's attribution.
+        let leads_in = (n0..n1).any(|k| {
+            matches!(self.t.kind(k), Some(TokenKind::Quote(_))) || self.t.is_punct(k, ':')
+        });
+        if leads_in {
+            return None;
+        }
+        (n0..n1.min(n0 + 5)).find_map(|k| {
+            let (kind, len, cue) = self.cue_at(k, n0)?;
+            if kind != CueKind::Verb {
+                return None;
+            }
+            // A longer sentence counts only when it opens with the speaker and the verb
+            // (`Greg Tanner shouted as he left the pitch.`).
+            let subject = match self.subject_before(n0, k) {
+                Some(s) if s.is_definite() => s,
+                Some(s) if short => s,
+                None if short => self.subject_after(k + len, n1)?,
+                _ => return None,
+            };
+            Some(Found {
+                rule: RuleId::TagSentence,
+                subject: Some(subject),
+                cue,
+                at: k,
+                end: k + len,
+                before: false,
+            })
+        })
+    }
+
+    /// The last reporting word before token `hi` in `lo..hi` that has a subject (or, failing
+    /// that, the last one at all).
+    fn before(&self, lo: usize, hi: usize) -> Option<Found> {
+        let lo = lo.max(hi.saturating_sub(SENTENCE_REACH));
+        let mut first: Option<Found> = None;
+        for found in (lo..hi).rev().filter_map(|k| self.before_at(lo, k, hi)) {
+            if found.subject.is_some() {
+                return Some(found);
+            }
+            first.get_or_insert(found);
+        }
+        first
+    }
+
+    /// The reporting word at token `k` before a quotation at `hi`, with its subject.
+    fn before_at(&self, lo: usize, k: usize, hi: usize) -> Option<Found> {
+        let (kind, len, cue) = self.cue_at(k, lo)?;
+        let (rule, subject) = match kind {
+            CueKind::SpeakerFollows => (RuleId::AccordingTo, self.subject_after(k + len, hi)),
+            CueKind::Noun => (RuleId::CueNoun, self.noun_subject(lo, k, k + len, hi)),
+            _ => match self.quoted_as(lo, k) {
+                Some(s) => (RuleId::QuotedAs, Some(s)),
+                None => (
+                    RuleId::ExplicitCueBefore,
+                    self.verb_subject(lo, k, k + len, hi),
+                ),
+            },
+        };
+        Some(Found {
+            rule,
+            subject,
+            cue,
+            at: k,
+            end: k + len,
+            before: true,
+        })
+    }
+
+    /// Whether a scare marker stands right before token `i` (`the so-called “…”`).
+    fn scare_marked(&self, i: usize) -> bool {
+        self.lex().scare_markers().iter().any(|marker| {
+            let n = marker.len();
+            i >= n
+                && marker
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.t.word(i - n + k) == w)
+        })
+    }
+
+    /// The speaker and kind of the top-level quotation `span` at token `i`.
+    pub fn attribute_one(&self, i: usize, span: &Span) -> (Attribution, QuoteKind) {
+        let (s0, _) = self.t.sentence.get(i).copied().unwrap_or((i, i + 1));
+        // The first of after, tag and before whose subject names someone we know; else the
+        // first with any subject; else the first at all.
+        let rank = |f: &Found| match f.subject.as_ref().map(|s| &s.kind) {
+            Some(SubjectKind::Text | SubjectKind::Nobody) => 1,
+            Some(_) => 2,
+            None => 0,
+        };
+        let mut found: Option<Found> = None;
+        let candidates: [&dyn Fn() -> Option<Found>; 3] =
+            [&|| self.after(i), &|| self.tag_sentence(i), &|| {
+                self.before(s0, i)
+            }];
+        for candidate in candidates.iter().filter_map(|f| f()) {
+            if found.as_ref().is_none_or(|f| rank(&candidate) > rank(f)) {
+                found = Some(candidate);
+            }
+            if found.as_ref().is_some_and(|f| rank(f) == 2) {
+                break;
+            }
+        }
+        let prev = if i > s0 { self.t.kind(i - 1) } else { None };
+        let colon = prev == Some(TokenKind::Punct(':'));
+        let mut subject = found.as_ref().and_then(|f| f.subject.clone());
+        let mut rule = found.as_ref().map(|f| f.rule);
+        if subject.is_none() && colon {
+            subject = self.main_subject(s0, i);
+            if subject.is_some() {
+                rule = Some(RuleId::ColonSubject);
+            }
+        }
+        let words = self.text().get(span.start..span.end).unwrap_or("");
+        // Only small counts matter: stop counting early on long quotations.
+        let count = words.split_whitespace().take(4).count();
+        let first_upper = words
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase);
+        let ends_punct = words.ends_with(['.', ',', '!', '?', ';', ':', '…', '—', '–', '-']);
+        let opens = i == s0 || colon;
+        let after_cue = found.as_ref().is_some_and(|f| {
+            f.before && (f.end == i || (prev == Some(TokenKind::Punct(',')) && f.at + 8 >= i))
+        });
+        let many_sentences = || {
+            words.match_indices(['.', '!', '?']).any(|(k, _)| {
+                let rest = words.get(k + 1..).unwrap_or("");
+                rest.starts_with(' ')
+                    && rest
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+        };
+        let kind = if self.scare_marked(i) {
+            QuoteKind::Scare
+        } else if ((opens || after_cue)
+            && (count >= 2 || ends_punct || first_upper)
+            && !(found.is_none() && is_title_case(words)))
+            || many_sentences()
+        {
+            QuoteKind::Direct
+        } else if found.is_some() {
+            QuoteKind::Partial
+        } else {
+            kind_of_fragment(words)
+        };
+        if kind == QuoteKind::Scare {
+            return (Attribution::default(), kind);
+        }
+        let cue = found.map(|f| f.cue);
+        let attribution = match (rule, subject) {
+            (Some(rule), Some(subject)) => {
+                let a = Attribution::read(self.ctx, rule, &subject, cue, true);
+                if let Some(e) = a.speaker {
+                    self.ctx.mark_source(e);
+                }
+                a
+            }
+            _ => Attribution {
+                cue,
+                ..Attribution::default()
+            },
+        };
+        (attribution, kind)
+    }
+
+    /// The speaker named by the sentence right before a quotation at token `i` that opens its
+    /// own sentence, when that sentence has a reporting word and no quotation.
+    pub fn sentence_lead_in(&self, i: usize) -> Option<Attribution> {
+        let (s0, _) = *self.t.sentence.get(i)?;
+        if s0 != i || i == 0 {
+            return None;
+        }
+        let (p0, p1) = *self.t.sentence.get(i - 1)?;
+        if (p0..p1).any(|k| matches!(self.t.kind(k), Some(TokenKind::Quote(_)))) {
+            return None;
+        }
+        let found = self.before(p0, p1)?;
+        let subject = found.subject?;
+        if !subject.is_definite() {
+            return None;
+        }
+        let a = Attribution::read(
+            self.ctx,
+            RuleId::SentenceLeadIn,
+            &subject,
+            Some(found.cue),
+            false,
+        );
+        a.names_someone().then_some(a)
+    }
+
+    /// The speaker named by a lead-in at the end of this stretch (`…, so she said:`).
+    pub fn lead_in(&self) -> Option<Attribution> {
+        let n = self.t.len();
+        if n == 0 || !self.t.is_punct(n - 1, ':') {
+            return None;
+        }
+        let (s0, _) = *self.t.sentence.get(n - 1)?;
+        let found = self.before(s0, n - 1);
+        let subject = found
+            .as_ref()
+            .and_then(|f| f.subject.clone())
+            .or_else(|| self.main_subject(s0, n - 1))?;
+        let a = Attribution::read(
+            self.ctx,
+            RuleId::LeadInParagraph,
+            &subject,
+            found.map(|f| f.cue),
+            false,
+        );
+        a.names_someone().then_some(a)
+    }
+}
