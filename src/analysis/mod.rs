@@ -3,6 +3,7 @@
 //! A library with no terminal code: the reader is one client, `lede analyze` another.
 
 pub mod entities;
+pub mod explain;
 pub mod json;
 pub mod quotes;
 
