@@ -71,6 +71,9 @@ pub(super) enum CueKind {
 pub(super) struct CueForm {
     pub words: Vec<String>,
     pub kind: CueKind,
+    /// A verb that reports speech only right after a quotation (`“…,” laughed Anne`,
+    /// `“…,” he returned`); elsewhere it means something else (`he returned home`).
+    pub after_quote_only: bool,
 }
 
 /// Every list, parsed.
@@ -109,9 +112,11 @@ impl Lexicon {
     fn parse(verbs: &str, words: &str) -> Lexicon {
         let mut lex = Lexicon::default();
         let mut kinds: HashMap<Vec<String>, CueKind> = HashMap::new();
+        let mut after_quote_only: HashSet<Vec<String>> = HashSet::new();
+        let mut anywhere: HashSet<Vec<String>> = HashSet::new();
         for (section, line) in lines(verbs) {
             let kind = match section {
-                Some("verbs") => CueKind::Verb,
+                Some("verbs" | "after-quote") => CueKind::Verb,
                 Some("nouns") => CueKind::Noun,
                 Some("speaker-follows") => CueKind::SpeakerFollows,
                 _ => continue,
@@ -120,6 +125,11 @@ impl Lexicon {
                 let w = split_words(form);
                 if w.is_empty() {
                     continue;
+                }
+                if section == Some("after-quote") {
+                    after_quote_only.insert(w.clone());
+                } else {
+                    anywhere.insert(w.clone());
                 }
                 let merged = match (kinds.get(&w), kind) {
                     (Some(CueKind::Verb), CueKind::Noun) | (Some(CueKind::Noun), CueKind::Verb) => {
@@ -132,11 +142,13 @@ impl Lexicon {
             }
         }
         for (w, kind) in kinds {
+            let only = after_quote_only.contains(&w) && !anywhere.contains(&w);
             if let Some(first) = w.first().cloned() {
-                lex.cues
-                    .entry(first)
-                    .or_default()
-                    .push(CueForm { words: w, kind });
+                lex.cues.entry(first).or_default().push(CueForm {
+                    words: w,
+                    kind,
+                    after_quote_only: only,
+                });
             }
         }
         // Longest forms first, so `point out` wins over `point`.
@@ -277,5 +289,11 @@ mod tests {
         assert!(lex.is_elision("n") && lex.is_abbreviation("mr"));
         assert!(lex.is_honorific("dr") && !lex.is_honorific("general"));
         assert!(lex.cues_starting("states").is_empty());
+        let returned = lex.cues_starting("returned");
+        assert!(returned.iter().all(|f| f.after_quote_only), "{returned:?}");
+        assert!(lex
+            .cues_starting("said")
+            .iter()
+            .all(|f| !f.after_quote_only));
     }
 }

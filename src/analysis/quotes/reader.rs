@@ -87,8 +87,15 @@ impl Reader<'_, '_> {
             })
     }
 
-    /// The reporting word starting at token `i`: its kind, length in tokens and form.
-    fn cue_at(&self, i: usize, sentence_start: usize) -> Option<(CueKind, usize, String)> {
+    /// The reporting word starting at token `i`: its kind, length in tokens and form. Verbs that
+    /// report speech only in a quotation's attribution count when `attribution` says the word
+    /// stands there, or when they lead straight into a quotation (`he began: “…”`).
+    fn cue_at(
+        &self,
+        i: usize,
+        sentence_start: usize,
+        attribution: bool,
+    ) -> Option<(CueKind, usize, String)> {
         if !self.t.is_word(i) {
             return None;
         }
@@ -110,6 +117,10 @@ impl Reader<'_, '_> {
             if !(lower_case || i == sentence_start || form.kind == CueKind::SpeakerFollows) {
                 continue;
             }
+            if form.after_quote_only && !attribution && !self.leads_into_quote(i + form.words.len())
+            {
+                continue;
+            }
             // After a determiner (`the call`, `a promise`) a verb form is a noun.
             let prev = i.checked_sub(1).map(|p| self.t.word(p)).unwrap_or("");
             let after_determiner =
@@ -123,6 +134,25 @@ impl Reader<'_, '_> {
             return Some((kind, form.words.len(), form.words.join(" ")));
         }
         None
+    }
+
+    /// Whether a quotation starts at token `k`, perhaps after a comma or colon.
+    fn leads_into_quote(&self, k: usize) -> bool {
+        let quote_at = |k: usize| matches!(self.t.kind(k), Some(TokenKind::Quote(_)));
+        quote_at(k) || ((self.t.is_punct(k, ',') || self.t.is_punct(k, ':')) && quote_at(k + 1))
+    }
+
+    /// Whether tokens `j..k` can be the subject of a verb at `k` in a quotation's attribution:
+    /// a few words, none of them a reporting word or a clause boundary (`the old lady`, `Anne`,
+    /// `Mr. Bennet`).
+    fn attribution_subject(&self, j: usize, k: usize) -> bool {
+        k.saturating_sub(j) <= 4
+            && (j..k).all(|x| {
+                self.t.is_punct(x, '.')
+                    || (self.t.is_word(x)
+                        && !self.lex().is_clause_stop(self.t.word(x))
+                        && self.lex().cues_starting(self.t.word(x)).is_empty())
+            })
     }
 
     /// Whether the word at token `i` ends a reporting form of several words that starts before
@@ -488,14 +518,14 @@ impl Reader<'_, '_> {
     fn after(&self, i: usize) -> Option<Found> {
         let (s0, s1) = *self.t.sentence.get(i)?;
         let mut j = i + 1;
-        // `“…”, he said` (British placement) and `“…” — he said`.
-        if self.t.is_punct(j, ',') || self.t.is_punct(j, '—') || self.t.is_punct(j, '–') {
+        // `“…”, he said` (British placement), `“…” — he said` and `“…”--said Emma`.
+        while j < i + 3 && [',', '—', '–', '-'].iter().any(|&c| self.t.is_punct(j, c)) {
             j += 1;
         }
         if j >= s1 || !self.t.is_word(j) {
             return None;
         }
-        if self.lex().is_clause_stop(self.t.word(j)) && self.cue_at(j, s0).is_none() {
+        if self.lex().is_clause_stop(self.t.word(j)) && self.cue_at(j, s0, true).is_none() {
             return None;
         }
         for k in j..s1.min(j + 12) {
@@ -506,7 +536,8 @@ impl Reader<'_, '_> {
                 Some(TokenKind::Word) if CONJUNCTIONS.contains(&self.t.word(k)) => break,
                 _ => {}
             }
-            let Some((kind, len, cue)) = self.cue_at(k, s0) else {
+            let in_attribution = self.attribution_subject(j, k);
+            let Some((kind, len, cue)) = self.cue_at(k, s0, in_attribution) else {
                 continue;
             };
             let (rule, subject) = match kind {
@@ -557,7 +588,7 @@ impl Reader<'_, '_> {
             return None;
         }
         (n0..n1.min(n0 + 5)).find_map(|k| {
-            let (kind, len, cue) = self.cue_at(k, n0)?;
+            let (kind, len, cue) = self.cue_at(k, n0, self.attribution_subject(n0, k))?;
             if kind != CueKind::Verb {
                 return None;
             }
@@ -596,7 +627,7 @@ impl Reader<'_, '_> {
 
     /// The reporting word at token `k` before a quotation at `hi`, with its subject.
     fn before_at(&self, lo: usize, k: usize, hi: usize) -> Option<Found> {
-        let (kind, len, cue) = self.cue_at(k, lo)?;
+        let (kind, len, cue) = self.cue_at(k, lo, false)?;
         let (rule, subject) = match kind {
             CueKind::SpeakerFollows => (RuleId::AccordingTo, self.subject_after(k + len, hi)),
             CueKind::Noun => (RuleId::CueNoun, self.noun_subject(lo, k, k + len, hi)),
@@ -745,18 +776,34 @@ impl Reader<'_, '_> {
         a.names_someone().then_some(a)
     }
 
-    /// The speaker named by a lead-in at the end of this stretch (`…, so she said:`).
+    /// The speaker named by a lead-in at the end of this stretch (`…, so she said:`, `he turned
+    /// to his daughter and said,`, `Harriet said--`).
     pub fn lead_in(&self) -> Option<Attribution> {
         let n = self.t.len();
-        if n == 0 || !self.t.is_punct(n - 1, ':') {
+        let mut end = n;
+        while end > 0 && ['-', '—', '–'].iter().any(|&c| self.t.is_punct(end - 1, c)) {
+            end -= 1;
+        }
+        if end == 0 {
             return None;
         }
-        let (s0, _) = *self.t.sentence.get(n - 1)?;
-        let found = self.before(s0, n - 1);
-        let subject = found
-            .as_ref()
-            .and_then(|f| f.subject.clone())
-            .or_else(|| self.main_subject(s0, n - 1))?;
+        let colon = end == n && self.t.is_punct(n - 1, ':');
+        // `…, he turned to his daughter and said,` and `Harriet said--`: the reporting word
+        // near the end of the paragraph.
+        let open_ended = end < n || self.t.is_punct(n - 1, ',');
+        if !colon && !open_ended {
+            return None;
+        }
+        let last = if end < n { end } else { n - 1 };
+        let (s0, _) = *self.t.sentence.get(last.saturating_sub(1))?;
+        let found = self
+            .before(s0, last)
+            .filter(|f| colon || f.end + 10 >= last);
+        let subject = match found.as_ref().and_then(|f| f.subject.clone()) {
+            Some(s) => s,
+            None if colon => self.main_subject(s0, last)?,
+            None => return None,
+        };
         let a = Attribution::read(
             self.ctx,
             RuleId::LeadInParagraph,

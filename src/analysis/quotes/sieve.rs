@@ -36,7 +36,8 @@ pub enum RuleId {
     SentenceLeadIn,
     /// An earlier quotation of the same paragraph gives its speaker.
     EarlierInParagraph,
-    /// A paragraph ending with a colon leads in (`Smith said:`).
+    /// A paragraph ending with a colon, a comma or a dash leads in (`Smith said:`, `Smith
+    /// said,`).
     LeadInParagraph,
     /// A later quotation of the same paragraph gives its speaker.
     LaterInParagraph,
@@ -147,6 +148,18 @@ pub static RULES: &[Rule] = &[
                 &["Jane Doe"],
                 "We will not",
                 "(a senior administration official)",
+            ),
+            ex(
+                "“Oh, but it is good to be alive,” breathed Anne Shirley.",
+                &["Anne Shirley|Anne"],
+                "Oh, but",
+                "Anne Shirley",
+            ),
+            ex(
+                "“What did Mr. Weston tell you?”--said Emma, still perplexed.",
+                &["Emma", "Mr. Weston"],
+                "What did",
+                "Emma",
             ),
         ],
     },
@@ -264,12 +277,24 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: RuleId::LeadInParagraph,
-        reads: "a paragraph ending with a colon right before the quotation's paragraph",
+        reads: "a paragraph ending with a colon, comma or dash right before the quotation's",
         examples: &[ex(
             "In a statement on Friday, Jane Doe said:\n\n“We have done nothing wrong and we will prove it in court.”",
             &["Jane Doe"],
             "We have done",
             "Jane Doe",
+        ),
+        ex(
+            "Mr. Bennet came back late, and as soon as he was gone, he turned to his daughter and said,\n\n“Jane, I congratulate you.”",
+            &["Mr. Bennet|Bennet", "Jane"],
+            "Jane, I",
+            "Mr. Bennet",
+        ),
+        ex(
+            "At last, with some hesitation, Harriet Smith said--\n\n“Miss Woodhouse, I must do as well as I can.”",
+            &["Harriet Smith|Harriet"],
+            "Miss Woodhouse",
+            "Harriet Smith",
         )],
     },
     Rule {
@@ -638,7 +663,7 @@ fn paragraph_lead_in(
     lex: &'static Lexicon,
 ) -> Option<Attribution> {
     let prev_text = text.get(unit.start..unit.end)?;
-    if !prev_text.trim_end().ends_with(':') {
+    if !prev_text.trim_end().ends_with([':', ',', '-', '—', '–']) {
         return None;
     }
     let t = Tokens::new(text, unit.start, unit.end, top, unit.quotes.start, lex);
