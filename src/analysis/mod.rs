@@ -166,9 +166,11 @@ pub const PROGRESS_DONE: usize = 1000;
 pub fn analyze_with_progress(article: &Article, progress: &AtomicUsize) -> Analysis {
     let len = article.text().len().max(1);
     let read = |end: usize| progress.store(end.min(len) * 700 / len, Ordering::Relaxed);
-    let entities = entities::recognize_with_progress(article, &read);
+    let mut entities = entities::recognize_with_progress(article, &read);
     progress.store(850, Ordering::Relaxed);
-    let quotes = quotes::find(article, &entities);
+    let (quotes, narrator) = quotes::find_with_narrator(article, &entities);
+    // An unnamed first-person narrator who speaks becomes a person of the analysis.
+    entities.extend(narrator);
     progress.store(PROGRESS_DONE, Ordering::Relaxed);
     Analysis { entities, quotes }
 }

@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 
 use super::lexicon::{Gender, Lexicon};
 use super::marks::Span;
-use super::sieve::RuleId;
+use super::rules::RuleId;
 use crate::analysis::{Entity, EntityKind};
 
 /// One mention of an entity: its byte range and the entity's index.
@@ -42,7 +42,9 @@ pub(super) enum SubjectKind {
     Organisation,
     /// An unnamed speaker (`a senior official`).
     Text,
-    /// A subject that names nobody we can point to (`they`, `I`).
+    /// `I` outside a quotation: the narrator.
+    Narrator,
+    /// A subject that names nobody we can point to (`they`, `we`).
     Nobody,
 }
 
@@ -59,6 +61,7 @@ impl Subject {
                 | SubjectKind::Named(_)
                 | SubjectKind::Pronoun(_)
                 | SubjectKind::Title(_)
+                | SubjectKind::Narrator
         )
     }
 }
@@ -69,6 +72,8 @@ impl Subject {
 pub(super) struct Resolved {
     pub speaker: Option<usize>,
     pub speaker_text: Option<String>,
+    /// The narrator speaks (who that is is settled over the whole document).
+    pub narrator: bool,
     pub link: Option<RuleId>,
     pub candidates: Vec<usize>,
 }
@@ -329,6 +334,26 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        // The given name, a weak sign the text's own words outweigh (`Mr. Darcy` is a man).
+        for (e, entity) in self.entities.iter().enumerate() {
+            if !self.is_person(e) {
+                continue;
+            }
+            let given = std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .filter_map(|n| {
+                    let first = n.split_whitespace().next()?;
+                    let more = n.split_whitespace().nth(1).is_some();
+                    let lower = first.trim_end_matches('.').to_lowercase();
+                    // A lone word may be a surname (`Darcy`): only a name with more words
+                    // after its first says which word is given.
+                    (more && self.lex.title(&lower).is_none()).then_some(lower)
+                })
+                .find_map(|w| self.lex.given_name_gender(&w));
+            if let Some(g) = given {
+                vote(&mut votes, e, g, 2);
+            }
+        }
         for (g, (male, female)) in self.gender.iter_mut().zip(votes) {
             *g = match male.cmp(&female) {
                 std::cmp::Ordering::Greater => Gender::Male,
@@ -459,6 +484,61 @@ impl<'a> Context<'a> {
             .map(|m| m.entity)
     }
 
+    /// The people named inside quotation `span`: those addressed by name (`“Yes, Emma, …”`,
+    /// `“…, Mr. Knightley.”`), and all of them.
+    pub fn people_inside(&self, span: &Span) -> (Vec<usize>, Vec<usize>) {
+        let from = self.mentions.partition_point(|m| m.start < span.start);
+        let mut vocatives = Vec::new();
+        let mut named = Vec::new();
+        for m in self
+            .mentions
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|m| m.start < span.end)
+            .take(64)
+        {
+            if m.end > span.end || !self.is_person(m.entity) {
+                continue;
+            }
+            if !named.contains(&m.entity) {
+                named.push(m.entity);
+            }
+            if self.is_vocative(span, m) && !vocatives.contains(&m.entity) {
+                vocatives.push(m.entity);
+            }
+        }
+        (vocatives, named)
+    }
+
+    /// Whether mention `m` inside quotation `span` addresses someone: set off by a comma or the
+    /// quotation's edge before (after titles and endearments: `my dear Mr. Bennet`) and by
+    /// punctuation or the edge after.
+    fn is_vocative(&self, span: &Span, m: &MentionRef) -> bool {
+        let before = self.text.get(span.start..m.start).unwrap_or("");
+        let after = self.text.get(m.end..span.end).unwrap_or("").trim_start();
+        if !(after.is_empty() || after.starts_with([',', '.', '!', '?', ';', '—', '-', '–'])) {
+            return false;
+        }
+        let mut before = before.trim_end();
+        // Back over title words and endearments (`Mr.`, `my dear`, `Oh`).
+        for _ in 0..4 {
+            let word = super::word_ending(before.trim_end_matches('.'));
+            let lower = word.to_lowercase();
+            let leads = self.lex.title(&lower).is_some()
+                || matches!(
+                    lower.as_str(),
+                    "my" | "dear" | "dearest" | "oh" | "o" | "ah" | "poor" | "good" | "old"
+                );
+            if word.is_empty() || !leads {
+                break;
+            }
+            let cut = before.trim_end_matches('.');
+            before = cut[..cut.len() - word.len()].trim_end();
+        }
+        before.is_empty() || before.ends_with([',', '!', '?', '.', ';', '—'])
+    }
+
     /// The speaker a subject names: an entity, or the words of an unnamed speaker.
     pub fn resolve(&self, subject: &Subject) -> Resolved {
         let words = || {
@@ -500,6 +580,11 @@ impl<'a> Context<'a> {
             },
             SubjectKind::Text => Resolved {
                 speaker_text: words(),
+                ..Resolved::default()
+            },
+            SubjectKind::Narrator => Resolved {
+                narrator: true,
+                link: Some(RuleId::Narrator),
                 ..Resolved::default()
             },
             SubjectKind::Nobody => Resolved::default(),

@@ -91,6 +91,8 @@ pub(super) struct Lexicon {
     elisions: Set,
     abbreviations: Set,
     scare_markers: Vec<Vec<String>>,
+    /// Given names borne nearly only by men or by women.
+    given_names: Map<Gender>,
 }
 
 fn lines(data: &str) -> impl Iterator<Item = (Option<&str>, &str)> {
@@ -109,7 +111,7 @@ fn split_words(s: &str) -> Vec<String> {
 }
 
 impl Lexicon {
-    fn parse(verbs: &str, words: &str) -> Lexicon {
+    fn parse(verbs: &str, words: &str, names: &str) -> Lexicon {
         let mut lex = Lexicon::default();
         let mut kinds: HashMap<Vec<String>, CueKind> = HashMap::new();
         let mut after_quote_only: HashSet<Vec<String>> = HashSet::new();
@@ -191,6 +193,13 @@ impl Lexicon {
                 _ => {}
             }
         }
+        for line in crate::data::lines(names) {
+            let mut parts = line.split_whitespace();
+            if let (Some(name), Some(g)) = (parts.next(), parts.next()) {
+                lex.given_names
+                    .insert(name.to_lowercase(), Gender::parse(g));
+            }
+        }
         lex
     }
 
@@ -201,6 +210,7 @@ impl Lexicon {
             Lexicon::parse(
                 include_str!("../../../assets/reporting_verbs.txt"),
                 include_str!("../../../assets/quote_words.txt"),
+                include_str!("../../../assets/name_genders.txt"),
             )
         })
     }
@@ -232,6 +242,11 @@ impl Lexicon {
     /// Whether `word` names an organisation (`agency`, `company`).
     pub fn is_organisation_noun(&self, word: &str) -> bool {
         self.organisation_nouns.contains(word)
+    }
+
+    /// The gender of a given name (lower case) borne nearly only by men or by women.
+    pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
+        self.given_names.get(word).copied()
     }
 
     pub fn gendered_noun(&self, word: &str) -> Option<Gender> {
@@ -288,6 +303,9 @@ mod tests {
         assert!(lex.is_skip("recently") && lex.is_skip("has"));
         assert!(lex.is_elision("n") && lex.is_abbreviation("mr"));
         assert!(lex.is_honorific("dr") && !lex.is_honorific("general"));
+        assert_eq!(lex.given_name_gender("tom"), Some(Gender::Male));
+        assert_eq!(lex.given_name_gender("alice"), Some(Gender::Female));
+        assert_eq!(lex.given_name_gender("leslie"), None);
         assert!(lex.cues_starting("states").is_empty());
         let returned = lex.cues_starting("returned");
         assert!(returned.iter().all(|f| f.after_quote_only), "{returned:?}");

@@ -10,13 +10,17 @@
 //! comes from where the quotation stands in its sentence.
 
 mod context;
+mod conversation;
 mod lexicon;
 mod marks;
+mod narrator;
 mod reader;
+mod rules;
 mod sieve;
 mod tokens;
 
-pub use sieve::{Example, Rule, RuleId, Trace, RULES};
+pub use rules::{Example, Rule, RuleId, RULES};
+pub use sieve::Trace;
 
 use super::{Entity, Quote, QuoteKind};
 use crate::article::Article;
@@ -24,14 +28,32 @@ use crate::article::Article;
 /// Finds the quotations of an article and names their speakers among `entities`.
 ///
 /// Quotes come in document order (a nested quote right after the quote holding it); `start..end`
-/// are the quoted words without the marks; `speaker` is an index into `entities`.
+/// are the quoted words without the marks; `speaker` is an index into `entities`. A narrator
+/// with no name among the entities (`I said`) is left as the words `the narrator`; see
+/// [`find_with_narrator`].
 pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
+    let (mut quotes, narrator) = find_with_narrator(article, entities);
+    if narrator.is_some() {
+        for q in &mut quotes {
+            if q.speaker.is_some_and(|s| s >= entities.len()) {
+                q.speaker = None;
+                q.speaker_text = Some("the narrator".to_string());
+            }
+        }
+    }
+    quotes
+}
+
+/// [`find`], and the narrator as a new entity when one speaks (`I said`) whose name the entities
+/// do not give: the quotes' speakers then point at index `entities.len()`, the entity to add.
+pub fn find_with_narrator(article: &Article, entities: &[Entity]) -> (Vec<Quote>, Option<Entity>) {
     let text = article.text();
     let lex = lexicon::Lexicon::get();
     let paragraphs = paragraphs(article);
     let spans = marks::scan(text, &paragraphs, lex);
     let (top, nested) = split_nesting(&spans);
-    let mut quotes = sieve::attribute(text, &paragraphs, &top, entities, lex);
+    let attributed = sieve::attribute(text, &paragraphs, &top, entities, lex);
+    let mut quotes = attributed.quotes;
     // Traces name the quote a speaker was carried from by its index among the top-level
     // quotes; once the nested ones are in, that index moves.
     let top_starts: Vec<usize> = top.iter().map(|s| s.start).collect();
@@ -51,7 +73,7 @@ pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
                 .and_then(|start| index_of.get(start).copied());
         }
     }
-    quotes
+    (quotes, attributed.narrator)
 }
 
 /// The letters that end `before` (the word right before a position), or `""`.

@@ -11,7 +11,8 @@
 use super::context::{Context, MentionRef, Subject, SubjectKind};
 use super::lexicon::{CueKind, Gender, Lexicon};
 use super::marks::Span;
-use super::sieve::{Attribution, RuleId};
+use super::rules::RuleId;
+use super::sieve::Attribution;
 use super::tokens::{TokenKind, Tokens};
 use super::{is_title_case, kind_of_fragment};
 use crate::analysis::{EntityKind, QuoteKind};
@@ -328,6 +329,7 @@ impl Reader<'_, '_> {
         let (start, end) = self.bytes(i, i + 1);
         let kind = match self.lex().pronoun(self.t.word(i)) {
             Some(g @ (Gender::Male | Gender::Female)) => SubjectKind::Pronoun(g),
+            _ if self.t.word(i) == "i" => SubjectKind::Narrator,
             _ => SubjectKind::Nobody,
         };
         Subject::new(kind, start, end)

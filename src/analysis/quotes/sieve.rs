@@ -1,343 +1,20 @@
 //! Attribution as a sieve of named rules over the whole document.
 //!
-//! Each rule is a small function with an id ([`RuleId`]); [`RULES`] lists them in the order they
-//! run, each with what it reads and its own examples (a test runs them all). The first stage reads
-//! each quotation's own words (its reporting word and that word's subject); the second carries a
-//! speaker over to the quotations that continue someone's speech, in document order. Every
-//! decision keeps the rule that made it and what it read, as a [`Trace`].
+//! Each rule is a small function with an id ([`RuleId`]); [`super::RULES`] lists them in the
+//! order they run, each with what it reads and its own examples (a test runs them all). The first
+//! stage reads each quotation's own words (its reporting word and that word's subject), one
+//! stretch of text at a time; the second carries a speaker over to the quotations that continue
+//! someone's speech in their paragraph; the third reads dialogue as conversations (who is
+//! addressed, who answers); last, the narrator (`I said`) gets a name. Every decision keeps the
+//! rule that made it and what it read, as a [`Trace`].
 
 use super::context::{Context, Subject};
 use super::lexicon::Lexicon;
 use super::marks::Span;
 use super::reader::Reader;
+use super::rules::RuleId;
 use super::tokens::{TokenKind, Tokens};
 use crate::analysis::{Entity, Quote, QuoteKind};
-
-/// The rules of the sieve, and the links that tie a speaker's words to an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RuleId {
-    /// `“…,” Smith said`, `“…,” said Smith`.
-    ExplicitCueAfter,
-    /// `“…,” said he`.
-    InvertedSaidHe,
-    /// `“…!” Trump tweeted.`: a short sentence of attribution after the quotation.
-    TagSentence,
-    /// `Smith said: “…”`, `Smith said the plan was “dead”`.
-    ExplicitCueBefore,
-    /// `… according to Smith`.
-    AccordingTo,
-    /// `a tweet from Smith: “…”`, `Smith’s statement: “…”`.
-    CueNoun,
-    /// `the Post quoted Smith as saying “…”`.
-    QuotedAs,
-    /// `Smith, in remarks to reporters: “…”`: the subject before a colon with no reporting word.
-    ColonSubject,
-    /// `Smith issued a statement. “…”`: the sentence before leads in.
-    SentenceLeadIn,
-    /// An earlier quotation of the same paragraph gives its speaker.
-    EarlierInParagraph,
-    /// A paragraph ending with a colon, a comma or a dash leads in (`Smith said:`, `Smith
-    /// said,`).
-    LeadInParagraph,
-    /// A later quotation of the same paragraph gives its speaker.
-    LaterInParagraph,
-    /// The quotation that ended the previous paragraph continues.
-    ContinuedParagraph,
-    /// Link: a name the entity list knows, though not marked at that place.
-    NameLookup,
-    /// Link: `he`, `she` to the most salient person who fits.
-    PronounSalience,
-    /// Link: `the prince` to the last person introduced with that title.
-    TitleLink,
-    /// Link: `the agency` to the last organisation.
-    OrganisationLink,
-}
-
-impl RuleId {
-    /// The rule's id as printed by `--explain` and written in JSON.
-    pub fn id(self) -> &'static str {
-        match self {
-            RuleId::ExplicitCueAfter => "explicit_cue_after",
-            RuleId::InvertedSaidHe => "inverted_said_he",
-            RuleId::TagSentence => "tag_sentence",
-            RuleId::ExplicitCueBefore => "explicit_cue_before",
-            RuleId::AccordingTo => "according_to",
-            RuleId::CueNoun => "cue_noun",
-            RuleId::QuotedAs => "quoted_as",
-            RuleId::ColonSubject => "colon_subject",
-            RuleId::SentenceLeadIn => "sentence_lead_in",
-            RuleId::EarlierInParagraph => "earlier_in_paragraph",
-            RuleId::LeadInParagraph => "lead_in_paragraph",
-            RuleId::LaterInParagraph => "later_in_paragraph",
-            RuleId::ContinuedParagraph => "continued_paragraph",
-            RuleId::NameLookup => "name_lookup",
-            RuleId::PronounSalience => "pronoun_salience",
-            RuleId::TitleLink => "title_link",
-            RuleId::OrganisationLink => "organisation_link",
-        }
-    }
-
-    /// The rule's entry in [`RULES`].
-    pub fn rule(self) -> Option<&'static Rule> {
-        RULES.iter().find(|r| r.id == self)
-    }
-}
-
-/// A rule: its id, what it reads, and examples of what it decides.
-#[derive(Debug)]
-pub struct Rule {
-    pub id: RuleId,
-    /// One line on what the rule reads.
-    pub reads: &'static str,
-    pub examples: &'static [Example],
-}
-
-/// An example of a rule: a text, its people, the quotation (its first words) and the speaker the
-/// rule gives it: an entity's name, `(words)` for an unnamed speaker, or none.
-#[derive(Debug)]
-pub struct Example {
-    pub text: &'static str,
-    /// The people (and organisations, written `org:Name`) of the text, each as its aliases
-    /// separated by `|`, the fullest first.
-    pub people: &'static [&'static str],
-    pub quote: &'static str,
-    pub speaker: Option<&'static str>,
-}
-
-const fn ex(
-    text: &'static str,
-    people: &'static [&'static str],
-    quote: &'static str,
-    speaker: &'static str,
-) -> Example {
-    Example {
-        text,
-        people,
-        quote,
-        speaker: Some(speaker),
-    }
-}
-
-/// Every rule, in the order the sieve tries them; links (which tie a speaker's words to an entity
-/// for another rule) come last.
-pub static RULES: &[Rule] = &[
-    Rule {
-        id: RuleId::ExplicitCueAfter,
-        reads: "a reporting verb right after the quotation, its subject before or after it",
-        examples: &[
-            ex(
-                "“We are not going anywhere,” Jane Doe said on Monday.",
-                &["Jane Doe|Doe"],
-                "We are not",
-                "Jane Doe",
-            ),
-            ex(
-                "“It was a long night,” said Paul Smith, the mayor of the town.",
-                &["Paul Smith|Smith"],
-                "It was a long",
-                "Paul Smith",
-            ),
-            ex(
-                "“The plant will stay open,” Jane Doe, a spokeswoman for Acme Corp, said.",
-                &["Jane Doe", "org:Acme Corp"],
-                "The plant",
-                "Jane Doe",
-            ),
-            ex(
-                "Jane Doe arrived late. “We will not comment on that,” a senior administration official said.",
-                &["Jane Doe"],
-                "We will not",
-                "(a senior administration official)",
-            ),
-            ex(
-                "“Oh, but it is good to be alive,” breathed Anne Shirley.",
-                &["Anne Shirley|Anne"],
-                "Oh, but",
-                "Anne Shirley",
-            ),
-            ex(
-                "“What did Mr. Weston tell you?”--said Emma, still perplexed.",
-                &["Emma", "Mr. Weston"],
-                "What did",
-                "Emma",
-            ),
-        ],
-    },
-    Rule {
-        id: RuleId::InvertedSaidHe,
-        reads: "a reporting verb after the quotation followed by its pronoun subject",
-        examples: &[ex(
-            "Tom Reed came in.\n\n“I thought so,” said he.",
-            &["Tom Reed|Reed"],
-            "I thought so",
-            "Tom Reed",
-        )],
-    },
-    Rule {
-        id: RuleId::TagSentence,
-        reads: "a short sentence of attribution after a quotation that ends its own sentence",
-        examples: &[ex(
-            "“Thank you, a very smart and gracious gesture!” Trump tweeted.",
-            &["Donald Trump|Trump"],
-            "Thank you",
-            "Donald Trump",
-        )],
-    },
-    Rule {
-        id: RuleId::ExplicitCueBefore,
-        reads: "a reporting verb before the quotation in its sentence, and its subject",
-        examples: &[
-            ex(
-                "Jane Doe said, “We will appeal the ruling.”",
-                &["Jane Doe|Doe"],
-                "We will appeal",
-                "Jane Doe",
-            ),
-            ex(
-                "Later, Mike Pompeo told reporters: “We are ready.”",
-                &["Mike Pompeo|Pompeo"],
-                "We are ready",
-                "Mike Pompeo",
-            ),
-            ex(
-                "President Trump has expressed his desire for a deal, saying Kim Jong-Un has acted “honorably” throughout.",
-                &["Donald Trump|Trump", "Kim Jong-Un"],
-                "honorably",
-                "Donald Trump",
-            ),
-        ],
-    },
-    Rule {
-        id: RuleId::AccordingTo,
-        reads: "`according to` and the name after it",
-        examples: &[ex(
-            "The talks are “at a dead end,” according to Jane Doe.",
-            &["Jane Doe"],
-            "at a dead end",
-            "Jane Doe",
-        )],
-    },
-    Rule {
-        id: RuleId::CueNoun,
-        reads: "a reporting noun and its owner: `a tweet from Smith`, `Smith’s statement`",
-        examples: &[
-            ex(
-                "It even prompted a tweet from President Trump: “North Korea has announced that it will dismantle the site.”",
-                &["Donald Trump|Trump"],
-                "North Korea",
-                "Donald Trump",
-            ),
-            ex(
-                "“There is no question,” Cornyn's statement added.",
-                &["John Cornyn|Cornyn"],
-                "There is no",
-                "John Cornyn",
-            ),
-        ],
-    },
-    Rule {
-        id: RuleId::QuotedAs,
-        reads: "`quoted X as saying`: X, not the subject of `quoted`",
-        examples: &[ex(
-            "Tom Smith left the party in May.\n\n“We are done,” the Daily Post quoted Smith as saying.",
-            &["Tom Smith|Smith"],
-            "We are done",
-            "Tom Smith",
-        )],
-    },
-    Rule {
-        id: RuleId::ColonSubject,
-        reads: "a name or he/she opening a sentence that ends in a colon before the quotation",
-        examples: &[ex(
-            "Then Jane Doe, at the end of a long day: “We are ready for anything.”",
-            &["Jane Doe"],
-            "We are ready",
-            "Jane Doe",
-        )],
-    },
-    Rule {
-        id: RuleId::SentenceLeadIn,
-        reads: "the sentence right before, when it has a reporting word and no quotation",
-        examples: &[ex(
-            "Senator John Cornyn, Republican from Texas, issued a statement regarding the decision. “Like many Texans, I am disappointed.”",
-            &["John Cornyn|Cornyn"],
-            "Like many",
-            "John Cornyn",
-        )],
-    },
-    Rule {
-        id: RuleId::EarlierInParagraph,
-        reads: "the speaker of an earlier quotation in the same paragraph",
-        examples: &[ex(
-            "“This is the first part of a long statement,” said Jane Doe. “It goes on.”",
-            &["Jane Doe"],
-            "It goes on",
-            "Jane Doe",
-        )],
-    },
-    Rule {
-        id: RuleId::LeadInParagraph,
-        reads: "a paragraph ending with a colon, comma or dash right before the quotation's",
-        examples: &[ex(
-            "In a statement on Friday, Jane Doe said:\n\n“We have done nothing wrong and we will prove it in court.”",
-            &["Jane Doe"],
-            "We have done",
-            "Jane Doe",
-        ),
-        ex(
-            "Mr. Bennet came back late, and as soon as he was gone, he turned to his daughter and said,\n\n“Jane, I congratulate you.”",
-            &["Mr. Bennet|Bennet", "Jane"],
-            "Jane, I",
-            "Mr. Bennet",
-        ),
-        ex(
-            "At last, with some hesitation, Harriet Smith said--\n\n“Miss Woodhouse, I must do as well as I can.”",
-            &["Harriet Smith|Harriet"],
-            "Miss Woodhouse",
-            "Harriet Smith",
-        )],
-    },
-    Rule {
-        id: RuleId::LaterInParagraph,
-        reads: "the speaker of a later quotation in the same paragraph with a cue of its own",
-        examples: &[ex(
-            "“We lost.” It was late. “We will be back,” Jane Doe said.",
-            &["Jane Doe"],
-            "We lost",
-            "Jane Doe",
-        )],
-    },
-    Rule {
-        id: RuleId::ContinuedParagraph,
-        reads: "the quotation ending the previous paragraph, whose speech goes on",
-        examples: &[ex(
-            "“We are very excited about this,” said Jane Doe.\n\n“It is a great day for the city.”\n\nThe council met later.",
-            &["Jane Doe"],
-            "It is a great day",
-            "Jane Doe",
-        )],
-    },
-    Rule {
-        id: RuleId::NameLookup,
-        reads: "link: a name the entity list knows, matched to its entity where it was not marked",
-        examples: &[],
-    },
-    Rule {
-        id: RuleId::PronounSalience,
-        reads: "link: he/she to the last person before who fits, a source in the paragraph first",
-        examples: &[],
-    },
-    Rule {
-        id: RuleId::TitleLink,
-        reads: "link: `the <title>` to the last person introduced with that title",
-        examples: &[],
-    },
-    Rule {
-        id: RuleId::OrganisationLink,
-        reads: "link: `the agency` to the last organisation mentioned",
-        examples: &[],
-    },
-];
 
 /// Why a quote has the speaker it has: the rule that decided and what it read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -354,7 +31,7 @@ pub struct Trace {
 }
 
 impl Trace {
-    fn new(rule: RuleId) -> Trace {
+    pub(super) fn new(rule: RuleId) -> Trace {
         Trace {
             rule,
             link: None,
@@ -370,10 +47,20 @@ impl Trace {
 pub(super) struct Attribution {
     pub speaker: Option<usize>,
     pub speaker_text: Option<String>,
+    /// The narrator speaks (`I said`); who that is is settled at the end.
+    pub narrator: bool,
     pub cue: Option<String>,
     /// Found beside the quotation itself rather than carried over from another.
     pub own: bool,
     pub trace: Option<Trace>,
+}
+
+/// Who speaks, as the conversation rules compare speakers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Who {
+    Entity(usize),
+    Text(String),
+    Narrator,
 }
 
 impl Attribution {
@@ -389,6 +76,7 @@ impl Attribution {
         Attribution {
             speaker: resolved.speaker,
             speaker_text: resolved.speaker_text,
+            narrator: resolved.narrator,
             cue,
             own,
             trace: Some(Trace {
@@ -402,11 +90,21 @@ impl Attribution {
     }
 
     pub fn names_someone(&self) -> bool {
-        self.speaker.is_some() || self.speaker_text.is_some()
+        self.speaker.is_some() || self.speaker_text.is_some() || self.narrator
+    }
+
+    /// Who speaks, if anyone is named.
+    pub fn who(&self) -> Option<Who> {
+        match (self.speaker, &self.speaker_text) {
+            (Some(e), _) => Some(Who::Entity(e)),
+            _ if self.narrator => Some(Who::Narrator),
+            (None, Some(t)) => Some(Who::Text(t.to_lowercase())),
+            (None, None) => None,
+        }
     }
 
     /// This attribution carried over to another quotation by `rule`, from top-level quote `from`.
-    fn carried(&self, rule: RuleId, from: Option<usize>) -> Attribution {
+    pub fn carried(&self, rule: RuleId, from: Option<usize>) -> Attribution {
         let mut trace = Trace::new(rule);
         trace.from_quote = from;
         if let Some(t) = &self.trace {
@@ -414,6 +112,9 @@ impl Attribution {
             if from.is_none() {
                 trace.link = t.link;
                 trace.subject = t.subject;
+            }
+            if t.link == Some(RuleId::Narrator) {
+                trace.link = t.link;
             }
         }
         Attribution {
@@ -429,11 +130,11 @@ impl Attribution {
 const QUOTE_REACH: usize = 24;
 
 /// A stretch of paragraphs joined by quotations that run across them.
-struct Unit {
-    start: usize,
-    end: usize,
+pub(super) struct Unit {
+    pub start: usize,
+    pub end: usize,
     /// The top-level quotations inside, as a range of indices.
-    quotes: std::ops::Range<usize>,
+    pub quotes: std::ops::Range<usize>,
 }
 
 fn units(paragraphs: &[(usize, usize)], top: &[Span]) -> Vec<Unit> {
@@ -471,19 +172,26 @@ fn units(paragraphs: &[(usize, usize)], top: &[Span]) -> Vec<Unit> {
 
 /// One top-level quotation as the sieve sees it.
 #[derive(Debug, Clone)]
-struct Slot {
-    kind: QuoteKind,
-    attribution: Attribution,
+pub(super) struct Slot {
+    pub kind: QuoteKind,
+    pub attribution: Attribution,
     /// The unit it stands in.
-    unit: usize,
+    pub unit: usize,
     /// Whether it is the first token of its unit.
-    opens_unit: bool,
+    pub opens_unit: bool,
     /// Whether it stands in the last sentence of its unit.
-    in_last_sentence: bool,
+    pub in_last_sentence: bool,
+    /// Whether it opens its paragraph and is the paragraph's whole text, or is followed right
+    /// away by its attribution: a turn of dialogue.
+    pub dialogue_turn: bool,
     /// What the sentence before it says, if it leads in ([`RuleId::SentenceLeadIn`]).
-    sentence_lead: Option<Attribution>,
+    pub sentence_lead: Option<Attribution>,
     /// What a previous paragraph ending with a colon says ([`RuleId::LeadInParagraph`]).
-    paragraph_lead: Option<Attribution>,
+    pub paragraph_lead: Option<Attribution>,
+    /// The people it addresses by name (`“Yes, Emma, …”`).
+    pub vocatives: Vec<usize>,
+    /// The people named inside it, who are never its speaker.
+    pub named_inside: Vec<usize>,
 }
 
 impl Slot {
@@ -496,20 +204,54 @@ impl Slot {
             unit: 0,
             opens_unit: false,
             in_last_sentence: false,
+            dialogue_turn: false,
             sentence_lead: None,
             paragraph_lead: None,
+            vocatives: Vec::new(),
+            named_inside: Vec::new(),
         }
     }
 }
 
-/// The document as the second stage reads it.
-struct Sieve {
-    slots: Vec<Slot>,
-    /// For each unit, its quotations (indices into `slots`).
-    units: Vec<std::ops::Range<usize>>,
+/// How a document uses quotations, which decides how an uncued paragraph is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Register {
+    /// Reports: an uncued quotation paragraph continues the last speaker.
+    Report,
+    /// Dialogue (fiction, interviews told as scenes): each paragraph is a new turn.
+    Dialogue,
 }
 
-/// A rule of the second stage: a speaker for quotation `q` from the others.
+/// The document as the later stages read it.
+pub(super) struct Sieve {
+    pub slots: Vec<Slot>,
+    /// For each unit, its quotations (indices into `slots`).
+    pub units: Vec<std::ops::Range<usize>>,
+    pub register: Register,
+}
+
+impl Sieve {
+    /// Gives quotation `q` the speaker of `a`, keeping its own cue when `a` has none.
+    pub fn assign(&mut self, q: usize, mut a: Attribution) {
+        let Some(slot) = self.slots.get_mut(q) else {
+            return;
+        };
+        a.own = false;
+        if a.cue.is_none() {
+            a.cue = slot.attribution.cue.take();
+        }
+        slot.attribution = a;
+    }
+
+    /// Whether quotation `q` still waits for a speaker.
+    pub fn open(&self, q: usize) -> bool {
+        self.slots
+            .get(q)
+            .is_some_and(|s| s.kind != QuoteKind::Scare && !s.attribution.names_someone())
+    }
+}
+
+/// A rule of the second stage: a speaker for quotation `q` from its paragraph.
 type CarryRule = fn(&Sieve, usize) -> Option<Attribution>;
 
 /// The second stage, in order.
@@ -557,7 +299,8 @@ fn later_in_paragraph(sieve: &Sieve, q: usize) -> Option<Attribution> {
 
 fn continued_paragraph(sieve: &Sieve, q: usize) -> Option<Attribution> {
     let slot = sieve.slots.get(q)?;
-    if !slot.opens_unit {
+    // In dialogue a new paragraph is a new speaker.
+    if !slot.opens_unit || sieve.register == Register::Dialogue {
         return None;
     }
     let previous = sieve.units.get(slot.unit.checked_sub(1)?)?;
@@ -570,6 +313,14 @@ fn continued_paragraph(sieve: &Sieve, q: usize) -> Option<Attribution> {
         .then(|| s.attribution.carried(RuleId::ContinuedParagraph, Some(p)))
 }
 
+/// The quotations of a document with their speakers, and the narrator when one speaks without a
+/// name the entity list knows: an entity to add after the others (speakers may point at index
+/// `entities.len()`).
+pub(super) struct Attributed {
+    pub quotes: Vec<Quote>,
+    pub narrator: Option<Entity>,
+}
+
 /// Finds the speaker and kind of every top-level quotation.
 pub(super) fn attribute(
     text: &str,
@@ -577,7 +328,7 @@ pub(super) fn attribute(
     top: &[Span],
     entities: &[Entity],
     lex: &'static Lexicon,
-) -> Vec<Quote> {
+) -> Attributed {
     let ctx = Context::new(text, paragraphs, top, entities, lex);
     let mut slots = vec![Slot::new(); top.len()];
     let all_units = units(paragraphs, top);
@@ -605,6 +356,14 @@ pub(super) fn attribute(
             slot.unit = u;
             slot.opens_unit = i == 0;
             slot.in_last_sentence = tokens.sentence.get(i).is_some_and(|s| s.1 == tokens.len());
+            let whole_paragraph = i == 0 && tokens.len() == 1;
+            let cued_right_after = attribution.own
+                && matches!(
+                    attribution.trace.as_ref().map(|t| t.rule),
+                    Some(RuleId::ExplicitCueAfter | RuleId::InvertedSaidHe)
+                );
+            slot.dialogue_turn =
+                i == 0 && kind == QuoteKind::Direct && (whole_paragraph || cued_right_after);
             if kind == QuoteKind::Direct && !attribution.names_someone() {
                 slot.sentence_lead = reader.sentence_lead_in(i);
                 if i == 0 {
@@ -614,30 +373,36 @@ pub(super) fn attribute(
                         .and_then(|p| paragraph_lead_in(&ctx, text, top, p, lex));
                 }
             }
+            if kind != QuoteKind::Scare {
+                (slot.vocatives, slot.named_inside) = ctx.people_inside(span);
+            }
             slot.attribution = attribution;
         }
     }
-    // Second stage: direct quotations with no speaker of their own continue someone's speech.
+    let register = super::conversation::register(&slots, &unit_ranges);
     let mut sieve = Sieve {
         slots,
         units: unit_ranges,
+        register,
     };
+    // Second stage: direct quotations with no speaker of their own continue someone's speech.
     for q in 0..sieve.slots.len() {
         let slot = &sieve.slots[q];
         if slot.kind != QuoteKind::Direct || slot.attribution.names_someone() {
             continue;
         }
-        let carried = CARRY_RULES.iter().find_map(|(_, rule)| rule(&sieve, q));
-        if let Some(mut c) = carried {
-            c.own = false;
-            let slot = &mut sieve.slots[q];
-            if c.cue.is_none() {
-                c.cue = slot.attribution.cue.take();
-            }
-            slot.attribution = c;
+        if let Some(c) = CARRY_RULES.iter().find_map(|(_, rule)| rule(&sieve, q)) {
+            sieve.assign(q, c);
         }
     }
-    top.iter()
+    // Third stage: dialogue read as conversations.
+    if sieve.register == Register::Dialogue {
+        super::conversation::read(&mut sieve);
+    }
+    // Last, the narrator's name.
+    let narrator = super::narrator::settle(&mut sieve, &ctx, entities.len());
+    let quotes = top
+        .iter()
         .zip(sieve.slots)
         .map(|(s, slot)| {
             let a = slot.attribution;
@@ -651,7 +416,8 @@ pub(super) fn attribute(
                 trace: a.trace.map(Box::new),
             }
         })
-        .collect()
+        .collect();
+    Attributed { quotes, narrator }
 }
 
 /// The speaker named by a paragraph (`unit`) that ends with a colon.
