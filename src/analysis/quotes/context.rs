@@ -83,6 +83,18 @@ pub(super) const POSSESSIVES: [&str; 7] = ["whose", "his", "her", "their", "its"
 
 /// How far back a pronoun looks for the person it stands for, in mentions.
 const PRONOUN_REACH: usize = 120;
+/// How many people a pronoun weighs, and the weights: a rank nearer, being a subject, being known
+/// to have the pronoun's gender, being a source named in the same paragraph.
+const PRONOUN_PEOPLE: i32 = 6;
+const NEARER: i32 = 2;
+const SUBJECT: i32 = 3;
+const KNOWN_GENDER: i32 = 2;
+const SOURCE: i32 = 100;
+/// Words after which a name opens a clause (and is its subject).
+const SUBJECT_OPENERS: [&str; 22] = [
+    "and", "but", "then", "when", "while", "whilst", "as", "so", "that", "who", "where", "because",
+    "if", "though", "although", "after", "before", "till", "until", "since", "nor", "yet",
+];
 /// How far back `the <title>` looks, in mentions.
 const TITLE_REACH: usize = 400;
 /// How many mentions of any kind a look-back passes over: keeps it linear however many
@@ -391,34 +403,72 @@ impl<'a> Context<'a> {
             .copied()
     }
 
-    /// The people a pronoun of gender `g` at `at` may stand for, the chosen one first: the last
-    /// person mentioned before whose gender fits; but a source (someone
-    /// introduced like one, or quoted already) named earlier in the same paragraph wins over a
-    /// person only talked about (`For Kevin Allton, a USI instructor, Warhol was a legend. He
-    /// said, “…”`).
+    /// Whether entity `e` can be called by a pronoun of gender `g`.
+    pub fn fits(&self, e: usize, g: Gender) -> bool {
+        let eg = self.gender.get(e).copied().unwrap_or(Gender::Unknown);
+        self.is_person(e) && (g == Gender::Unknown || eg == Gender::Unknown || eg == g)
+    }
+
+    /// The people a pronoun of gender `g` at `at` may stand for, the chosen one first. Each
+    /// person who fits, nearest first, is weighed: nearer is better, the subject of a sentence
+    /// or clause beats a person only acted on (`she saw Diana`), a person known to be of the
+    /// pronoun's gender beats one of unknown gender, and a source named in the same paragraph
+    /// (introduced like one, or quoted already) beats a person only talked about (`For Kevin
+    /// Allton, a USI instructor, Warhol was a legend. He said, “…”`).
     fn pronoun_candidates(&self, g: Gender, at: usize) -> Vec<usize> {
-        let fits = |e: usize| {
-            let eg = self.gender.get(e).copied().unwrap_or(Gender::Unknown);
-            g == Gender::Unknown || eg == Gender::Unknown || eg == g
-        };
-        let mut candidates = self
-            .people_before(at)
-            .take(PRONOUN_REACH)
-            .filter(|m| fits(m.entity));
-        let Some(nearest) = candidates.next() else {
-            return Vec::new();
-        };
-        if self.is_source(nearest.entity) {
-            return vec![nearest.entity];
-        }
         let paragraph = self.paragraph_of(at);
-        let source = candidates
-            .take_while(|m| self.paragraph_of(m.start) == paragraph)
-            .find(|m| self.is_source(m.entity));
-        match source {
-            Some(s) => vec![s.entity, nearest.entity],
-            None => vec![nearest.entity],
+        let mut weighed: Vec<(usize, i32)> = Vec::new();
+        for m in self.people_before(at).take(PRONOUN_REACH) {
+            if !self.fits(m.entity, g) || weighed.iter().any(|(e, _)| *e == m.entity) {
+                continue;
+            }
+            let rank = weighed.len() as i32;
+            if rank >= PRONOUN_PEOPLE {
+                break;
+            }
+            let mut weight = -rank * NEARER;
+            if self.is_subject(&m) {
+                weight += SUBJECT;
+            }
+            if g != Gender::Unknown && self.gender.get(m.entity) == Some(&g) {
+                weight += KNOWN_GENDER;
+            }
+            if self.is_source(m.entity) && self.paragraph_of(m.start) == paragraph {
+                weight += SOURCE;
+            }
+            weighed.push((m.entity, weight));
         }
+        // Stable: on a tie the nearer stays first.
+        weighed.sort_by_key(|&(_, w)| std::cmp::Reverse(w));
+        weighed.into_iter().map(|(e, _)| e).collect()
+    }
+
+    /// Whether mention `m` stands as a subject: it opens a sentence or a clause (after a
+    /// conjunction or a comma), or follows its reporting verb (`said Elizabeth`); not a
+    /// possessive (`Diana’s`), not after a verb or preposition (`saw Diana`, `to Jane`).
+    fn is_subject(&self, m: &MentionRef) -> bool {
+        let after = self.text.get(m.end..).unwrap_or("");
+        if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+            return false;
+        }
+        let mut before = self.text.get(..m.start).unwrap_or("").trim_end();
+        // Back over titles (`Mr.`, `Lady`), which the mention leaves out.
+        for _ in 0..3 {
+            let cut = before.trim_end_matches('.');
+            let word = super::word_ending(cut);
+            if word.is_empty() || self.lex.title(&word.to_lowercase()).is_none() {
+                break;
+            }
+            before = cut[..cut.len() - word.len()].trim_end();
+        }
+        let Some(last) = before.chars().next_back() else {
+            return true;
+        };
+        if !last.is_alphanumeric() {
+            return !matches!(last, '\'' | '-');
+        }
+        let word = super::word_ending(before).to_lowercase();
+        SUBJECT_OPENERS.contains(&word.as_str()) || !self.lex.cues_starting(&word).is_empty()
     }
 
     /// The last person introduced with `title` before `at`.

@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use super::context::Context;
+use super::lexicon::Gender;
 use super::rules::RuleId;
 use super::sieve::{Attribution, Register, Sieve, Slot, Trace, Who};
 use crate::analysis::QuoteKind;
@@ -52,7 +54,7 @@ pub(super) fn register(slots: &[Slot], units: &[Range<usize>]) -> Register {
 }
 
 /// Fills the uncued turns of every conversation.
-pub(super) fn read(sieve: &mut Sieve) {
+pub(super) fn read(sieve: &mut Sieve, ctx: &Context) {
     let mut conversation: Vec<usize> = Vec::new();
     let mut last_unit: Option<usize> = None;
     for u in 0..sieve.units.len() {
@@ -60,13 +62,13 @@ pub(super) fn read(sieve: &mut Sieve) {
             continue;
         }
         if last_unit.is_some_and(|l| u - l > MAX_GAP + 1) {
-            fill(sieve, &conversation);
+            fill(sieve, ctx, &conversation);
             conversation.clear();
         }
         conversation.push(u);
         last_unit = Some(u);
     }
-    fill(sieve, &conversation);
+    fill(sieve, ctx, &conversation);
 }
 
 /// Whether unit `u` holds a quotation that can be spoken.
@@ -174,10 +176,68 @@ fn guess(sieve: &Sieve, turns: &[usize], k: usize, forwards: bool) -> Option<Att
     )
 }
 
+/// The gender of the pronoun that named the speaker of unit `u` (`said he`), when its turn
+/// was named by one and nothing better.
+fn pronoun_turn(sieve: &Sieve, u: usize) -> Option<Gender> {
+    let (q, _) = speaker_of(sieve, u, false)?;
+    let a = &sieve.slots[q].attribution;
+    let by_pronoun = a.trace.as_ref().and_then(|t| t.link) == Some(RuleId::PronounSalience);
+    (a.own && by_pronoun).then_some(a.pronoun).flatten()
+}
+
+/// In dialogue, `he said` names whoever's turn it is when the pronoun fits them: gives unit
+/// `u`'s quotations spoken by the person the pronoun was first tied to that speaker instead.
+fn relink(sieve: &mut Sieve, ctx: &Context, u: usize, g: Gender, expected: &Attribution) {
+    let Some(e) = expected.speaker else {
+        return;
+    };
+    let Some((_, old)) = speaker_of(sieve, u, false) else {
+        return;
+    };
+    if old == Who::Entity(e) || !ctx.fits(e, g) || named_inside(sieve, u, &Who::Entity(e)) {
+        return;
+    }
+    let Some(range) = sieve.units.get(u).cloned() else {
+        return;
+    };
+    for q in range {
+        let a = &mut sieve.slots[q].attribution;
+        if a.who().as_ref() != Some(&old) {
+            continue;
+        }
+        a.speaker = Some(e);
+        if let Some(t) = a.trace.as_mut() {
+            t.candidates.retain(|&c| c != e);
+            t.candidates.insert(0, e);
+            if t.link == Some(RuleId::PronounSalience) {
+                t.link = Some(RuleId::PronounInConversation);
+            }
+        }
+    }
+}
+
 /// Fills the uncued turns of one conversation (its units, in order).
-fn fill(sieve: &mut Sieve, turns: &[usize]) {
+fn fill(sieve: &mut Sieve, ctx: &Context, turns: &[usize]) {
     if turns.len() < 2 {
         return;
+    }
+    // First, forwards, the turns named by a pronoun: whose turn it is decides whom it means.
+    for k in 0..turns.len() {
+        let u = turns[k];
+        if let Some(g) = pronoun_turn(sieve, u) {
+            // Only when the pronoun was tied to whoever spoke the turn before: the same person
+            // rarely speaks two turns running.
+            let before = k
+                .checked_sub(1)
+                .and_then(|p| speaker_of(sieve, turns[p], true))
+                .map(|(_, w)| w);
+            let now = speaker_of(sieve, u, false).map(|(_, w)| w);
+            if before.is_some() && before == now {
+                if let Some(expected) = guess(sieve, turns, k, true) {
+                    relink(sieve, ctx, u, g, &expected);
+                }
+            }
+        }
     }
     let known = |sieve: &Sieve, u: usize| speaker_of(sieve, u, false).is_some();
     for _ in 0..PASSES {

@@ -39,6 +39,9 @@ pub enum RuleId {
     NameLookup,
     /// Link: `he`, `she` to the most salient person who fits.
     PronounSalience,
+    /// Link: in dialogue, `he said`, `said she` to the person whose turn it is, when the
+    /// pronoun fits them.
+    PronounInConversation,
     /// Link: `the prince` to the last person introduced with that title.
     TitleLink,
     /// Link: `the agency` to the last organisation.
@@ -69,6 +72,7 @@ impl RuleId {
             RuleId::ConversationAlternation => "conversation_alternation",
             RuleId::NameLookup => "name_lookup",
             RuleId::PronounSalience => "pronoun_salience",
+            RuleId::PronounInConversation => "pronoun_in_conversation",
             RuleId::TitleLink => "title_link",
             RuleId::OrganisationLink => "organisation_link",
             RuleId::Narrator => "narrator",
@@ -82,6 +86,7 @@ impl RuleId {
             self,
             RuleId::NameLookup
                 | RuleId::PronounSalience
+                | RuleId::PronounInConversation
                 | RuleId::TitleLink
                 | RuleId::OrganisationLink
                 | RuleId::Narrator
@@ -378,6 +383,16 @@ pub static RULES: &[Rule] = &[
             &["Alice Green|Green", "Tom Brown|Brown"],
             "It went well",
             "Alice Green",
+        )],
+    },
+    Rule {
+        id: RuleId::PronounInConversation,
+        reads: "link: in dialogue, he/she to whoever's turn it is (addressed, or two turns back)",
+        examples: &[ex(
+            "Tom Reed and Sam Hill sat by the fire.\n\n“It is cold,” said Tom.\n\n“It is winter,” said Sam.\n\n“I know,” said Tom.\n\n“Then why complain?” said Sam.\n\nTom poked the fire and Sam watched him.\n\n“Because I can,” said he.",
+            &["Tom Reed|Tom", "Sam Hill|Sam"],
+            "Because I can",
+            "Tom Reed",
         )],
     },
     Rule {

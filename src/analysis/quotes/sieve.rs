@@ -8,8 +8,8 @@
 //! addressed, who answers); last, the narrator (`I said`) gets a name. Every decision keeps the
 //! rule that made it and what it read, as a [`Trace`].
 
-use super::context::{Context, Subject};
-use super::lexicon::Lexicon;
+use super::context::{Context, Subject, SubjectKind};
+use super::lexicon::{Gender, Lexicon};
 use super::marks::Span;
 use super::reader::Reader;
 use super::rules::RuleId;
@@ -49,6 +49,8 @@ pub(super) struct Attribution {
     pub speaker_text: Option<String>,
     /// The narrator speaks (`I said`); who that is is settled at the end.
     pub narrator: bool,
+    /// The speaker was named by `he` or `she`: the gender, for rules that reconsider whom.
+    pub pronoun: Option<Gender>,
     pub cue: Option<String>,
     /// Found beside the quotation itself rather than carried over from another.
     pub own: bool,
@@ -77,6 +79,10 @@ impl Attribution {
             speaker: resolved.speaker,
             speaker_text: resolved.speaker_text,
             narrator: resolved.narrator,
+            pronoun: match subject.kind {
+                SubjectKind::Pronoun(g) => Some(g),
+                _ => None,
+            },
             cue,
             own,
             trace: Some(Trace {
@@ -397,7 +403,7 @@ pub(super) fn attribute(
     }
     // Third stage: dialogue read as conversations.
     if sieve.register == Register::Dialogue {
-        super::conversation::read(&mut sieve);
+        super::conversation::read(&mut sieve, &ctx);
     }
     // Last, the narrator's name.
     let narrator = super::narrator::settle(&mut sieve, &ctx, entities.len());
