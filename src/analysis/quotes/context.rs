@@ -121,6 +121,27 @@ pub(super) struct Context<'a> {
     pub paragraphs: &'a [(usize, usize)],
 }
 
+/// The head noun of a short definite or indefinite description (`the beadle`, `the old Jew`,
+/// `a nurse`), lower case; `None` for anything longer or not shaped so.
+fn apposed_noun(clause: &str) -> Option<String> {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) || !matches!(words[0], "the" | "a" | "an") {
+        return None;
+    }
+    let head = words[words.len() - 1];
+    let middle_lower = words[1..words.len() - 1]
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_lowercase()));
+    (middle_lower && head.chars().all(char::is_alphabetic)).then(|| head.to_lowercase())
+}
+
+/// The length of the character at byte `i` of `s` (1 when `i` is not a character's start).
+fn c_len(s: &str, i: usize) -> usize {
+    s.get(i..)
+        .and_then(|r| r.chars().next())
+        .map_or(1, char::len_utf8)
+}
+
 /// Words of `text[from..to]` with their byte offsets.
 fn words_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &str)> {
     let slice = text.get(from..to).unwrap_or("");
@@ -239,21 +260,30 @@ impl<'a> Context<'a> {
             if self.in_quote(m.start) {
                 continue;
             }
+            // A description in apposition before the name: `the beadle, Mr. Bumble`.
+            if let Some(noun) = self.apposed_before(m.start) {
+                self.add_title(m.entity, noun);
+            }
             // A title before the mention, or leading it.
             let before = self.text.get(..m.start).unwrap_or("");
-            let before = before.trim_end_matches([' ', '.', '\n']);
+            let spaced = before.trim_end_matches([' ', '\n']);
+            let dotted = spaced.ends_with('.');
+            let before = spaced.trim_end_matches('.');
             let title_len: usize = before
                 .chars()
                 .rev()
                 .take_while(|c| c.is_alphabetic() || *c == '-')
                 .map(char::len_utf8)
                 .sum();
+            let mut previous = before.get(before.len() - title_len..).unwrap_or("");
+            // A period after the word must be an abbreviation's (`Mr.`), not a sentence's end
+            // (`said the old lady. Oliver…`).
+            if dotted && !self.lex.is_abbreviation(&previous.to_lowercase()) {
+                previous = "";
+            }
             let mention_text = self.text.get(m.start..m.end).unwrap_or("");
             let leading = mention_text.split_whitespace().next().unwrap_or("");
-            for word in [
-                before.get(before.len() - title_len..).unwrap_or(""),
-                leading,
-            ] {
+            for word in [previous, leading] {
                 let word = word.trim_end_matches('.').to_lowercase();
                 if let Some(g) = self.lex.title(&word) {
                     self.mark_source(m.entity);
@@ -286,9 +316,16 @@ impl<'a> Context<'a> {
                 // A title in the descriptor names the person by it later (`Mary Lee, the
                 // city’s mayor,` … `the mayor said`); the search stops at a preposition, so
                 // `a spokeswoman for the mayor` gives none.
-                for w in clause.split_whitespace().take(5) {
+                // The descriptor opens with an article or the title itself: in `Oliver, said
+                // the old lady` the words after the comma are no descriptor.
+                let opens = matches!(lower_first.as_str(), "a" | "an" | "the")
+                    || self.lex.title(&lower_first).is_some();
+                for w in clause.split_whitespace().take(if opens { 5 } else { 0 }) {
                     let w = w.to_lowercase();
-                    if self.lex.is_clause_stop(&w) || POSSESSIVES.contains(&w.as_str()) {
+                    if self.lex.is_clause_stop(&w)
+                        || POSSESSIVES.contains(&w.as_str())
+                        || !self.lex.cues_starting(&w).is_empty()
+                    {
                         break;
                     }
                     if self.lex.title(&w).is_some() {
@@ -299,6 +336,13 @@ impl<'a> Context<'a> {
                         }
                         break;
                     }
+                }
+                // A short description in apposition names the person by it later (`Mr.
+                // Bumble, the beadle,` … `said the beadle`; `Fagin, the Jew`).
+                // Only a name standing as a subject: in `After meeting Jones, the official,
+                // …, said` the official is someone else.
+                if let Some(noun) = apposed_noun(clause).filter(|_| self.is_subject(m)) {
+                    self.add_title(m.entity, noun);
                 }
                 for w in clause.split_whitespace().take(8) {
                     let w = w.to_lowercase();
@@ -373,6 +417,32 @@ impl<'a> Context<'a> {
                 std::cmp::Ordering::Equal => Gender::Unknown,
             };
         }
+    }
+
+    /// Records that entity `e` is called `the <noun>` (a title or a description).
+    fn add_title(&mut self, e: usize, noun: String) {
+        if let Some(t) = self.titles.get_mut(e) {
+            if !t.contains(&noun) {
+                t.push(noun);
+            }
+        }
+    }
+
+    /// The noun of `the <noun>, ` right before a name at `start` (a title word may stand between:
+    /// `the beadle, Mr. Bumble`).
+    fn apposed_before(&self, start: usize) -> Option<String> {
+        let mut before = self.text.get(..start)?.trim_end();
+        let cut = before.trim_end_matches('.');
+        let word = super::word_ending(cut);
+        if !word.is_empty() && self.lex.title(&word.to_lowercase()).is_some() {
+            before = cut[..cut.len() - word.len()].trim_end();
+        }
+        let before = before.strip_suffix(',')?;
+        // The clause before the comma, back to the previous punctuation.
+        let clause_start = before
+            .rfind([',', '.', ';', ':', '!', '?', '"', '“', '”'])
+            .map_or(0, |i| i + c_len(before, i));
+        apposed_noun(before.get(clause_start..)?.trim())
     }
 
     pub fn mark_source(&self, entity: usize) {
@@ -471,7 +541,7 @@ impl<'a> Context<'a> {
         SUBJECT_OPENERS.contains(&word.as_str()) || !self.lex.cues_starting(&word).is_empty()
     }
 
-    /// The last person introduced with `title` before `at`.
+    /// The last person introduced with `title` (or described so) before `at`.
     pub fn resolve_title(&self, title: &str, at: usize) -> Option<usize> {
         self.people_before(at)
             .take(TITLE_REACH)

@@ -11,6 +11,7 @@
 
 mod context;
 mod conversation;
+mod description;
 mod lexicon;
 mod marks;
 mod narrator;

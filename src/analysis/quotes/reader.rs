@@ -347,6 +347,18 @@ impl Reader<'_, '_> {
                 return Subject::new(SubjectKind::Organisation, at, stop);
             }
         }
+        // `the beadle`, `the old gentleman`: a description the text may have given someone.
+        let short = (2..=3).contains(&(end - first));
+        if short && self.t.word(first) == "the" {
+            let noun = self.t.word(end - 1);
+            let plain = (first + 1..end - 1)
+                .all(|k| self.t.is_word(k) && !self.t.is_capitalised(self.text(), k))
+                && self.t.is_word(end - 1)
+                && noun.chars().all(char::is_alphabetic);
+            if plain && !self.lex().is_organisation_noun(noun) {
+                return Subject::new(SubjectKind::Title(noun.to_string()), at, stop);
+            }
+        }
         // A name the entity list knows but did not mark here (`“…,” Kowalski said` with only
         // `Dave Kowalski` found): the capitalised words ending the phrase, matched against the
         // entities' names and aliases, or a surname against their last words.

@@ -46,6 +46,9 @@ pub enum RuleId {
     TitleLink,
     /// Link: `the agency` to the last organisation.
     OrganisationLink,
+    /// Link: in dialogue, `the Jew` to the person the others address by name when that
+    /// description speaks.
+    DescriptionLink,
     /// Link: `I` outside quotations to the narrator, by the name others call them when they
     /// talk to the narrator, else to a "Narrator".
     Narrator,
@@ -75,6 +78,7 @@ impl RuleId {
             RuleId::PronounInConversation => "pronoun_in_conversation",
             RuleId::TitleLink => "title_link",
             RuleId::OrganisationLink => "organisation_link",
+            RuleId::DescriptionLink => "description_link",
             RuleId::Narrator => "narrator",
         }
     }
@@ -89,6 +93,7 @@ impl RuleId {
                 | RuleId::PronounInConversation
                 | RuleId::TitleLink
                 | RuleId::OrganisationLink
+                | RuleId::DescriptionLink
                 | RuleId::Narrator
         )
     }
@@ -413,6 +418,16 @@ pub static RULES: &[Rule] = &[
             &["org:National Weather Service"],
             "Flash flooding",
             "National Weather Service",
+        )],
+    },
+    Rule {
+        id: RuleId::DescriptionLink,
+        reads: "link: in dialogue, `the <noun>` to the name the others call that speaker by",
+        examples: &[ex(
+            "Oliver Twist came in with Jack Dawkins and Charley Bates.\n\n“Is that you, Fagin?” asked Jack.\n\n“Yes, my dear,” said the Jew.\n\n“This is him, Fagin,” said Jack.\n\n“I am glad to see you,” said the Jew.\n\n“Thank you,” said Oliver.\n\nFagin grinned.",
+            &["Oliver Twist|Oliver", "Jack Dawkins|Jack", "Charley Bates|Charley", "Fagin"],
+            "I am glad",
+            "Fagin",
         )],
     },
     Rule {

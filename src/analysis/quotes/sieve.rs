@@ -401,8 +401,9 @@ pub(super) fn attribute(
             sieve.assign(q, c);
         }
     }
-    // Third stage: dialogue read as conversations.
+    // Third stage: dialogue read as conversations, once the descriptions that speak are known.
     if sieve.register == Register::Dialogue {
+        super::description::link(&mut sieve, &ctx);
         super::conversation::read(&mut sieve, &ctx);
     }
     // Last, the narrator's name.
