@@ -790,6 +790,88 @@ impl Reader<'_, '_> {
         a.names_someone().then_some(a)
     }
 
+    /// The subject opening the sentence `s0..s1`: a person's name or `he`, `she`, `I` at its start,
+    /// perhaps after a short opening phrase set off by a comma (`Then, Anne …`), followed by a
+    /// word of the sentence's own (its verb).
+    fn sentence_subject(&self, s0: usize, s1: usize) -> Option<Subject> {
+        let after_comma = (s0..s1.min(s0 + 6))
+            .find(|&k| self.t.is_punct(k, ','))
+            .map(|k| k + 1);
+        for start in std::iter::once(s0).chain(after_comma) {
+            // Back over title words the mention leaves out (`Mr.`, `Lady`).
+            let mut k = start;
+            while k < s1
+                && (self.t.is_punct(k, '.')
+                    || (self.t.is_word(k) && self.lex().title(self.t.word(k)).is_some()))
+                && self.mention_at(k).is_none()
+            {
+                k += 1;
+            }
+            let subject = if let Some(m) = self.speaker_at(k, true) {
+                // The whole name, then the verb.
+                let mut end = k + 1;
+                while end < s1 && self.mention_at(end).is_some_and(|n| n.entity == m.entity) {
+                    end += 1;
+                }
+                Some((self.mentioned(m), end))
+            } else if matches!(self.t.word(k), "he" | "she" | "i") {
+                Some((self.pronoun(k), k + 1))
+            } else {
+                None
+            };
+            if let Some((subject, end)) = subject {
+                let verb_follows = self.t.is_word(end)
+                    && !self.t.is_capitalised(self.text(), end)
+                    && !self.lex().is_clause_stop(self.t.word(end));
+                if verb_follows {
+                    return Some(subject);
+                }
+            }
+        }
+        None
+    }
+
+    /// The person doing something in the narration beside a quotation at token `i` with no
+    /// reporting word, in its paragraph: the subject of the sentence right before it (`Emma
+    /// demurred. “…”`) or right after it (`“Oh!” Lawrence looked puzzled.`).
+    pub fn action_beat(&self, i: usize) -> Option<Attribution> {
+        let (s0, s1) = *self.t.sentence.get(i)?;
+        let sentence_without_quote = |a: usize, b: usize| {
+            !(a..b).any(|k| matches!(self.t.kind(k), Some(TokenKind::Quote(_))))
+        };
+        let mut subject = None;
+        if s0 == i && i > 0 {
+            let (p0, p1) = *self.t.sentence.get(i - 1)?;
+            if sentence_without_quote(p0, p1) {
+                subject = self.sentence_subject(p0, p1);
+            }
+        }
+        if subject.is_none() && s1 == i + 1 {
+            if let Some(&(n0, n1)) = self.t.sentence.get(s1) {
+                if sentence_without_quote(n0, n1) {
+                    subject = self.sentence_subject(n0, n1);
+                }
+            }
+        }
+        let subject = subject?;
+        let a = Attribution::read(self.ctx, RuleId::ActionBeat, &subject, None, false);
+        a.names_someone().then_some(a)
+    }
+
+    /// The person doing something in the last sentence of this stretch, which holds no
+    /// quotation: who speaks in the paragraph after it (`Poirot looked puzzled.` / `“What did I
+    /// say?”`).
+    pub fn action_lead_in(&self) -> Option<Attribution> {
+        let n = self.t.len();
+        if n == 0 || !self.t.quotes.is_empty() {
+            return None;
+        }
+        let (s0, s1) = *self.t.sentence.get(n - 1)?;
+        let subject = self.sentence_subject(s0, s1)?;
+        let a = Attribution::read(self.ctx, RuleId::ActionLeadIn, &subject, None, false);
+        a.names_someone().then_some(a)
+    }
+
     /// The speaker named by a lead-in at the end of this stretch (`…, so she said:`, `he turned
     /// to his daughter and said,`, `Harriet said--`).
     pub fn lead_in(&self) -> Option<Attribution> {

@@ -31,6 +31,12 @@ pub enum RuleId {
     LaterInParagraph,
     /// The quotation that ended the previous paragraph continues (reports, not dialogue).
     ContinuedParagraph,
+    /// The person acting in the narration right before or after the quotation, in its
+    /// paragraph (`Emma demurred. “…”`).
+    ActionBeat,
+    /// The person acting in a paragraph of narration right before the quotation's paragraph
+    /// (`Poirot looked puzzled.` / `“What did I say?”`).
+    ActionLeadIn,
     /// In dialogue, a name addressed in the previous turn (`“Yes, Emma, …”`) speaks next.
     VocativeAddressee,
     /// In dialogue, uncued turns alternate between the two people talking.
@@ -71,6 +77,8 @@ impl RuleId {
             RuleId::LeadInParagraph => "lead_in_paragraph",
             RuleId::LaterInParagraph => "later_in_paragraph",
             RuleId::ContinuedParagraph => "continued_paragraph",
+            RuleId::ActionBeat => "action_beat",
+            RuleId::ActionLeadIn => "action_lead_in",
             RuleId::VocativeAddressee => "vocative_addressee",
             RuleId::ConversationAlternation => "conversation_alternation",
             RuleId::NameLookup => "name_lookup",
@@ -348,6 +356,34 @@ pub static RULES: &[Rule] = &[
             &["Jane Doe"],
             "It is a great day",
             "Jane Doe",
+        )],
+    },
+    Rule {
+        id: RuleId::ActionBeat,
+        reads: "the subject of the narration right before or after the quotation, same paragraph",
+        examples: &[
+            ex(
+                "Emma Woodhouse and Harriet Smith walked on.\n\nEmma demurred. “It would be a crowd, a sad crowd.”",
+                &["Emma Woodhouse|Emma", "Harriet Smith|Harriet"],
+                "It would be",
+                "Emma Woodhouse",
+            ),
+            ex(
+                "Lawrence Cavendish came in.\n\n“Oh!” Lawrence looked puzzled.",
+                &["Lawrence Cavendish|Lawrence"],
+                "Oh!",
+                "Lawrence Cavendish",
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::ActionLeadIn,
+        reads: "the subject of a paragraph of narration right before the quotation's paragraph",
+        examples: &[ex(
+            "We talked of Miss Howard for an hour.\n\nHercule Poirot looked puzzled.\n\n“What did I say about her evidence?”",
+            &["Hercule Poirot|Poirot", "Miss Howard|Howard"],
+            "What did I say",
+            "Hercule Poirot",
         )],
     },
     Rule {

@@ -194,6 +194,10 @@ pub(super) struct Slot {
     pub sentence_lead: Option<Attribution>,
     /// What a previous paragraph ending with a colon says ([`RuleId::LeadInParagraph`]).
     pub paragraph_lead: Option<Attribution>,
+    /// Who acts beside it in its paragraph ([`RuleId::ActionBeat`]).
+    pub beat: Option<Attribution>,
+    /// Who acts in a paragraph of narration right before ([`RuleId::ActionLeadIn`]).
+    pub lead_beat: Option<Attribution>,
     /// The people it addresses by name (`“Yes, Emma, …”`).
     pub vocatives: Vec<usize>,
     /// The people named inside it, who are never its speaker.
@@ -213,6 +217,8 @@ impl Slot {
             dialogue_turn: false,
             sentence_lead: None,
             paragraph_lead: None,
+            beat: None,
+            lead_beat: None,
             vocatives: Vec::new(),
             named_inside: Vec::new(),
         }
@@ -261,13 +267,23 @@ impl Sieve {
 type CarryRule = fn(&Sieve, usize) -> Option<Attribution>;
 
 /// The second stage, in order.
-const CARRY_RULES: [(RuleId, CarryRule); 5] = [
+const CARRY_RULES: [(RuleId, CarryRule); 7] = [
     (RuleId::SentenceLeadIn, sentence_lead_in),
     (RuleId::EarlierInParagraph, earlier_in_paragraph),
     (RuleId::LeadInParagraph, lead_in_paragraph),
     (RuleId::LaterInParagraph, later_in_paragraph),
     (RuleId::ContinuedParagraph, continued_paragraph),
+    (RuleId::ActionBeat, action_beat),
+    (RuleId::ActionLeadIn, action_lead_in),
 ];
+
+fn action_beat(sieve: &Sieve, q: usize) -> Option<Attribution> {
+    sieve.slots.get(q)?.beat.clone()
+}
+
+fn action_lead_in(sieve: &Sieve, q: usize) -> Option<Attribution> {
+    sieve.slots.get(q)?.lead_beat.clone()
+}
 
 fn sentence_lead_in(sieve: &Sieve, q: usize) -> Option<Attribution> {
     sieve.slots.get(q)?.sentence_lead.clone()
@@ -372,11 +388,14 @@ pub(super) fn attribute(
                 i == 0 && kind == QuoteKind::Direct && (whole_paragraph || cued_right_after);
             if kind == QuoteKind::Direct && !attribution.names_someone() {
                 slot.sentence_lead = reader.sentence_lead_in(i);
+                slot.beat = reader.action_beat(i);
                 if i == 0 {
-                    slot.paragraph_lead = u
-                        .checked_sub(1)
-                        .and_then(|p| all_units.get(p))
-                        .and_then(|p| paragraph_lead_in(&ctx, text, top, p, lex));
+                    let previous = u.checked_sub(1).and_then(|p| all_units.get(p));
+                    slot.paragraph_lead =
+                        previous.and_then(|p| paragraph_lead_in(&ctx, text, top, p, lex));
+                    slot.lead_beat = previous
+                        .filter(|p| p.quotes.is_empty())
+                        .and_then(|p| narration_lead_in(&ctx, text, top, p, lex));
                 }
             }
             if kind != QuoteKind::Scare {
@@ -442,6 +461,25 @@ fn paragraph_lead_in(
     let t = Tokens::new(text, unit.start, unit.end, top, unit.quotes.start, lex);
     Reader { ctx, t: &t }.lead_in()
 }
+
+/// The person acting in the last sentence of a paragraph of narration (`unit`).
+fn narration_lead_in(
+    ctx: &Context,
+    text: &str,
+    top: &[Span],
+    unit: &Unit,
+    lex: &'static Lexicon,
+) -> Option<Attribution> {
+    // A long paragraph is narration of its own, not a lead-in to the next.
+    if unit.end - unit.start > LEAD_IN_BYTES {
+        return None;
+    }
+    let t = Tokens::new(text, unit.start, unit.end, top, unit.quotes.start, lex);
+    Reader { ctx, t: &t }.action_lead_in()
+}
+
+/// The longest paragraph of narration read as a lead-in to the quotation after it.
+const LEAD_IN_BYTES: usize = 400;
 
 /// A quotation inside another: its kind from its words alone, no speaker of its own.
 pub(super) fn nested_quote(text: &str, span: &Span) -> Quote {
