@@ -48,6 +48,10 @@ const PARTICIPLE_LINKS: [&str; 8] = [
 const CONJUNCTIONS: [&str; 11] = [
     "and", "but", "or", "that", "which", "because", "while", "when", "although", "though", "if",
 ];
+/// Prepositions that, after a name, open its affiliation (`Mr. Morgan of the Sierra Club`).
+const AFFILIATIONS: [&str; 7] = ["of", "for", "at", "from", "with", "in", "on"];
+/// The most tokens a name phrase runs over (`European Council President Donald Tusk`).
+const NAME_PHRASE: usize = 9;
 /// Words before `tweet` or `post` that make it a noun.
 const DETERMINERS: [&str; 14] = [
     "a", "an", "the", "his", "her", "their", "its", "this", "that", "another", "our", "my", "your",
@@ -78,14 +82,61 @@ impl Reader<'_, '_> {
             .copied()
     }
 
-    /// A mention at `i` of an entity that can speak.
+    /// A mention at `i` of an entity that can speak. A title standing alone (`Rep` of `Rep. G.K.
+    /// Butterfield` taken for a name) never speaks: the name after it does.
     fn speaker_at(&self, i: usize, persons_only: bool) -> Option<MentionRef> {
-        self.mention_at(i)
-            .filter(|m| match self.ctx.kind(m.entity) {
+        self.mention_at(i).filter(|m| {
+            let speaks = match self.ctx.kind(m.entity) {
                 Some(EntityKind::Person) => true,
                 Some(EntityKind::Org) => !persons_only,
                 _ => false,
-            })
+            };
+            let words = self.text().get(m.start..m.end).unwrap_or("");
+            let lone_title = !words.contains(' ')
+                && self
+                    .lex()
+                    .title(&words.trim_end_matches('.').to_lowercase())
+                    .is_some();
+            speaks && !lone_title
+        })
+    }
+
+    /// The head of the name phrase in tokens `a..b`: the last person named before an
+    /// affiliation (`European Council President Donald Tusk`, `MSNBC host Chris Matthews`,
+    /// `Gov. Earl Ray Tomblin of West Virginia`), never a possessive owner (`Scott’s niece,
+    /// Marcia Price`); failing a person, the last organisation.
+    fn np_head(&self, a: usize, b: usize) -> Option<MentionRef> {
+        let stop = (a + 1..b)
+            .find(|&k| AFFILIATIONS.contains(&self.t.word(k)))
+            .unwrap_or(b);
+        let mut person = None;
+        let mut org = None;
+        for k in a..stop {
+            let Some(m) = self.speaker_at(k, false) else {
+                continue;
+            };
+            if self.possessive(m) {
+                continue;
+            }
+            if self.ctx.is_person(m.entity) {
+                person = Some(m);
+            } else {
+                org = Some(m);
+            }
+        }
+        // A country or city speaks for its government only as the phrase's head (`Russia
+        // insisted`), never as a modifier (`Charlotte Mayor Jennifer Roberts`).
+        let place_head = || {
+            let last = stop.checked_sub(1).filter(|&l| l >= a)?;
+            let m = self.mention_at(last)?;
+            let at_end = self.t.tokens.get(last).is_some_and(|t| t.end == m.end);
+            let place = matches!(
+                self.ctx.kind(m.entity),
+                Some(EntityKind::Place | EntityKind::Group)
+            );
+            (place && at_end && !self.possessive(m)).then_some(m)
+        };
+        person.or(org).or_else(place_head)
     }
 
     /// The reporting word starting at token `i`: its kind, length in tokens and form. Verbs that
@@ -262,15 +313,18 @@ impl Reader<'_, '_> {
             return None;
         }
         if let Some(m) = self.mention_at(last) {
-            match self.ctx.kind(m.entity) {
-                Some(EntityKind::Person | EntityKind::Org) => return Some(self.mentioned(m)),
-                Some(EntityKind::Place | EntityKind::Group) => {
-                    // `John Bolton, a critic of North Korea recently said`: a descriptor whose
-                    // closing comma is missing.
-                    let person = self.unclosed_descriptor(lo, last, m.start);
-                    return Some(self.mentioned(person.unwrap_or(m)));
+            if matches!(
+                self.ctx.kind(m.entity),
+                Some(EntityKind::Place | EntityKind::Group)
+            ) {
+                // `John Bolton, a critic of North Korea recently said`: a descriptor whose
+                // closing comma is missing.
+                if let Some(person) = self.unclosed_descriptor(lo, last, m.start) {
+                    return Some(self.mentioned(person));
                 }
-                _ => {}
+            }
+            if let Some(head) = self.np_head(self.name_run_start(lo, end), end) {
+                return Some(self.mentioned(head));
             }
         }
         let word = self.t.word(last);
@@ -444,20 +498,49 @@ impl Reader<'_, '_> {
         Some(self.phrase(from, k))
     }
 
-    /// A name at token `from`, perhaps after title words (`Secretary of State Mike Pompeo`).
+    /// The name phrase starting at token `from` (`Secretary of State Mike Pompeo`, `MSNBC host
+    /// Chris Matthews`, `Rep. Elijah Cummings of Maryland`) and its head.
     fn name_from(&self, from: usize, hi: usize) -> Option<MentionRef> {
-        for k in from..hi.min(from + 7) {
-            if let Some(m) = self.speaker_at(k, false) {
-                return Some(m);
-            }
-            let title_like = self.t.is_capitalised(self.text(), k)
-                || self.t.is_punct(k, '.')
-                || matches!(self.t.word(k), "the" | "of" | "for");
-            if !title_like {
+        let mut end = from;
+        while end < hi.min(from + NAME_PHRASE) {
+            let w = self.t.word(end);
+            let part = self.t.is_punct(end, '.')
+                || (self.t.is_word(end)
+                    && (self.t.is_capitalised(self.text(), end)
+                        || w == "the"
+                        || AFFILIATIONS.contains(&w)
+                        || (!self.lex().is_clause_stop(w)
+                            && self.lex().cues_starting(w).is_empty())));
+            if !part {
                 break;
             }
+            end += 1;
         }
-        None
+        // A name must lead the phrase: `said the prince` names no one by name.
+        (end > from).then(|| self.np_head(from, end)).flatten()
+    }
+
+    /// Where the name phrase ending at token `end` starts, reading back over names, titles,
+    /// initials and affiliations (`Mr. Morgan of the Sierra Club`).
+    fn name_run_start(&self, lo: usize, end: usize) -> usize {
+        let mut k = end;
+        while k > lo && end - k < NAME_PHRASE {
+            let w = self.t.word(k - 1);
+            let part = self.t.is_punct(k - 1, '.')
+                || (self.t.is_word(k - 1)
+                    && (self.t.is_capitalised(self.text(), k - 1)
+                        || w == "the"
+                        || AFFILIATIONS.contains(&w)));
+            if !part {
+                break;
+            }
+            k -= 1;
+        }
+        // The phrase opens with a name or title, not with `of the`.
+        while k < end && !self.t.is_capitalised(self.text(), k) {
+            k += 1;
+        }
+        k
     }
 
     /// The speaker beside a reporting noun at `k..k_end`: `a tweet from Smith`, `Smith’s
@@ -490,7 +573,8 @@ impl Reader<'_, '_> {
         let lo = lo.max(hi.saturating_sub(SENTENCE_REACH));
         (lo..hi).find_map(|k| {
             if let Some(m) = self.speaker_at(k, false) {
-                return Some(self.mentioned(m));
+                // `Clinton’s campaign manager …, arguing`: the owner is not the subject.
+                return (!self.possessive(m)).then(|| self.mentioned(m));
             }
             let w = self.t.word(k);
             (w == "he" || w == "she").then(|| self.pronoun(k))

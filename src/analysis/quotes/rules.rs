@@ -126,8 +126,8 @@ pub struct Rule {
 #[derive(Debug)]
 pub struct Example {
     pub text: &'static str,
-    /// The people (and organisations, written `org:Name`) of the text, each as its aliases
-    /// separated by `|`, the fullest first.
+    /// The people (and organisations and places, written `org:Name`, `place:Name`) of the
+    /// text, each as its aliases separated by `|`, the fullest first.
     pub people: &'static [&'static str],
     pub quote: &'static str,
     pub speaker: Option<&'static str>,
@@ -202,6 +202,24 @@ pub static RULES: &[Rule] = &[
                 "What did",
                 "Emma",
             ),
+            ex(
+                "“It was a sad moment for Europe,” said European Council President Donald Tusk.",
+                &["org:European Council", "Donald Tusk|Tusk"],
+                "It was a sad",
+                "Donald Tusk",
+            ),
+            ex(
+                "“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
+                &["Rep", "G.K. Butterfield|Butterfield"],
+                "This is a disgusting",
+                "G.K. Butterfield",
+            ),
+            ex(
+                "“It was the least bad outcome,” Mr. Morgan of the Sierra Club said.",
+                &["Morgan", "org:Sierra Club"],
+                "It was the least",
+                "Morgan",
+            ),
         ],
     },
     Rule {
@@ -239,6 +257,12 @@ pub static RULES: &[Rule] = &[
                 &["Mike Pompeo|Pompeo"],
                 "We are ready",
                 "Mike Pompeo",
+            ),
+            ex(
+                "Russia insisted that Pyongyang “stop its dangerous escapades.”",
+                &["place:Russia", "place:Pyongyang"],
+                "stop its",
+                "Russia",
             ),
             ex(
                 "President Trump has expressed his desire for a deal, saying Kim Jong-Un has acted “honorably” throughout.",

@@ -528,9 +528,14 @@ fn check_example(rule: RuleId, ex: &Example) -> Result<(), String> {
     let list: Vec<(EntityKind, Vec<&str>)> = ex
         .people
         .iter()
-        .map(|p| match p.strip_prefix("org:") {
-            Some(org) => (EntityKind::Org, org.split('|').collect()),
-            None => (EntityKind::Person, p.split('|').collect()),
+        .map(|p| {
+            if let Some(org) = p.strip_prefix("org:") {
+                (EntityKind::Org, org.split('|').collect())
+            } else if let Some(place) = p.strip_prefix("place:") {
+                (EntityKind::Place, place.split('|').collect())
+            } else {
+                (EntityKind::Person, p.split('|').collect())
+            }
         })
         .collect();
     let borrowed: Vec<(EntityKind, &[&str])> =
