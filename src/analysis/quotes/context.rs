@@ -590,6 +590,29 @@ impl<'a> Context<'a> {
         ))
     }
 
+    /// The one person or organisation called `words`, whatever their case (`PENCE` for Mike
+    /// Pence): a name or alias, or a name's last word.
+    pub fn entity_called(&self, words: &str) -> Option<usize> {
+        let folded = words.trim_end_matches('.').to_lowercase();
+        if folded.is_empty() {
+            return None;
+        }
+        let mut found = (0..self.entities.len()).filter(|&e| {
+            let speaks = matches!(self.kind(e), Some(EntityKind::Person | EntityKind::Org));
+            speaks
+                && self.entities.get(e).is_some_and(|entity| {
+                    std::iter::once(&entity.name)
+                        .chain(&entity.aliases)
+                        .any(|a| {
+                            let a = a.to_lowercase();
+                            a == folded || a.split_whitespace().last() == Some(folded.as_str())
+                        })
+                })
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
     /// The last organisation mentioned before `at`, outside quotations.
     pub fn last_organisation(&self, at: usize) -> Option<usize> {
         let end = self.mentions.partition_point(|m| m.start < at);

@@ -296,12 +296,15 @@ pub(super) fn scan(text: &str, paragraphs: &[(usize, usize)], lex: &Lexicon) -> 
         if let Some((family, open, content, paragraph)) = bottom {
             let room = p + 1 - paragraph < MAX_CONTINUED_PARAGRAPHS;
             let next_opening = paragraphs.get(p + 1).filter(|_| room).and_then(|&(s, e)| {
-                let c = text.get(s..e)?.chars().next()?;
+                let next = text.get(s..e)?;
+                let c = next.chars().next()?;
                 let continues = match family {
                     Family::Double => matches!(c, '"' | '\u{201C}' | '\u{201E}'),
                     _ => matches!(c, '\u{00AB}' | '\u{00BB}'),
                 };
-                continues.then_some(s)
+                // A transcript's next speaker (`"PENCE: …`) opens a quotation of their own.
+                let new_speaker = super::speaker_label(&next[c.len_utf8()..], true).is_some();
+                (continues && !new_speaker).then_some(s)
             });
             match next_opening {
                 Some(s) => {
@@ -414,6 +417,15 @@ mod tests {
         assert_eq!(
             quoted(text),
             ["First part.\n\n“Second part.\n\n“Last part,"]
+        );
+    }
+
+    #[test]
+    fn a_transcript_speaker_opens_a_new_quotation() {
+        let text = "\"WALLACE: Why?\n\n\"Go on.\n\n\"PENCE: Well, look.\n\nAfter.";
+        assert_eq!(
+            quoted(text),
+            ["WALLACE: Why?\n\n\"Go on.", "PENCE: Well, look."]
         );
     }
 

@@ -88,6 +88,31 @@ fn word_ending(before: &str) -> &str {
     &before[before.len() - len..]
 }
 
+/// The speaker label opening a line of a transcript (`PENCE: Well, …`, `MR. TRUMP: …`): its
+/// words, when `s` starts with one to four words in capitals, then a colon and a space.
+/// `all_caps` asks for capitals only; otherwise words that start with a capital do
+/// (`Pence: …`), and the caller checks they name someone.
+fn speaker_label(s: &str, all_caps: bool) -> Option<&str> {
+    let colon = s.get(..s.len().min(48))?.find(':')?;
+    let label = s.get(..colon)?;
+    let after = s.get(colon + 1..)?;
+    if !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let words: Vec<&str> = label.split(' ').collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let shaped = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+    });
+    let caps = label.chars().all(|c| !c.is_lowercase());
+    (shaped && letters >= 2 && (caps || !all_caps)).then_some(label)
+}
+
 /// The paragraphs to read: the article's blocks (boilerplate left out), or the text cut at
 /// blank lines when it has none.
 fn paragraphs(article: &Article) -> Vec<(usize, usize)> {
@@ -169,3 +194,23 @@ fn is_title_case(words: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod label_tests {
+    use super::speaker_label;
+
+    #[test]
+    fn transcript_labels() {
+        assert_eq!(speaker_label("PENCE: Well, look", true), Some("PENCE"));
+        assert_eq!(speaker_label("MR. TRUMP: No.", true), Some("MR. TRUMP"));
+        assert_eq!(speaker_label("Pence: Gennifer Flowers", true), None);
+        assert_eq!(
+            speaker_label("Pence: Gennifer Flowers", false),
+            Some("Pence")
+        );
+        assert_eq!(speaker_label("We said: no", false), None);
+        assert_eq!(speaker_label("A: yes", true), None);
+        assert_eq!(speaker_label("NOTE:no space", true), None);
+        assert_eq!(speaker_label("It was 10:30 when", false), None);
+    }
+}

@@ -23,7 +23,8 @@ pub(super) struct Found {
     /// The rule that read it.
     pub rule: RuleId,
     pub subject: Option<Subject>,
-    pub cue: String,
+    /// The reporting word, if the attribution has one (a transcript's label has none).
+    pub cue: Option<String>,
     /// Token index of the reporting word, and whether it stands before the quotation.
     pub at: usize,
     pub end: usize,
@@ -663,7 +664,7 @@ impl Reader<'_, '_> {
             return Some(Found {
                 rule,
                 subject,
-                cue,
+                cue: Some(cue),
                 at: k,
                 end: k + len,
                 before: false,
@@ -701,7 +702,7 @@ impl Reader<'_, '_> {
             Some(Found {
                 rule: RuleId::TagSentence,
                 subject: Some(subject),
-                cue,
+                cue: Some(cue),
                 at: k,
                 end: k + len,
                 before: false,
@@ -740,10 +741,102 @@ impl Reader<'_, '_> {
         Some(Found {
             rule,
             subject,
-            cue,
+            cue: Some(cue),
             at: k,
             end: k + len,
             before: true,
+        })
+    }
+
+    /// A transcript's line: the quotation opens with its speaker's label (`"PENCE: Well, …`), or
+    /// its paragraph does (a headline `Sanders: Clinton needs to ‘get away from…’`). A label in
+    /// capitals names someone even when the entity list does not know them; one in ordinary
+    /// case must be a name it knows.
+    fn transcript_line(&self, i: usize, span: &Span) -> Option<Found> {
+        let words = self.text().get(span.start..span.end)?;
+        let (label, at) = match super::speaker_label(words, false) {
+            Some(l) => (l, span.start),
+            None => {
+                let first = self.t.tokens.first()?;
+                if i == 0 || first.start >= span.open {
+                    return None;
+                }
+                (
+                    super::speaker_label(self.text().get(first.start..span.open)?, false)?,
+                    first.start,
+                )
+            }
+        };
+        let end = at + label.len();
+        let caps = !label.chars().any(char::is_lowercase);
+        let subject = match self.ctx.entity_called(label) {
+            Some(e) => Subject::new(SubjectKind::Named(e), at, end),
+            None if caps => Subject::new(SubjectKind::Text, at, end),
+            None => return None,
+        };
+        Some(Found {
+            rule: RuleId::TranscriptLine,
+            subject: Some(subject),
+            cue: None,
+            at: i,
+            end: i,
+            before: true,
+        })
+    }
+
+    /// An attribution line after the quotation: a dash and a name, and nothing more in the
+    /// sentence (`“…” ― Karen Bobadilla`, `“…” — Jane Doe (@jdoe)`).
+    fn attribution_line(&self, i: usize) -> Option<Found> {
+        let mut k = i + 1;
+        while self.t.is_punct(k, ',') || self.t.is_punct(k, '.') {
+            k += 1;
+        }
+        let dashes = ['―', '—', '–', '-'];
+        let mut dashed = 0;
+        while dashed < 2 && dashes.iter().any(|&c| self.t.is_punct(k, c)) {
+            k += 1;
+            dashed += 1;
+        }
+        if dashed == 0 || !self.t.is_capitalised(self.text(), k) {
+            return None;
+        }
+        // The name runs over capitalised words and initials to the end of the line.
+        let mut end = k;
+        while end < self.t.len()
+            && end - k < NAME_PHRASE
+            && (self.t.is_capitalised(self.text(), end) || self.t.is_punct(end, '.'))
+        {
+            end += 1;
+        }
+        let closes = end >= self.t.len()
+            || matches!(
+                self.t.kind(end),
+                Some(TokenKind::Punct(_) | TokenKind::Quote(_))
+            )
+            || self
+                .t
+                .tokens
+                .get(end)
+                .zip(self.t.tokens.get(end - 1))
+                .is_some_and(|(next, last)| {
+                    self.text()
+                        .get(last.end..next.start)
+                        .is_some_and(|gap| gap.contains('\n'))
+                });
+        if !closes {
+            return None;
+        }
+        let subject = match self.np_head(k, end) {
+            Some(m) => self.mentioned(m),
+            None => self.phrase(k, end),
+        };
+        Some(Found {
+            rule: RuleId::AttributionLine,
+            subject: Some(subject),
+            cue: None,
+            at: k,
+            end: k,
+            before: false,
         })
     }
 
@@ -770,10 +863,13 @@ impl Reader<'_, '_> {
             None => 0,
         };
         let mut found: Option<Found> = None;
-        let candidates: [&dyn Fn() -> Option<Found>; 3] =
-            [&|| self.after(i), &|| self.tag_sentence(i), &|| {
-                self.before(s0, i)
-            }];
+        let candidates: [&dyn Fn() -> Option<Found>; 5] = [
+            &|| self.transcript_line(i, span),
+            &|| self.after(i),
+            &|| self.tag_sentence(i),
+            &|| self.before(s0, i),
+            &|| self.attribution_line(i),
+        ];
         for candidate in candidates.iter().filter_map(|f| f()) {
             if found.as_ref().is_none_or(|f| rank(&candidate) > rank(f)) {
                 found = Some(candidate);
@@ -831,7 +927,7 @@ impl Reader<'_, '_> {
         if kind == QuoteKind::Scare {
             return (Attribution::default(), kind);
         }
-        let cue = found.map(|f| f.cue);
+        let cue = found.and_then(|f| f.cue);
         let attribution = match (rule, subject) {
             (Some(rule), Some(subject)) => {
                 let a = Attribution::read(self.ctx, rule, &subject, cue, true);
@@ -864,13 +960,7 @@ impl Reader<'_, '_> {
         if !subject.is_definite() {
             return None;
         }
-        let a = Attribution::read(
-            self.ctx,
-            RuleId::SentenceLeadIn,
-            &subject,
-            Some(found.cue),
-            false,
-        );
+        let a = Attribution::read(self.ctx, RuleId::SentenceLeadIn, &subject, found.cue, false);
         a.names_someone().then_some(a)
     }
 
@@ -988,7 +1078,7 @@ impl Reader<'_, '_> {
             self.ctx,
             RuleId::LeadInParagraph,
             &subject,
-            found.map(|f| f.cue),
+            found.and_then(|f| f.cue),
             false,
         );
         a.names_someone().then_some(a)

@@ -18,6 +18,11 @@ pub enum RuleId {
     CueNoun,
     /// `the Post quoted Smith as saying “…”`.
     QuotedAs,
+    /// A transcript's line (`"PENCE: Well, …`) or a headline (`Sanders: Clinton needs to
+    /// ‘get away…’`) opening with its speaker's name and a colon.
+    TranscriptLine,
+    /// An attribution line: a dash and a name after the quotation (`“…” ― Karen Bobadilla`).
+    AttributionLine,
     /// `Smith, in remarks to reporters: “…”`: the subject before a colon with no reporting word.
     ColonSubject,
     /// `Smith issued a statement. “…”`: the sentence before leads in.
@@ -71,6 +76,8 @@ impl RuleId {
             RuleId::AccordingTo => "according_to",
             RuleId::CueNoun => "cue_noun",
             RuleId::QuotedAs => "quoted_as",
+            RuleId::TranscriptLine => "transcript_line",
+            RuleId::AttributionLine => "attribution_line",
             RuleId::ColonSubject => "colon_subject",
             RuleId::SentenceLeadIn => "sentence_lead_in",
             RuleId::EarlierInParagraph => "earlier_in_paragraph",
@@ -308,6 +315,34 @@ pub static RULES: &[Rule] = &[
             &["Tom Smith|Smith"],
             "We are done",
             "Tom Smith",
+        )],
+    },
+    Rule {
+        id: RuleId::TranscriptLine,
+        reads: "a speaker's label and a colon opening the quotation or its paragraph",
+        examples: &[
+            ex(
+                "Partial transcript as follows:\n\n\"WALLACE: Will she be there?\n\n\"PENCE: Gennifer Flowers will not be attending the debate.",
+                &["Mike Pence|Pence"],
+                "PENCE: Gennifer",
+                "Mike Pence",
+            ),
+            ex(
+                "Bernie Sanders spoke on Friday.\n\nSanders: Clinton needs to ‘get away from all of this personality stuff’",
+                &["Bernie Sanders|Sanders", "Clinton"],
+                "get away",
+                "Bernie Sanders",
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::AttributionLine,
+        reads: "a dash and a name right after the quotation, ending its line",
+        examples: &[ex(
+            "Readers wrote to us.\n\n“He is ignorant of our culture and lives.” ― Pamela Padilla\n\n“He scares me.” ― Krystal Correa",
+            &["Pamela Padilla", "Krystal Correa"],
+            "He scares me",
+            "Krystal Correa",
         )],
     },
     Rule {
