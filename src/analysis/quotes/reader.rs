@@ -39,7 +39,29 @@ pub(super) const SENTENCE_REACH: usize = 80;
 pub(super) struct Reader<'c, 'a> {
     pub ctx: &'c Context<'a>,
     pub t: &'c Tokens,
+    /// The stretch is a headline, written in title case: its reporting words are capitalised
+    /// (`Christie Calls Clinton ‘A Disgrace’`).
+    pub headline: bool,
 }
+
+impl<'c, 'a> Reader<'c, 'a> {
+    /// A reader of `t`, which is a headline when it is the document's first stretch and is
+    /// written in title case.
+    pub fn new(ctx: &'c Context<'a>, t: &'c Tokens, first: bool) -> Reader<'c, 'a> {
+        let headline = first && {
+            let words: Vec<usize> = (0..t.len().min(HEADLINE_WORDS + 1))
+                .filter(|&k| t.is_word(k) && t.word(k).len() > 3)
+                .collect();
+            t.len() <= HEADLINE_WORDS * 2
+                && words.len() >= 2
+                && words.iter().all(|&k| t.is_capitalised(ctx.text, k))
+        };
+        Reader { ctx, t, headline }
+    }
+}
+
+/// The most words a headline has.
+const HEADLINE_WORDS: usize = 24;
 
 /// Words that, before a participle (`, saying`), tie it to the sentence's main subject.
 const PARTICIPLE_LINKS: [&str; 8] = [
@@ -167,7 +189,11 @@ impl Reader<'_, '_> {
             if !fits {
                 continue;
             }
-            if !(lower_case || i == sentence_start || form.kind == CueKind::SpeakerFollows) {
+            if !(lower_case
+                || i == sentence_start
+                || form.kind == CueKind::SpeakerFollows
+                || self.headline)
+            {
                 continue;
             }
             if form.after_quote_only && !attribution && !self.leads_into_quote(i + form.words.len())
@@ -911,7 +937,12 @@ impl Reader<'_, '_> {
                         .is_some_and(char::is_uppercase)
             })
         };
-        let kind = if self.scare_marked(i) {
+        // A term set apart (`the so-called “…”`) inside what someone is reported to have said
+        // is still their words: `Trump has called for taxing so-called “pass through” income`.
+        let governed = found
+            .as_ref()
+            .is_some_and(|f| f.before && f.subject.as_ref().is_some_and(Subject::is_definite));
+        let kind = if self.scare_marked(i) && !governed {
             QuoteKind::Scare
         } else if ((opens || after_cue)
             && (count >= 2 || ends_punct || first_upper)

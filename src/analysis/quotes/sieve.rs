@@ -362,10 +362,7 @@ pub(super) fn attribute(
             continue;
         }
         let tokens = Tokens::new(text, unit.start, unit.end, top, unit.quotes.start, lex);
-        let reader = Reader {
-            ctx: &ctx,
-            t: &tokens,
-        };
+        let reader = Reader::new(&ctx, &tokens, u == 0);
         for &i in &tokens.quotes {
             let Some(TokenKind::Quote(q)) = tokens.kind(i) else {
                 continue;
@@ -459,7 +456,7 @@ fn paragraph_lead_in(
         return None;
     }
     let t = Tokens::new(text, unit.start, unit.end, top, unit.quotes.start, lex);
-    Reader { ctx, t: &t }.lead_in()
+    Reader::new(ctx, &t, false).lead_in()
 }
 
 /// The person acting in the last sentence of a paragraph of narration (`unit`).
@@ -475,7 +472,7 @@ fn narration_lead_in(
         return None;
     }
     let t = Tokens::new(text, unit.start, unit.end, top, unit.quotes.start, lex);
-    Reader { ctx, t: &t }.action_lead_in()
+    Reader::new(ctx, &t, false).action_lead_in()
 }
 
 /// The longest paragraph of narration read as a lead-in to the quotation after it.

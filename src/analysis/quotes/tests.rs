@@ -588,3 +588,18 @@ fn every_rule_has_examples_and_ids_are_unique() {
     ids.dedup();
     assert_eq!(ids.len(), RULES.len());
 }
+
+#[test]
+fn a_headline_reads_its_capitalised_reporting_words() {
+    let text = "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Comments\n\nNew Jersey Gov. Chris Christie spoke on Friday.";
+    let r = run(
+        text,
+        &[
+            person(&["Chris Christie", "Christie"]),
+            person(&["Hillary Clinton", "Clinton"]),
+        ],
+    );
+    assert_eq!(r[0].0, "A Disgrace");
+    assert_eq!(r[0].1, QuoteKind::Partial);
+    assert_eq!(r[0].2, s("Chris Christie"));
+}
