@@ -64,8 +64,8 @@ impl<'c, 'a> Reader<'c, 'a> {
 const HEADLINE_WORDS: usize = 24;
 
 /// Words that, before a participle (`, saying`), tie it to the sentence's main subject.
-const PARTICIPLE_LINKS: [&str; 8] = [
-    "and", "while", "before", "after", "when", "by", "even", "also",
+const PARTICIPLE_LINKS: [&str; 11] = [
+    "and", "while", "before", "after", "when", "by", "even", "also", "despite", "without", "since",
 ];
 /// Words that open a new clause after a quotation, ending the search for its attribution.
 const CONJUNCTIONS: [&str; 11] = [
@@ -204,8 +204,18 @@ impl Reader<'_, '_> {
             let prev = i.checked_sub(1).map(|p| self.t.word(p)).unwrap_or("");
             let after_determiner =
                 DETERMINERS.contains(&prev) || prev.ends_with("'s") || prev.ends_with("’s");
+            // `late-night tweets`, `news reports`: a plural after a common word is a noun; a
+            // verb's subject is a name or a pronoun (`Trump tweets`, `she comments`).
+            let plural_noun = form.words.len() == 1
+                && written.ends_with('s')
+                && i > sentence_start
+                && self.t.is_word(i - 1)
+                && !self.t.is_capitalised(self.text(), i - 1)
+                && self.lex().pronoun(prev).is_none()
+                && !self.lex().is_subject_pronoun(prev)
+                && !self.lex().is_skip(prev);
             let kind = match form.kind {
-                CueKind::VerbOrNoun if after_determiner => CueKind::Noun,
+                CueKind::VerbOrNoun if after_determiner || plural_noun => CueKind::Noun,
                 CueKind::VerbOrNoun => CueKind::Verb,
                 CueKind::Verb if after_determiner => continue,
                 k => k,
@@ -256,8 +266,26 @@ impl Reader<'_, '_> {
     /// spokeswoman, said`).
     fn subject_before(&self, lo: usize, v: usize) -> Option<Subject> {
         let mut i = v;
-        while i > lo && self.t.is_word(i - 1) && self.lex().is_skip(self.t.word(i - 1)) {
-            i -= 1;
+        loop {
+            while i > lo && self.t.is_word(i - 1) && self.lex().is_skip(self.t.word(i - 1)) {
+                i -= 1;
+            }
+            // Back over a parenthesis: `Gov. Pat McCrory (R) said`, `Sen. Chuck Schumer
+            // (D-N.Y.) said`.
+            if i > lo && self.t.is_punct(i - 1, ')') {
+                match (lo..i - 1)
+                    .rev()
+                    .take(12)
+                    .find(|&k| self.t.is_punct(k, '('))
+                {
+                    Some(open) => {
+                        i = open;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            break;
         }
         if i <= lo {
             return None;
@@ -621,12 +649,18 @@ impl Reader<'_, '_> {
         self.subject_before(lo, v)
             .or_else(|| {
                 // Inverted (`said Smith: “…”`): a name, or a phrase that runs up to the quote.
+                // Never an object (`said it would be`, `told him`).
                 self.subject_after(v_end, hi).filter(|s| match s.kind {
                     SubjectKind::Text => {
                         let end = s.end;
                         let rest = self.text().get(end..).unwrap_or("").trim_start();
                         rest.starts_with([',', ':'])
                             || self.t.tokens.get(hi).is_some_and(|q| q.start <= end + 1)
+                    }
+                    SubjectKind::Nobody => false,
+                    SubjectKind::Pronoun(_) => {
+                        let w = self.text().get(s.start..s.end).unwrap_or("");
+                        !w.eq_ignore_ascii_case("him") && !w.eq_ignore_ascii_case("her")
                     }
                     _ => true,
                 })
@@ -741,13 +775,31 @@ impl Reader<'_, '_> {
     fn before(&self, lo: usize, hi: usize) -> Option<Found> {
         let lo = lo.max(hi.saturating_sub(SENTENCE_REACH));
         let mut first: Option<Found> = None;
+        let mut weak: Option<Found> = None;
         for found in (lo..hi).rev().filter_map(|k| self.before_at(lo, k, hi)) {
-            if found.subject.is_some() {
-                return Some(found);
+            match &found.subject {
+                // A reporting word whose subject is a bare word (`anybody who complains`,
+                // `late-night tweets`) gives way to one further back with a real subject.
+                Some(s) if self.weak_subject(s) => {
+                    weak.get_or_insert(found);
+                }
+                Some(_) => return Some(found),
+                None => {
+                    first.get_or_insert(found);
+                }
             }
-            first.get_or_insert(found);
         }
-        first
+        weak.or(first)
+    }
+
+    /// Whether a subject is a single common word (`anybody`, `despite`, `a`): no speaker a
+    /// reader could name.
+    fn weak_subject(&self, s: &Subject) -> bool {
+        let words = self.text().get(s.start..s.end).unwrap_or("");
+        s.kind == SubjectKind::Nobody
+            || (s.kind == SubjectKind::Text
+                && !words.contains(' ')
+                && !words.chars().next().is_some_and(char::is_uppercase))
     }
 
     /// The reporting word at token `k` before a quotation at `hi`, with its subject.

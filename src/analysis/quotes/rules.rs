@@ -266,6 +266,24 @@ pub static RULES: &[Rule] = &[
                 "Mike Pompeo",
             ),
             ex(
+                "Gov. Pat McCrory (R) said it would be “improper” for him to speak.",
+                &["Pat McCrory|McCrory"],
+                "improper",
+                "Pat McCrory",
+            ),
+            ex(
+                "Rival Hillary Clinton had mocked the complaint, saying anybody who complains about a microphone “is not having a good night.”",
+                &["Hillary Clinton|Clinton"],
+                "is not having",
+                "Hillary Clinton",
+            ),
+            ex(
+                "House Speaker Paul Ryan, despite admitting that he had concerns about “trial lawyers trying to get rich,” backed the bill.",
+                &["Paul Ryan|Ryan"],
+                "trial lawyers",
+                "Paul Ryan",
+            ),
+            ex(
                 "Russia insisted that Pyongyang “stop its dangerous escapades.”",
                 &["place:Russia", "place:Pyongyang"],
                 "stop its",
