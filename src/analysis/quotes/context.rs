@@ -497,7 +497,7 @@ impl<'a> Context<'a> {
                 break;
             }
             let mut weight = -rank * NEARER;
-            if self.is_subject(&m) {
+            if self.is_subject(&m) || self.after_according_to(&m) {
                 weight += SUBJECT;
             }
             if g != Gender::Unknown && self.gender.get(m.entity) == Some(&g) {
@@ -513,6 +513,16 @@ impl<'a> Context<'a> {
         weighed.into_iter().map(|(e, _)| e).collect()
     }
 
+    /// Whether mention `m` names a source after `according to` (`According to Ham, …`).
+    fn after_according_to(&self, m: &MentionRef) -> bool {
+        let before = self.text.get(..m.start).unwrap_or("").trim_end();
+        let lower = before
+            .get(before.len().saturating_sub(12)..)
+            .unwrap_or("")
+            .to_lowercase();
+        lower.ends_with("according to")
+    }
+
     /// Whether mention `m` stands as a subject: it opens a sentence or a clause (after a
     /// conjunction or a comma), or follows its reporting verb (`said Elizabeth`); not a
     /// possessive (`Diana’s`), not after a verb or preposition (`saw Diana`, `to Jane`).
@@ -521,7 +531,17 @@ impl<'a> Context<'a> {
         if after.starts_with("'s") || after.starts_with("\u{2019}s") {
             return false;
         }
-        let mut before = self.text.get(..m.start).unwrap_or("").trim_end();
+        // The paragraph's first words.
+        let paragraph_start = self
+            .paragraph_of(m.start)
+            .checked_sub(1)
+            .and_then(|p| self.paragraphs.get(p))
+            .map_or(0, |p| p.0);
+        let mut before = self
+            .text
+            .get(paragraph_start.min(m.start)..m.start)
+            .unwrap_or("")
+            .trim_end();
         // Back over titles (`Mr.`, `Lady`), which the mention leaves out.
         for _ in 0..3 {
             let cut = before.trim_end_matches('.');

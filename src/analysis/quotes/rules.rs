@@ -501,6 +501,18 @@ pub static RULES: &[Rule] = &[
             &["Alice Green|Green", "Tom Brown|Brown"],
             "It went well",
             "Alice Green",
+        ),
+        ex(
+            "According to Carter Ham, the administration has lost leaders who disagreed with Barack Obama’s policies.\n\n“We are on our fourth secretary,” he said.",
+            &["Carter Ham|Ham", "Barack Obama|Obama"],
+            "We are on",
+            "Carter Ham",
+        ),
+        ex(
+            "Anne was out of the house in a trice, but the hope faded when she saw Diana Barry’s face.\n\n“Your mother has not relented?” she gasped.",
+            &["Anne Shirley|Anne", "Diana Barry|Diana"],
+            "Your mother",
+            "Anne Shirley",
         )],
     },
     Rule {
