@@ -324,7 +324,11 @@ impl<'a> Context<'a> {
                     let w = w.to_lowercase();
                     if self.lex.is_clause_stop(&w)
                         || POSSESSIVES.contains(&w.as_str())
-                        || !self.lex.cues_starting(&w).is_empty()
+                        || self
+                            .lex
+                            .cues_starting(&w)
+                            .iter()
+                            .any(|f| f.words.len() == 1)
                     {
                         break;
                     }
@@ -558,7 +562,12 @@ impl<'a> Context<'a> {
             return !matches!(last, '\'' | '-');
         }
         let word = super::word_ending(before).to_lowercase();
-        SUBJECT_OPENERS.contains(&word.as_str()) || !self.lex.cues_starting(&word).is_empty()
+        SUBJECT_OPENERS.contains(&word.as_str())
+            || self
+                .lex
+                .cues_starting(&word)
+                .iter()
+                .any(|f| f.words.len() == 1)
     }
 
     /// The last person introduced with `title` (or described so) before `at`.

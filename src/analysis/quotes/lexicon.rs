@@ -227,7 +227,10 @@ impl Lexicon {
 
     /// Whether `word` can stand as the subject of a reporting verb.
     pub fn is_subject_pronoun(&self, word: &str) -> bool {
-        matches!(word, "he" | "she" | "they" | "it" | "i" | "we")
+        matches!(
+            word,
+            "he" | "she" | "they" | "it" | "i" | "we" | "il" | "elle" | "él" | "ella" | "er"
+        )
     }
 
     pub fn title(&self, word: &str) -> Option<Gender> {

@@ -163,12 +163,31 @@ fn split_nesting(spans: &[marks::Span]) -> (Vec<marks::Span>, Vec<marks::Span>) 
 
 /// The kind a quote gets from its words alone, for nested quotes with no sentence of their own.
 fn kind_of_fragment(words: &str) -> QuoteKind {
-    let count = words.split_whitespace().take(4).count();
+    let count = word_count(words);
     if count <= 3 || is_title_case(words) {
         QuoteKind::Scare
     } else {
         QuoteKind::Partial
     }
+}
+
+/// How many words `words` has, up to 4 (only small counts matter): words between spaces, and
+/// in scripts written without spaces (Chinese, Japanese) each character.
+fn word_count(words: &str) -> usize {
+    let spaced = words.split_whitespace().take(4).count();
+    let ideographs = words
+        .chars()
+        .filter(|&c| is_unspaced_script(c))
+        .take(4)
+        .count();
+    spaced.max(ideographs.min(4))
+}
+
+/// Whether `c` belongs to a script written without spaces between words: Han, Hiragana,
+/// Katakana, and Thai.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x0E00..=0x0E7F)
 }
 
 /// `The Art of the Deal`, `Libya Model`: every longer word capitalised, no closing punctuation.

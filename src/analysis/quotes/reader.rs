@@ -225,6 +225,18 @@ impl Reader<'_, '_> {
         None
     }
 
+    /// Whether a reporting form starts at token `k` with all its words (`a dit`, not the
+    /// article `a`).
+    fn is_cue_word(&self, k: usize) -> bool {
+        self.t.is_word(k)
+            && self.lex().cues_starting(self.t.word(k)).iter().any(|f| {
+                f.words
+                    .iter()
+                    .enumerate()
+                    .all(|(n, w)| self.t.is_word(k + n) && self.t.word(k + n) == w)
+            })
+    }
+
     /// Whether a quotation starts at token `k`, perhaps after a comma or colon.
     fn leads_into_quote(&self, k: usize) -> bool {
         let quote_at = |k: usize| matches!(self.t.kind(k), Some(TokenKind::Quote(_)));
@@ -240,7 +252,7 @@ impl Reader<'_, '_> {
                 self.t.is_punct(x, '.')
                     || (self.t.is_word(x)
                         && !self.lex().is_clause_stop(self.t.word(x))
-                        && self.lex().cues_starting(self.t.word(x)).is_empty())
+                        && !self.is_cue_word(x))
             })
     }
 
@@ -392,7 +404,7 @@ impl Reader<'_, '_> {
             && end - first < 8
             && self.t.is_word(first - 1)
             && !self.lex().is_clause_stop(self.t.word(first - 1))
-            && (first == end || self.lex().cues_starting(self.t.word(first - 1)).is_empty())
+            && (first == end || !self.is_cue_word(first - 1))
         {
             first -= 1;
         }
@@ -564,8 +576,7 @@ impl Reader<'_, '_> {
                     && (self.t.is_capitalised(self.text(), end)
                         || w == "the"
                         || AFFILIATIONS.contains(&w)
-                        || (!self.lex().is_clause_stop(w)
-                            && self.lex().cues_starting(w).is_empty())));
+                        || (!self.lex().is_clause_stop(w) && !self.is_cue_word(end))));
             if !part {
                 break;
             }
@@ -957,7 +968,7 @@ impl Reader<'_, '_> {
             }
         }
         let prev = if i > s0 { self.t.kind(i - 1) } else { None };
-        let colon = prev == Some(TokenKind::Punct(':'));
+        let colon = matches!(prev, Some(TokenKind::Punct(':' | '：')));
         let mut subject = found.as_ref().and_then(|f| f.subject.clone());
         let mut rule = found.as_ref().map(|f| f.rule);
         if subject.is_none() && colon {
@@ -968,12 +979,15 @@ impl Reader<'_, '_> {
         }
         let words = self.text().get(span.start..span.end).unwrap_or("");
         // Only small counts matter: stop counting early on long quotations.
-        let count = words.split_whitespace().take(4).count();
+        let count = super::word_count(words);
         let first_upper = words
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase);
-        let ends_punct = words.ends_with(['.', ',', '!', '?', ';', ':', '…', '—', '–', '-']);
+        let ends_punct = words.ends_with([
+            '.', ',', '!', '?', ';', ':', '…', '—', '–', '-', '。', '！', '？', '，', '、', '；',
+            '：',
+        ]);
         let opens = i == s0 || colon;
         let after_cue = found.as_ref().is_some_and(|f| {
             f.before && (f.end == i || (prev == Some(TokenKind::Punct(',')) && f.at + 8 >= i))

@@ -603,3 +603,19 @@ fn a_headline_reads_its_capitalised_reporting_words() {
     assert_eq!(r[0].1, QuoteKind::Partial);
     assert_eq!(r[0].2, s("Chris Christie"));
 }
+
+#[test]
+fn other_languages_marks_and_reporting_words() {
+    let text = format!(
+        "{BODY}« Nous ne partirons pas », a dit Marie Dupont hier.\n\nElle a ajouté : « Jamais. »\n\n李明说：“我们明天去北京。”\n\n“No lo sé”, dijo Juan Pérez."
+    );
+    let r = run(&text, &[person(&["Marie Dupont"]), person(&["Juan Pérez"])]);
+    assert_eq!(r.len(), 4, "{r:?}");
+    assert_eq!(r[0].2, s("Marie Dupont"));
+    assert_eq!(r[0].3, s("a dit"));
+    assert_eq!(r[1].2, s("Marie Dupont"));
+    // A quotation after `说：` is speech, not a term set apart.
+    assert_eq!(r[2].0, "我们明天去北京。");
+    assert_eq!(r[2].1, QuoteKind::Direct);
+    assert_eq!(r[3].2, s("Juan Pérez"));
+}
