@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::cmp::Reverse;
 
-use super::lexicon::{Gender, Lexicon};
+use super::lexicon::{Gender, Lexicon, Map};
 use super::marks::Span;
 use super::rules::RuleId;
 use crate::analysis::{Entity, EntityKind};
@@ -16,6 +16,8 @@ pub(super) struct MentionRef {
     pub start: usize,
     pub end: usize,
     pub entity: usize,
+    /// It stands inside a top-level quotation.
+    pub quoted: bool,
 }
 
 /// What stands as the subject of a reporting word, and where its words are.
@@ -119,6 +121,37 @@ pub(super) struct Context<'a> {
     /// pronoun prefers them to a person only talked about.
     pub source: Vec<Cell<bool>>,
     pub paragraphs: &'a [(usize, usize)],
+    /// The names of the entities, to look names up without going over every entity: each name
+    /// or alias as written, each one's last word, and both in lower case.
+    names: Names,
+}
+
+/// The entities by their names (see [`Context::entity_named`], [`Context::entity_called`]).
+#[derive(Debug, Default)]
+struct Names {
+    /// A person's or organisation's name or alias as written.
+    exact: Map<Vec<usize>>,
+    /// The last word of a person's name or alias as written.
+    last_word: Map<Vec<usize>>,
+    /// A person's or organisation's name, alias or their last word, in lower case.
+    folded: Map<Vec<usize>>,
+}
+
+impl Names {
+    fn add(map: &mut Map<Vec<usize>>, key: &str, e: usize) {
+        let list = map.entry(key.to_string()).or_default();
+        if !list.contains(&e) {
+            list.push(e);
+        }
+    }
+
+    /// The one entity under `key`, if exactly one is.
+    fn only(map: &Map<Vec<usize>>, key: &str) -> Option<usize> {
+        match map.get(key).map(Vec::as_slice) {
+            Some([e]) => Some(*e),
+            _ => None,
+        }
+    }
 }
 
 /// The head noun of a short definite or indefinite description (`the beadle`, `the old Jew`,
@@ -167,11 +200,20 @@ impl<'a> Context<'a> {
                     start: m.start,
                     end: m.end,
                     entity: i,
+                    quoted: false,
                 })
             })
             .filter(|m| m.start < m.end && text.get(m.start..m.end).is_some())
             .collect();
         mentions.sort_by_key(|m| (m.start, Reverse(m.end)));
+        // One pass over both sorted lists marks the mentions inside quotations.
+        let mut q = 0;
+        for m in &mut mentions {
+            while top.get(q).is_some_and(|s| s.close <= m.start) {
+                q += 1;
+            }
+            m.quoted = top.get(q).is_some_and(|s| s.open <= m.start);
+        }
         let mut ctx = Context {
             text,
             lex,
@@ -183,10 +225,35 @@ impl<'a> Context<'a> {
             titles: vec![Vec::new(); entities.len()],
             source: (0..entities.len()).map(|_| Cell::new(false)).collect(),
             paragraphs,
+            names: Names::default(),
         };
         ctx.learn_titled();
         ctx.learn_people();
+        ctx.index_names();
         ctx
+    }
+
+    /// Fills [`Context::names`].
+    fn index_names(&mut self) {
+        let mut names = Names::default();
+        for (e, entity) in self.entities.iter().enumerate() {
+            let raw_speaks = matches!(entity.kind, EntityKind::Person | EntityKind::Org);
+            let speaks = matches!(self.kind(e), Some(EntityKind::Person | EntityKind::Org));
+            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                let last = name.split_whitespace().last().unwrap_or("");
+                if raw_speaks {
+                    Names::add(&mut names.exact, name, e);
+                }
+                if entity.kind == EntityKind::Person {
+                    Names::add(&mut names.last_word, last, e);
+                }
+                if speaks {
+                    Names::add(&mut names.folded, &name.to_lowercase(), e);
+                    Names::add(&mut names.folded, &last.to_lowercase(), e);
+                }
+            }
+        }
+        self.names = names;
     }
 
     pub fn kind(&self, entity: usize) -> Option<EntityKind> {
@@ -257,7 +324,7 @@ impl<'a> Context<'a> {
             }
         };
         for (k, m) in persons.iter().enumerate() {
-            if self.in_quote(m.start) {
+            if m.quoted {
                 continue;
             }
             // A description in apposition before the name: `the beadle, Mr. Bumble`.
@@ -385,10 +452,18 @@ impl<'a> Context<'a> {
             for (pos, w) in words_in(self.text, m.end, limit) {
                 // An object pronoun mostly stands for someone else than the sentence's subject
                 // (`Gloria Evans said the nurses who cared for him`).
-                if w.len() > 7 || self.in_quote(pos) || w.eq_ignore_ascii_case("him") {
+                if w.len() > 7 || !w.is_ascii() || w.eq_ignore_ascii_case("him") {
                     continue;
                 }
-                if let Some(g) = self.lex.pronoun(&w.to_ascii_lowercase()) {
+                let mut buf = [0u8; 8];
+                let lower = &mut buf[..w.len()];
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                let lower = std::str::from_utf8(lower).unwrap_or("");
+                if let Some(g) = self.lex.pronoun(lower) {
+                    if self.in_quote(pos) {
+                        continue;
+                    }
                     vote(&mut votes, m.entity, g, 1);
                     break;
                 }
@@ -473,7 +548,7 @@ impl<'a> Context<'a> {
             .iter()
             .rev()
             .take(MENTION_REACH)
-            .filter(move |m| self.is_person(m.entity) && !self.in_quote(m.start))
+            .filter(move |m| !m.quoted && self.is_person(m.entity))
             .copied()
     }
 
@@ -589,34 +664,11 @@ impl<'a> Context<'a> {
         if name.is_empty() {
             return None;
         }
-        let speaks = |e: &Entity| matches!(e.kind, EntityKind::Person | EntityKind::Org);
-        let unique = |mut it: Box<dyn Iterator<Item = usize> + '_>| {
-            let first = it.next()?;
-            it.all(|other| other == first).then_some(first)
-        };
-        let exact = unique(Box::new(
-            self.entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| speaks(e))
-                .filter(|(_, e)| e.name == name || e.aliases.iter().any(|a| a == name))
-                .map(|(i, _)| i),
-        ));
+        let exact = Names::only(&self.names.exact, name);
         if exact.is_some() || name.contains(char::is_whitespace) {
             return exact;
         }
-        unique(Box::new(
-            self.entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == EntityKind::Person)
-                .filter(|(_, e)| {
-                    std::iter::once(&e.name)
-                        .chain(&e.aliases)
-                        .any(|a| a.split_whitespace().last() == Some(name))
-                })
-                .map(|(i, _)| i),
-        ))
+        Names::only(&self.names.last_word, name)
     }
 
     /// The one person or organisation called `words`, whatever their case (`PENCE` for Mike
@@ -626,20 +678,7 @@ impl<'a> Context<'a> {
         if folded.is_empty() {
             return None;
         }
-        let mut found = (0..self.entities.len()).filter(|&e| {
-            let speaks = matches!(self.kind(e), Some(EntityKind::Person | EntityKind::Org));
-            speaks
-                && self.entities.get(e).is_some_and(|entity| {
-                    std::iter::once(&entity.name)
-                        .chain(&entity.aliases)
-                        .any(|a| {
-                            let a = a.to_lowercase();
-                            a == folded || a.split_whitespace().last() == Some(folded.as_str())
-                        })
-                })
-        });
-        let first = found.next()?;
-        found.next().is_none().then_some(first)
+        Names::only(&self.names.folded, &folded)
     }
 
     /// The last organisation mentioned before `at`, outside quotations.
@@ -651,7 +690,7 @@ impl<'a> Context<'a> {
             .iter()
             .rev()
             .take(MENTION_REACH)
-            .filter(|m| !self.in_quote(m.start))
+            .filter(|m| !m.quoted)
             .find(|m| self.kind(m.entity) == Some(EntityKind::Org))
             .map(|m| m.entity)
     }

@@ -138,7 +138,7 @@ fn addressee(e: usize, q: usize) -> Attribution {
     trace.from_quote = Some(q);
     Attribution {
         speaker: Some(e),
-        trace: Some(trace),
+        trace: Some(Box::new(trace)),
         ..Attribution::default()
     }
 }

@@ -21,6 +21,14 @@ const LEAD: usize = 2;
 /// The key of a description: its words after `the`, without trailing adverbs (`old lady` for
 /// `the old lady softly`); `None` for words that are no short definite description.
 fn key(words: &str) -> Option<String> {
+    // A cheap test first: most speakers' words are no description.
+    let opens = words
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && words[3..].starts_with(char::is_whitespace);
+    if !opens {
+        return None;
+    }
     let lower = words.to_lowercase();
     let mut parts: Vec<&str> = lower.split_whitespace().collect();
     if parts.first() != Some(&"the") {

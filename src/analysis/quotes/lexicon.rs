@@ -32,7 +32,7 @@ impl Hasher for Fnv {
     }
 }
 
-type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+pub(super) type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 type Set = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// A person's grammatical gender as far as the text tells it.
@@ -70,6 +70,8 @@ pub(super) enum CueKind {
 #[derive(Debug, Clone)]
 pub(super) struct CueForm {
     pub words: Vec<String>,
+    /// The words joined by spaces, as a quote's cue shows them.
+    pub joined: String,
     pub kind: CueKind,
     /// A verb that reports speech only right after a quotation (`“…,” laughed Anne`,
     /// `“…,” he returned`); elsewhere it means something else (`he returned home`).
@@ -147,6 +149,7 @@ impl Lexicon {
             let only = after_quote_only.contains(&w) && !anywhere.contains(&w);
             if let Some(first) = w.first().cloned() {
                 lex.cues.entry(first).or_default().push(CueForm {
+                    joined: w.join(" "),
                     words: w,
                     kind,
                     after_quote_only: only,
@@ -216,7 +219,7 @@ impl Lexicon {
     }
 
     /// The cue forms starting with `word` (lower case).
-    pub fn cues_starting(&self, word: &str) -> &[CueForm] {
+    pub fn cues_starting(&'static self, word: &str) -> &'static [CueForm] {
         self.cues.get(word).map(Vec::as_slice).unwrap_or(&[])
     }
 

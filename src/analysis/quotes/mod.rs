@@ -60,18 +60,15 @@ pub fn find_with_narrator(article: &Article, entities: &[Entity]) -> (Vec<Quote>
     let top_starts: Vec<usize> = top.iter().map(|s| s.start).collect();
     quotes.extend(nested.iter().map(|s| sieve::nested_quote(text, s)));
     quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
-    let index_of: std::collections::HashMap<usize, usize> = quotes
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, q)| (q.start, i))
-        .collect();
+    // Quotes are sorted by start, a quote before those nested in it: the first with a start is
+    // the top-level one.
+    let starts: Vec<usize> = quotes.iter().map(|q| q.start).collect();
     for q in &mut quotes {
         if let Some(t) = q.trace.as_deref_mut() {
             t.from_quote = t
                 .from_quote
                 .and_then(|p| top_starts.get(p))
-                .and_then(|start| index_of.get(start).copied());
+                .map(|&start| starts.partition_point(|&s| s < start));
         }
     }
     (quotes, attributed.narrator)
@@ -175,12 +172,17 @@ fn kind_of_fragment(words: &str) -> QuoteKind {
 /// in scripts written without spaces (Chinese, Japanese) each character.
 fn word_count(words: &str) -> usize {
     let spaced = words.split_whitespace().take(4).count();
+    if spaced >= 4 {
+        return spaced;
+    }
+    // A quotation in such a script shows it in its first characters.
     let ideographs = words
         .chars()
+        .take(32)
         .filter(|&c| is_unspaced_script(c))
         .take(4)
         .count();
-    spaced.max(ideographs.min(4))
+    spaced.max(ideographs)
 }
 
 /// Whether `c` belongs to a script written without spaces between words: Han, Hiragana,

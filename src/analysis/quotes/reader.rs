@@ -24,7 +24,7 @@ pub(super) struct Found {
     pub rule: RuleId,
     pub subject: Option<Subject>,
     /// The reporting word, if the attribution has one (a transcript's label has none).
-    pub cue: Option<String>,
+    pub cue: Option<&'static str>,
     /// Token index of the reporting word, and whether it stands before the quotation.
     pub at: usize,
     pub end: usize,
@@ -170,7 +170,7 @@ impl Reader<'_, '_> {
         i: usize,
         sentence_start: usize,
         attribution: bool,
-    ) -> Option<(CueKind, usize, String)> {
+    ) -> Option<(CueKind, usize, &'static str)> {
         if !self.t.is_word(i) {
             return None;
         }
@@ -220,7 +220,7 @@ impl Reader<'_, '_> {
                 CueKind::Verb if after_determiner => continue,
                 k => k,
             };
-            return Some((kind, form.words.len(), form.words.join(" ")));
+            return Some((kind, form.words.len(), form.joined.as_str()));
         }
         None
     }

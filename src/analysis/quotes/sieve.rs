@@ -51,17 +51,18 @@ pub(super) struct Attribution {
     pub narrator: bool,
     /// The speaker was named by `he` or `she`: the gender, for rules that reconsider whom.
     pub pronoun: Option<Gender>,
-    pub cue: Option<String>,
+    pub cue: Option<&'static str>,
     /// Found beside the quotation itself rather than carried over from another.
     pub own: bool,
-    pub trace: Option<Trace>,
+    pub trace: Option<Box<Trace>>,
 }
 
-/// Who speaks, as the conversation rules compare speakers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Who speaks, as the conversation rules compare speakers: an entity, the words of an unnamed
+/// speaker (by a hash of them), or the narrator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Who {
     Entity(usize),
-    Text(String),
+    Text(u64),
     Narrator,
 }
 
@@ -71,7 +72,7 @@ impl Attribution {
         ctx: &Context,
         rule: RuleId,
         subject: &Subject,
-        cue: Option<String>,
+        cue: Option<&'static str>,
         own: bool,
     ) -> Attribution {
         let resolved = ctx.resolve(subject);
@@ -85,13 +86,13 @@ impl Attribution {
             },
             cue,
             own,
-            trace: Some(Trace {
+            trace: Some(Box::new(Trace {
                 rule,
                 link: resolved.link,
                 subject: Some((subject.start, subject.end)),
                 candidates: resolved.candidates,
                 from_quote: None,
-            }),
+            })),
         }
     }
 
@@ -104,7 +105,14 @@ impl Attribution {
         match (self.speaker, &self.speaker_text) {
             (Some(e), _) => Some(Who::Entity(e)),
             _ if self.narrator => Some(Who::Narrator),
-            (None, Some(t)) => Some(Who::Text(t.to_lowercase())),
+            (None, Some(t)) => {
+                // Case aside: `The girl` opening a sentence is `the girl`.
+                let mut h = super::lexicon::Fnv::default();
+                for c in t.chars().flat_map(char::to_lowercase) {
+                    std::hash::Hasher::write_u32(&mut h, u32::from(c));
+                }
+                Some(Who::Text(std::hash::Hasher::finish(&h)))
+            }
             (None, None) => None,
         }
     }
@@ -125,7 +133,7 @@ impl Attribution {
         }
         Attribution {
             own: false,
-            trace: Some(trace),
+            trace: Some(Box::new(trace)),
             ..self.clone()
         }
     }
@@ -191,13 +199,13 @@ pub(super) struct Slot {
     /// away by its attribution: a turn of dialogue.
     pub dialogue_turn: bool,
     /// What the sentence before it says, if it leads in ([`RuleId::SentenceLeadIn`]).
-    pub sentence_lead: Option<Attribution>,
+    pub sentence_lead: Option<Box<Attribution>>,
     /// What a previous paragraph ending with a colon says ([`RuleId::LeadInParagraph`]).
-    pub paragraph_lead: Option<Attribution>,
+    pub paragraph_lead: Option<Box<Attribution>>,
     /// Who acts beside it in its paragraph ([`RuleId::ActionBeat`]).
-    pub beat: Option<Attribution>,
+    pub beat: Option<Box<Attribution>>,
     /// Who acts in a paragraph of narration right before ([`RuleId::ActionLeadIn`]).
-    pub lead_beat: Option<Attribution>,
+    pub lead_beat: Option<Box<Attribution>>,
     /// The people it addresses by name (`“Yes, Emma, …”`).
     pub vocatives: Vec<usize>,
     /// The people named inside it, who are never its speaker.
@@ -278,15 +286,15 @@ const CARRY_RULES: [(RuleId, CarryRule); 7] = [
 ];
 
 fn action_beat(sieve: &Sieve, q: usize) -> Option<Attribution> {
-    sieve.slots.get(q)?.beat.clone()
+    sieve.slots.get(q)?.beat.as_deref().cloned()
 }
 
 fn action_lead_in(sieve: &Sieve, q: usize) -> Option<Attribution> {
-    sieve.slots.get(q)?.lead_beat.clone()
+    sieve.slots.get(q)?.lead_beat.as_deref().cloned()
 }
 
 fn sentence_lead_in(sieve: &Sieve, q: usize) -> Option<Attribution> {
-    sieve.slots.get(q)?.sentence_lead.clone()
+    sieve.slots.get(q)?.sentence_lead.as_deref().cloned()
 }
 
 fn earlier_in_paragraph(sieve: &Sieve, q: usize) -> Option<Attribution> {
@@ -303,7 +311,7 @@ fn earlier_in_paragraph(sieve: &Sieve, q: usize) -> Option<Attribution> {
 }
 
 fn lead_in_paragraph(sieve: &Sieve, q: usize) -> Option<Attribution> {
-    sieve.slots.get(q)?.paragraph_lead.clone()
+    sieve.slots.get(q)?.paragraph_lead.as_deref().cloned()
 }
 
 fn later_in_paragraph(sieve: &Sieve, q: usize) -> Option<Attribution> {
@@ -384,15 +392,17 @@ pub(super) fn attribute(
             slot.dialogue_turn =
                 i == 0 && kind == QuoteKind::Direct && (whole_paragraph || cued_right_after);
             if kind == QuoteKind::Direct && !attribution.names_someone() {
-                slot.sentence_lead = reader.sentence_lead_in(i);
-                slot.beat = reader.action_beat(i);
+                slot.sentence_lead = reader.sentence_lead_in(i).map(Box::new);
+                slot.beat = reader.action_beat(i).map(Box::new);
                 if i == 0 {
                     let previous = u.checked_sub(1).and_then(|p| all_units.get(p));
-                    slot.paragraph_lead =
-                        previous.and_then(|p| paragraph_lead_in(&ctx, text, top, p, lex));
+                    slot.paragraph_lead = previous
+                        .and_then(|p| paragraph_lead_in(&ctx, text, top, p, lex))
+                        .map(Box::new);
                     slot.lead_beat = previous
                         .filter(|p| p.quotes.is_empty())
-                        .and_then(|p| narration_lead_in(&ctx, text, top, p, lex));
+                        .and_then(|p| narration_lead_in(&ctx, text, top, p, lex))
+                        .map(Box::new);
                 }
             }
             if kind != QuoteKind::Scare {
@@ -435,8 +445,8 @@ pub(super) fn attribute(
                 end: s.end,
                 speaker: a.speaker,
                 speaker_text: a.speaker_text,
-                cue: a.cue,
-                trace: a.trace.map(Box::new),
+                cue: a.cue.map(str::to_string),
+                trace: a.trace,
             }
         })
         .collect();
@@ -455,7 +465,8 @@ fn paragraph_lead_in(
     if !prev_text.trim_end().ends_with([':', ',', '-', '—', '–']) {
         return None;
     }
-    let t = Tokens::new(text, unit.start, unit.end, top, unit.quotes.start, lex);
+    let from = last_sentence(text, unit);
+    let t = Tokens::new(text, from, unit.end, top, unit.quotes.start, lex);
     Reader::new(ctx, &t, false).lead_in()
 }
 
@@ -471,8 +482,28 @@ fn narration_lead_in(
     if unit.end - unit.start > LEAD_IN_BYTES {
         return None;
     }
-    let t = Tokens::new(text, unit.start, unit.end, top, unit.quotes.start, lex);
+    let from = last_sentence(text, unit);
+    let t = Tokens::new(text, from, unit.end, top, unit.quotes.start, lex);
     Reader::new(ctx, &t, false).action_lead_in()
+}
+
+/// Where the last sentence of a paragraph with no quotation (`unit`) roughly starts: after the
+/// last `.`, `!` or `?` followed by a space before its end; the paragraph's start otherwise, or
+/// when it holds a quotation. Only the last sentence leads in to what follows, so only it is
+/// read.
+fn last_sentence(text: &str, unit: &Unit) -> usize {
+    if !unit.quotes.is_empty() {
+        return unit.start;
+    }
+    let body = text
+        .get(unit.start..unit.end)
+        .unwrap_or("")
+        .trim_end()
+        .trim_end_matches(['.', '!', '?', ':', ',', '-', '—', '–']);
+    body.as_bytes()
+        .windows(2)
+        .rposition(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace())
+        .map_or(unit.start, |i| unit.start + i + 2)
 }
 
 /// The longest paragraph of narration read as a lead-in to the quotation after it.
