@@ -277,6 +277,21 @@ impl Reader<'_, '_> {
     /// and adverbs (`has also said`) and a descriptor set off by commas (`Jane Doe, a
     /// spokeswoman, said`).
     fn subject_before(&self, lo: usize, v: usize) -> Option<Subject> {
+        // `Stevie Wonder, who joked`: the relative's antecedent, the name right before it.
+        let mut r = v;
+        while r > lo && self.t.is_word(r - 1) && self.lex().is_skip(self.t.word(r - 1)) {
+            r -= 1;
+            if self.t.word(r) == "who" {
+                let mut a = r;
+                if a > lo && self.t.is_punct(a - 1, ',') {
+                    a -= 1;
+                }
+                if let Some(m) = a.checked_sub(1).and_then(|x| self.speaker_at(x, false)) {
+                    return Some(self.mentioned(m));
+                }
+                break;
+            }
+        }
         let mut i = v;
         loop {
             while i > lo && self.t.is_word(i - 1) && self.lex().is_skip(self.t.word(i - 1)) {
@@ -643,7 +658,11 @@ impl Reader<'_, '_> {
                 return (!self.possessive(m)).then(|| self.mentioned(m));
             }
             let w = self.t.word(k);
-            (w == "he" || w == "she").then(|| self.pronoun(k))
+            // `Meanwhile, it attacked Trump, saying …`: a pronoun opening the sentence is its
+            // subject, whoever is named after it.
+            let opens = k == lo || (k > lo && self.t.is_punct(k - 1, ','));
+            let subject_pronoun = matches!(w, "it" | "they" | "we" | "i") && opens;
+            (w == "he" || w == "she" || subject_pronoun).then(|| self.pronoun(k))
         })
     }
 
@@ -712,7 +731,9 @@ impl Reader<'_, '_> {
             };
             let (rule, subject) = match kind {
                 CueKind::SpeakerFollows => (RuleId::AccordingTo, self.subject_after(k + len, s1)),
-                CueKind::Noun => (RuleId::CueNoun, self.noun_subject(j, k, k + len, s1)),
+                // `“unhinged” a Donald Trump tweet attacking …`: a noun after a quotation is
+                // what the sentence talks about, not its attribution.
+                CueKind::Noun => continue,
                 _ => {
                     if let Some(s) = self.quoted_as(j, k) {
                         (RuleId::QuotedAs, Some(s))
@@ -787,6 +808,7 @@ impl Reader<'_, '_> {
         let lo = lo.max(hi.saturating_sub(SENTENCE_REACH));
         let mut first: Option<Found> = None;
         let mut weak: Option<Found> = None;
+        let mut noun: Option<Found> = None;
         for found in (lo..hi).rev().filter_map(|k| self.before_at(lo, k, hi)) {
             match &found.subject {
                 // A reporting word whose subject is a bare word (`anybody who complains`,
@@ -794,13 +816,26 @@ impl Reader<'_, '_> {
                 Some(s) if self.weak_subject(s) => {
                     weak.get_or_insert(found);
                 }
+                // A reporting noun inside what a verb further back reports (`Pence said
+                // Trump’s tweet was only “to mock”`, `Moore called Obama’s remarks “a
+                // wake-up call”`) gives way to that verb.
+                Some(_) if found.rule == RuleId::CueNoun && !self.owned_by_name(&found) => {
+                    noun.get_or_insert(found);
+                }
                 Some(_) => return Some(found),
                 None => {
                     first.get_or_insert(found);
                 }
             }
         }
-        weak.or(first)
+        noun.or(weak).or(first)
+    }
+
+    /// Whether a reporting noun's speaker is named after it (`a tweet from Trump`): a plain
+    /// attribution, not a noun inside someone else's sentence.
+    fn owned_by_name(&self, found: &Found) -> bool {
+        (found.end..(found.end + 4).min(self.t.len()))
+            .any(|x| matches!(self.t.word(x), "from" | "by"))
     }
 
     /// Whether a subject is a single common word (`anybody`, `despite`, `a`): no speaker a
@@ -816,6 +851,17 @@ impl Reader<'_, '_> {
     /// The reporting word at token `k` before a quotation at `hi`, with its subject.
     fn before_at(&self, lo: usize, k: usize, hi: usize) -> Option<Found> {
         let (kind, len, cue) = self.cue_at(k, lo, false)?;
+        // `Trump’s tweets accusing Machado …`, `a statement calling the test …`: a participle
+        // right after a reporting noun describes that noun; it reports nothing of its own.
+        if kind == CueKind::Verb && self.t.word(k).ends_with("ing") && k > lo {
+            let prev = self.t.word(k - 1);
+            let after_noun = self.lex().cues_starting(prev).iter().any(|f| {
+                f.words.len() == 1 && matches!(f.kind, CueKind::Noun | CueKind::VerbOrNoun)
+            });
+            if after_noun {
+                return None;
+            }
+        }
         let (rule, subject) = match kind {
             CueKind::SpeakerFollows => (RuleId::AccordingTo, self.subject_after(k + len, hi)),
             CueKind::Noun => (RuleId::CueNoun, self.noun_subject(lo, k, k + len, hi)),

@@ -210,6 +210,12 @@ pub static RULES: &[Rule] = &[
                 "Emma",
             ),
             ex(
+                "“There is no question,” Cornyn's statement added.",
+                &["John Cornyn|Cornyn"],
+                "There is no",
+                "John Cornyn",
+            ),
+            ex(
                 "“It was a sad moment for Europe,” said European Council President Donald Tusk.",
                 &["org:European Council", "Donald Tusk|Tusk"],
                 "It was a sad",
@@ -284,6 +290,24 @@ pub static RULES: &[Rule] = &[
                 "Paul Ryan",
             ),
             ex(
+                "Mike Pence said his running mate Donald Trump’s tweet was only “to mock” Hillary Clinton.",
+                &["Mike Pence|Pence", "Donald Trump|Trump", "Hillary Clinton|Clinton"],
+                "to mock",
+                "Mike Pence",
+            ),
+            ex(
+                "Hillary Clinton spoke in Florida. She says Donald Trump’s early-morning tweets accusing Alicia Machado are “lies and conspiracy theories.”",
+                &["Hillary Clinton|Clinton", "Donald Trump|Trump", "Alicia Machado|Machado"],
+                "lies and",
+                "Hillary Clinton",
+            ),
+            ex(
+                "The guests included Patti LaBelle and Stevie Wonder, who joked of the museum, “I haven't seen it yet.”",
+                &["Patti LaBelle", "Stevie Wonder"],
+                "I haven't",
+                "Stevie Wonder",
+            ),
+            ex(
                 "Russia insisted that Pyongyang “stop its dangerous escapades.”",
                 &["place:Russia", "place:Pyongyang"],
                 "stop its",
@@ -318,7 +342,7 @@ pub static RULES: &[Rule] = &[
                 "Donald Trump",
             ),
             ex(
-                "“There is no question,” Cornyn's statement added.",
+                "Later came Cornyn's statement: “There is no question.”",
                 &["John Cornyn|Cornyn"],
                 "There is no",
                 "John Cornyn",
