@@ -202,8 +202,23 @@ impl Reader<'_, '_> {
             }
             // After a determiner (`the call`, `a promise`) a verb form is a noun.
             let prev = i.checked_sub(1).map(|p| self.t.word(p)).unwrap_or("");
-            let after_determiner =
-                DETERMINERS.contains(&prev) || prev.ends_with("'s") || prev.ends_with("’s");
+            // `the following comment`: a determiner two words back, an adjective between. A
+            // bare form only: after `the president` a verb agrees (`said`, `comments`), and
+            // `the officials comment` has a plural subject.
+            let prev2 = i.checked_sub(2).map(|p| self.t.word(p)).unwrap_or("");
+            let bare = !written.ends_with('s') && !written.ends_with("ed");
+            let after_adjective = form.kind == CueKind::VerbOrNoun
+                && bare
+                && !prev.ends_with('s')
+                && DETERMINERS.contains(&prev2)
+                && i >= 2
+                && self.t.is_word(i - 1)
+                && !self.t.is_capitalised(self.text(), i - 1)
+                && self.lex().cues_starting(prev).is_empty();
+            let after_determiner = DETERMINERS.contains(&prev)
+                || prev.ends_with("'s")
+                || prev.ends_with("’s")
+                || after_adjective;
             // `late-night tweets`, `news reports`: a plural after a common word is a noun; a
             // verb's subject is a name or a pronoun (`Trump tweets`, `she comments`).
             let plural_noun = form.words.len() == 1
@@ -318,7 +333,7 @@ impl Reader<'_, '_> {
             return None;
         }
         match self.t.kind(i - 1)? {
-            TokenKind::Punct(c @ (',' | '—' | '–')) => {
+            TokenKind::Punct(c @ (',' | '—' | '–' | '-')) => {
                 // Descriptors set off by commas, perhaps with commas of their own (`Cynthia
                 // Thompson, curator at the University of Arkansas, Fayetteville, said`): the
                 // speaker is the person named right before one of the commas, nearest first.
@@ -554,6 +569,11 @@ impl Reader<'_, '_> {
         }
         // `said he`, `according to her`.
         let w = self.t.word(from);
+        // `told me, “…”`: an object, naming no speaker.
+        if self.t.is_word(from) && matches!(w, "me" | "us" | "them" | "you") {
+            let (start, end) = self.bytes(from, from + 1);
+            return Some(Subject::new(SubjectKind::Nobody, start, end));
+        }
         if self.t.is_word(from) && (self.lex().is_subject_pronoun(w) || matches!(w, "him" | "her"))
         {
             return Some(self.pronoun(from));
@@ -715,16 +735,32 @@ impl Reader<'_, '_> {
             return None;
         }
         if self.lex().is_clause_stop(self.t.word(j)) && self.cue_at(j, s0, true).is_none() {
-            return None;
+            return self.sentence_final_cue(i);
         }
-        for k in j..s1.min(j + 12) {
-            match self.t.kind(k) {
+        let mut k = j;
+        let mut read = 0;
+        while k < s1 && read < 12 {
+            let at = k;
+            k += 1;
+            read += 1;
+            match self.t.kind(at) {
                 Some(TokenKind::Quote(_)) => break,
+                // `Sen. Claire McCaskill (D-Mo.) said`: past the parenthesis.
+                Some(TokenKind::Punct('(')) => {
+                    match (at + 1..s1.min(at + 10)).find(|&c| self.t.is_punct(c, ')')) {
+                        Some(close) => {
+                            k = close + 1;
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
                 Some(TokenKind::Punct(c)) if !matches!(c, ',' | '.' | '—' | '–') => break,
                 // `“…”, a first step, and said…`: a new clause, not the attribution.
-                Some(TokenKind::Word) if CONJUNCTIONS.contains(&self.t.word(k)) => break,
+                Some(TokenKind::Word) if CONJUNCTIONS.contains(&self.t.word(at)) => break,
                 _ => {}
             }
+            let k = at;
             let in_attribution = self.attribution_subject(j, k);
             let Some((kind, len, cue)) = self.cue_at(k, s0, in_attribution) else {
                 continue;
@@ -763,6 +799,40 @@ impl Reader<'_, '_> {
             });
         }
         None
+    }
+
+    /// A reporting verb closing the quotation's sentence after a clause of the writer's own:
+    /// `“I have admiration for the mechanics” of the Clinton proposals, Mr. Holtz-Eakin said.`
+    fn sentence_final_cue(&self, i: usize) -> Option<Found> {
+        let (s0, s1) = *self.t.sentence.get(i)?;
+        // The sentence ends `…, NAME said.` (perhaps `said Tuesday.`), with no other quotation.
+        let end = if s1 > 0 && self.t.is_punct(s1 - 1, '.') {
+            s1 - 1
+        } else {
+            s1
+        };
+        let lo = (i + 1).max(end.saturating_sub(SENTENCE_REACH));
+        let k = (lo..end).rev().take(4).find(|&k| {
+            self.cue_at(k, s0, false)
+                .is_some_and(|(kind, _, _)| kind == CueKind::Verb)
+        })?;
+        if (i + 1..k).any(|x| matches!(self.t.kind(x), Some(TokenKind::Quote(_)))) {
+            return None;
+        }
+        let comma = (i + 1..k).rev().find(|&x| self.t.is_punct(x, ','))?;
+        let subject = self.subject_before(comma + 1, k)?;
+        if !subject.is_definite() {
+            return None;
+        }
+        let (_, len, cue) = self.cue_at(k, s0, false)?;
+        Some(Found {
+            rule: RuleId::ExplicitCueAfter,
+            subject: Some(subject),
+            cue: Some(cue),
+            at: k,
+            end: k + len,
+            before: false,
+        })
     }
 
     /// A short sentence of attribution after a quotation that ended its own sentence:
@@ -987,6 +1057,31 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// Whether the short quotation at token `i` names something rather than reporting words: a
+    /// nickname inside a name (`Del. Marcia “Cia” Price`), or a title after a preposition or a
+    /// possessive (`the broadcast of “Fox News Sunday,”`, `on CBS’s “Face the Nation,”`).
+    fn names_a_thing(&self, i: usize, words: &str, count: usize) -> bool {
+        // A headline capitalises every word: neither test can tell there.
+        if self.headline {
+            return false;
+        }
+        let text = self.text();
+        let bare = words.trim_end_matches([',', '.']);
+        let capitalised = |k: usize| self.t.is_capitalised(text, k);
+        let nickname = count == 1
+            && i > 0
+            && capitalised(i - 1)
+            && capitalised(i + 1)
+            && bare.chars().all(char::is_alphabetic);
+        let title = count <= 4 && i > 0 && is_title_case(bare) && {
+            let prev = self.t.word(i - 1);
+            matches!(prev, "of" | "on" | "in" | "at" | "from" | "for")
+                || prev.ends_with("'s")
+                || prev.ends_with("’s")
+        };
+        nickname || title
+    }
+
     /// The speaker and kind of the top-level quotation `span` at token `i`.
     pub fn attribute_one(&self, i: usize, span: &Span) -> (Attribution, QuoteKind) {
         let (s0, _) = self.t.sentence.get(i).copied().unwrap_or((i, i + 1));
@@ -1054,7 +1149,8 @@ impl Reader<'_, '_> {
         let governed = found
             .as_ref()
             .is_some_and(|f| f.before && f.subject.as_ref().is_some_and(Subject::is_definite));
-        let kind = if self.scare_marked(i) && !governed {
+        let set_apart = self.scare_marked(i) || self.names_a_thing(i, words, count);
+        let kind = if set_apart && !governed {
             QuoteKind::Scare
         } else if ((opens || after_cue)
             && (count >= 2 || ends_punct || first_upper)

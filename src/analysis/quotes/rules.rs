@@ -233,6 +233,18 @@ pub static RULES: &[Rule] = &[
                 "It was the least",
                 "Morgan",
             ),
+            ex(
+                "“Subpoenas are not optional,” Sen. Claire McCaskill (D-Mo.) said.",
+                &["Claire McCaskill|McCaskill"],
+                "Subpoenas",
+                "Claire McCaskill",
+            ),
+            ex(
+                "“I have admiration for the mechanics” of the proposals, Mr. Holtz-Eakin said.",
+                &["Douglas Holtz-Eakin|Holtz-Eakin"],
+                "I have admiration",
+                "Douglas Holtz-Eakin",
+            ),
         ],
     },
     Rule {

@@ -408,6 +408,40 @@ fn a_verb_form_after_a_determiner_is_a_noun() {
 }
 
 #[test]
+fn a_determiner_and_one_word_before_a_verb_is_its_subject() {
+    // `the following comment` is a noun, but `the president said` and `his surrogates
+    // called` are verbs with their subjects.
+    let text = format!(
+        "{BODY}Jane Doe made the following comment: “We will stay.”\n\nIt was, the mayor said, “a stone of sorrow.” His aides called him “a genius.”"
+    );
+    let r = run(&text, &[person(&["Jane Doe"])]);
+    assert_eq!(r[0].2, s("Jane Doe"), "{r:?}");
+    assert_eq!(r[1].2, s("(the mayor)"), "{r:?}");
+    assert_eq!(r[2].2, s("(His aides)"), "{r:?}");
+}
+
+#[test]
+fn nicknames_and_titles_after_prepositions_are_no_speech() {
+    let text = format!(
+        "{BODY}State Del. Marcia “Cia” Price shouted to the crowd. In an interview on CBS’s “Face the Nation,” Paul Ryan said the spate was sad."
+    );
+    let r = run(&text, &[person(&["Marcia Price"]), person(&["Paul Ryan"])]);
+    assert!(r.iter().all(|q| q.1 == QuoteKind::Scare), "{r:?}");
+}
+
+#[test]
+fn the_object_of_told_is_no_speaker() {
+    let text = format!(
+        "{BODY}John Dickey, the chief executive of Ora Media, told me, “We are a content provider.”"
+    );
+    let r = run(
+        &text,
+        &[person(&["John Dickey"]), (EntityKind::Org, &["Ora Media"])],
+    );
+    assert_eq!(r[0].2, s("John Dickey"), "{r:?}");
+}
+
+#[test]
 fn a_surname_the_entity_list_missed_still_names_its_person() {
     let text = format!("{BODY}Union leader Dave Kowalski was angry.\n\n“We gave them everything,” Kowalski said. “Never again,” said Smith.");
     let mut ents = entities(&text, &[person(&["Dave Kowalski"])]);
