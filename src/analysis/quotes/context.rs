@@ -722,6 +722,21 @@ impl<'a> Context<'a> {
         (vocatives, named)
     }
 
+    /// The names quotation `span` addresses people by, as written (the last word of each
+    /// vocative mention: `Hastings` of `my dear Hastings`).
+    pub fn vocative_names(&self, span: &Span) -> Vec<&'a str> {
+        let from = self.mentions.partition_point(|m| m.start < span.start);
+        self.mentions
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|m| m.start < span.end)
+            .take(64)
+            .filter(|m| m.end <= span.end && self.is_person(m.entity) && self.is_vocative(span, m))
+            .filter_map(|m| self.text.get(m.start..m.end)?.split_whitespace().last())
+            .collect()
+    }
+
     /// Whether mention `m` inside quotation `span` addresses someone: set off by a comma or the
     /// quotation's edge before (after titles and endearments: `my dear Mr. Bennet`) and by
     /// punctuation or the edge after.

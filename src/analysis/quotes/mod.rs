@@ -30,23 +30,27 @@ use crate::article::Article;
 ///
 /// Quotes come in document order (a nested quote right after the quote holding it); `start..end`
 /// are the quoted words without the marks; `speaker` is an index into `entities`. A narrator
-/// with no name among the entities (`I said`) is left as the words `the narrator`; see
-/// [`find_with_narrator`].
+/// with no entity of their own (`I said`) is left as words: the name the others call them, or
+/// `the narrator`; see [`find_with_narrator`].
 pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
     let (mut quotes, narrator) = find_with_narrator(article, entities);
-    if narrator.is_some() {
+    if let Some(narrator) = narrator {
+        let words = match narrator.name.as_str() {
+            "Narrator" => "the narrator",
+            name => name,
+        };
         for q in &mut quotes {
             if q.speaker.is_some_and(|s| s >= entities.len()) {
                 q.speaker = None;
-                q.speaker_text = Some("the narrator".to_string());
+                q.speaker_text = Some(words.to_string());
             }
         }
     }
     quotes
 }
 
-/// [`find`], and the narrator as a new entity when one speaks (`I said`) whose name the entities
-/// do not give: the quotes' speakers then point at index `entities.len()`, the entity to add.
+/// [`find`], and the narrator as a new entity when one speaks (`I said`) whom the entities do
+/// not hold (named as the others call them, else "Narrator"): the quotes' speakers then point at index `entities.len()`, the entity to add.
 pub fn find_with_narrator(article: &Article, entities: &[Entity]) -> (Vec<Quote>, Option<Entity>) {
     let text = article.text();
     let lex = lexicon::Lexicon::get();

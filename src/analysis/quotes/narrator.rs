@@ -17,7 +17,9 @@ const MIN_ADDRESSED: usize = 2;
 const LEAD: usize = 2;
 
 /// Gives the narrator's quotations their speaker: the narrator's name among the entities when
-/// the dialogue gives it, else a new "Narrator" entity, returned, whose index is `new_index`.
+/// the dialogue gives it, else a new entity, returned, whose index is `new_index`: named by the
+/// name the others call the narrator when the entities hold no one person by that name (their
+/// recogniser may have joined it to another), else "Narrator".
 pub(super) fn settle(sieve: &mut Sieve, ctx: &Context, new_index: usize) -> Option<Entity> {
     let narrated: Vec<usize> = (0..sieve.slots.len())
         .filter(|&q| {
@@ -28,8 +30,9 @@ pub(super) fn settle(sieve: &mut Sieve, ctx: &Context, new_index: usize) -> Opti
     if narrated.is_empty() {
         return None;
     }
-    let name = name(sieve, ctx, &narrated);
-    let index = name.unwrap_or(new_index);
+    let called = name(sieve, ctx, &narrated);
+    let known = called.and_then(|w| ctx.entity_named(w).filter(|&e| ctx.is_person(e)));
+    let index = known.unwrap_or(new_index);
     let mut mentions = Vec::new();
     for &q in &narrated {
         let a = &mut sieve.slots[q].attribution;
@@ -45,22 +48,24 @@ pub(super) fn settle(sieve: &mut Sieve, ctx: &Context, new_index: usize) -> Opti
             }
         }
     }
-    if name.is_some() {
+    if known.is_some() {
         return None;
     }
     mentions.sort_unstable();
     mentions.dedup();
+    let name = called.unwrap_or("Narrator").to_string();
     Some(Entity {
         kind: EntityKind::Person,
-        name: "Narrator".to_string(),
-        aliases: vec!["Narrator".to_string()],
+        aliases: vec![name.clone()],
+        name,
         mentions,
     })
 }
 
-/// The person most often addressed by name in the turns right before and after the narrator's.
-fn name(sieve: &Sieve, ctx: &Context, narrated: &[usize]) -> Option<usize> {
-    let mut votes: HashMap<usize, usize> = HashMap::new();
+/// The name most often used to address someone in the turns right before and after the
+/// narrator's, when one clearly stands out.
+fn name<'a>(sieve: &Sieve, ctx: &Context<'a>, narrated: &[usize]) -> Option<&'a str> {
+    let mut votes: HashMap<&'a str, usize> = HashMap::new();
     let unit_of = |q: usize| sieve.slots[q].unit;
     let mut last_unit = None;
     for &q in narrated {
@@ -75,20 +80,30 @@ fn name(sieve: &Sieve, ctx: &Context, narrated: &[usize]) -> Option<usize> {
             };
             for p in range.clone() {
                 let s = &sieve.slots[p];
-                if s.attribution.narrator {
+                if s.attribution.narrator || s.vocatives.is_empty() {
                     continue;
                 }
-                for &e in &s.vocatives {
-                    if ctx.is_person(e) && s.attribution.speaker != Some(e) {
-                        *votes.entry(e).or_default() += 1;
+                let Some(span) = ctx.top.get(p) else {
+                    continue;
+                };
+                // Not the speaker's own name.
+                let own = s.attribution.speaker.and_then(|e| ctx.entities.get(e));
+                for word in ctx.vocative_names(span) {
+                    let speaker_called = own.is_some_and(|e| {
+                        std::iter::once(&e.name)
+                            .chain(&e.aliases)
+                            .any(|n| n.split_whitespace().last() == Some(word))
+                    });
+                    if !speaker_called {
+                        *votes.entry(word).or_default() += 1;
                     }
                 }
             }
         }
     }
-    let mut ranked: Vec<(usize, usize)> = votes.into_iter().map(|(e, n)| (n, e)).collect();
+    let mut ranked: Vec<(usize, &str)> = votes.into_iter().map(|(w, n)| (n, w)).collect();
     ranked.sort_unstable_by(|a, b| b.cmp(a));
-    let (best, e) = *ranked.first()?;
+    let (best, w) = *ranked.first()?;
     let second = ranked.get(1).map_or(0, |r| r.0);
-    (best >= MIN_ADDRESSED && best >= LEAD * second).then_some(e)
+    (best >= MIN_ADDRESSED && best >= LEAD * second).then_some(w)
 }

@@ -607,6 +607,14 @@ pub static RULES: &[Rule] = &[
                 "I am",
                 "Jake",
             ),
+            // The entities hold `Hastings` only joined to other names: the narrator is a person
+            // of their own, named as the others call them.
+            ex(
+                "We walked to the house.\n\n“My dear Hastings, look,” Poirot said.\n\n“What?” I said.\n\n“The window, Hastings!” cried Poirot.\n\n“I see it,” I said.",
+                &["Hastings Miss Howard|Hastings", "Hastings Miss Murdoch|Hastings", "Poirot"],
+                "I see it",
+                "(Hastings)",
+            ),
         ],
     },
 ];
