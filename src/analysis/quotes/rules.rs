@@ -60,6 +60,9 @@ pub enum RuleId {
     /// Link: in dialogue, `the Jew` to the person the others address by name when that
     /// description speaks.
     DescriptionLink,
+    /// Link: in dialogue, `the girl` to the person the narration names in most of the scenes
+    /// where that description speaks, who fits it and is not the one talked to.
+    DescriptionInScene,
     /// Link: `I` outside quotations to the narrator, by the name others call them when they
     /// talk to the narrator, else to a "Narrator".
     Narrator,
@@ -94,6 +97,7 @@ impl RuleId {
             RuleId::TitleLink => "title_link",
             RuleId::OrganisationLink => "organisation_link",
             RuleId::DescriptionLink => "description_link",
+            RuleId::DescriptionInScene => "description_in_scene",
             RuleId::Narrator => "narrator",
         }
     }
@@ -109,6 +113,7 @@ impl RuleId {
                 | RuleId::TitleLink
                 | RuleId::OrganisationLink
                 | RuleId::DescriptionLink
+                | RuleId::DescriptionInScene
                 | RuleId::Narrator
         )
     }
@@ -589,6 +594,17 @@ pub static RULES: &[Rule] = &[
             &["Oliver Twist|Oliver", "Jack Dawkins|Jack", "Charley Bates|Charley", "Fagin"],
             "I am glad",
             "Fagin",
+        )],
+    },
+    Rule {
+        id: RuleId::DescriptionInScene,
+        reads: "link: in dialogue, `the <noun>` to the person of fitting gender the narration \
+                names in most scenes where it speaks, not the one talked to",
+        examples: &[ex(
+            "Nancy Price came into the room where Oliver Twist sat.\n\n“Where have you been?” said the girl.\n\n“Out,” said Oliver.\n\n“Come with me,” said the girl.\n\nThe next day Oliver walked to the bridge. Nancy was there.\n\n“You came,” said the girl.\n\n“I did,” said Oliver.\n\n“Then listen,” said the girl.",
+            &["Nancy Price|Nancy", "Oliver Twist|Oliver"],
+            "Then listen",
+            "Nancy Price",
         )],
     },
     Rule {
