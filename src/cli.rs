@@ -62,6 +62,10 @@ pub enum Command {
         /// Print the `lede.analysis/1` JSON.
         #[arg(long)]
         json: bool,
+        /// Explain the analysis: for every quote its speaker, the rule that named it and what
+        /// the rule read; for every entity its kind, name, aliases and mention count.
+        #[arg(long, conflicts_with = "json")]
+        explain: bool,
         /// The article (`-` reads stdin).
         file: PathBuf,
     },

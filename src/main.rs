@@ -31,13 +31,21 @@ fn main() -> ExitCode {
         return exit(print_out(&lede::cli::man_page()));
     }
     let result = match cli.command {
-        Some(Command::Analyze { json, file }) => {
+        Some(Command::Analyze {
+            json,
+            explain,
+            file,
+        }) => {
             // The config does not change the analysis, but a bad one is still reported.
             let (_, _, notices) = load_config();
             for notice in notices {
                 eprintln!("lede: {notice}");
             }
-            run_analyze(&file, json)
+            if explain {
+                run_explain(&file)
+            } else {
+                run_analyze(&file, json)
+            }
         }
         None => run_analyze_or_read(cli.file, cli.no_state),
     };
@@ -240,6 +248,17 @@ fn run_analyze(file: &PathBuf, as_json: bool) -> Result<ExitCode, String> {
     } else {
         print_out(&summary(&loaded, &analysis))
     }
+}
+
+/// `lede analyze --explain FILE`: every quote with the rule that named its speaker, every entity.
+fn run_explain(file: &PathBuf) -> Result<ExitCode, String> {
+    let loaded = open(Some(file))?;
+    let analysis = loaded
+        .analysis
+        .clone()
+        .unwrap_or_else(|| analysis::analyze(&loaded.article));
+    let text = loaded.article.text();
+    print_out(&analysis::explain::explain(text, &analysis))
 }
 
 /// Writes to stdout; a closed pipe (`lede analyze x | head`) is not an error.

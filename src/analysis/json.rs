@@ -70,6 +70,10 @@ pub struct JsonQuote {
     pub speaker_text: Option<String>,
     #[serde(default)]
     pub cue: Option<String>,
+    /// The attribution rule that named the speaker (`explicit_cue_after`); see `lede analyze
+    /// --explain`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// Builds the JSON document for an analysed article. `include_text` adds the text itself, for
@@ -129,6 +133,7 @@ pub fn document(
                 speaker: q.speaker.map(Analysis::entity_id),
                 speaker_text: q.speaker_text.clone(),
                 cue: q.cue.clone(),
+                rule: q.trace.as_ref().map(|t| t.rule.id().to_string()),
             })
             .collect(),
     }

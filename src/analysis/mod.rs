@@ -4,6 +4,7 @@
 
 pub mod doc;
 pub mod entities;
+pub mod explain;
 pub mod json;
 pub mod lexicon;
 pub mod quotes;
@@ -129,6 +130,22 @@ impl EntityTrace {
         rules.dedup();
         rules
     }
+
+    /// The trace of an entity that no entity rule built: the narrator the quote attribution
+    /// adds (`I said`), each alias with no rules.
+    pub fn added(entity: &Entity) -> EntityTrace {
+        EntityTrace {
+            aliases: entity
+                .aliases
+                .iter()
+                .map(|alias| AliasTrace {
+                    alias: alias.clone(),
+                    mentions: 0,
+                    rules: Vec::new(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// What kind of quotation a quote is.
@@ -165,6 +182,8 @@ pub struct Quote {
     pub speaker_text: Option<String>,
     /// The reporting word (`said`, `tweet`, `according to`).
     pub cue: Option<String>,
+    /// The rule that named the speaker and what it read (`None` for quotes read from JSON).
+    pub trace: Option<Box<quotes::Trace>>,
 }
 
 /// The analysis of one article. Entities are ordered by first mention; entity `i` has the id
@@ -215,9 +234,14 @@ pub const PROGRESS_DONE: usize = 1000;
 pub fn analyze_with_progress(article: &Article, progress: &AtomicUsize) -> Analysis {
     let len = article.text().len().max(1);
     let read = |end: usize| progress.store(end.min(len) * 700 / len, Ordering::Relaxed);
-    let (entities, entity_traces) = entities::recognize_traced(article, &read);
+    let (mut entities, mut entity_traces) = entities::recognize_traced(article, &read);
     progress.store(850, Ordering::Relaxed);
-    let quotes = quotes::find(article, &entities);
+    let (quotes, narrator) = quotes::find_with_narrator(article, &entities);
+    // An unnamed first-person narrator who speaks becomes a person of the analysis.
+    if let Some(narrator) = narrator {
+        entity_traces.push(EntityTrace::added(&narrator));
+        entities.push(narrator);
+    }
     progress.store(PROGRESS_DONE, Ordering::Relaxed);
     Analysis {
         entities,

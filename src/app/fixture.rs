@@ -82,6 +82,7 @@ pub fn analysis_for(article: &Article, names: &[(EntityKind, &str, &[&str])]) ->
             speaker,
             speaker_text: None,
             cue: None,
+            trace: None,
         });
         from = end;
     }

@@ -181,6 +181,7 @@ fn from_lede(doc: Document) -> Result<JsonArticle, String> {
                 speaker,
                 speaker_text: q.speaker_text.clone(),
                 cue: q.cue.clone(),
+                trace: None,
             }
         })
         .collect();

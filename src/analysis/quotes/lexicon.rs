@@ -32,7 +32,7 @@ impl Hasher for Fnv {
     }
 }
 
-type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+pub(super) type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 type Set = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// A person's grammatical gender as far as the text tells it.
@@ -70,7 +70,12 @@ pub(super) enum CueKind {
 #[derive(Debug, Clone)]
 pub(super) struct CueForm {
     pub words: Vec<String>,
+    /// The words joined by spaces, as a quote's cue shows them.
+    pub joined: String,
     pub kind: CueKind,
+    /// A verb that reports speech only right after a quotation (`“…,” laughed Anne`,
+    /// `“…,” he returned`); elsewhere it means something else (`he returned home`).
+    pub after_quote_only: bool,
 }
 
 /// Every list, parsed.
@@ -88,6 +93,8 @@ pub(super) struct Lexicon {
     elisions: Set,
     abbreviations: Set,
     scare_markers: Vec<Vec<String>>,
+    /// Given names borne nearly only by men or by women.
+    given_names: Map<Gender>,
 }
 
 fn lines(data: &str) -> impl Iterator<Item = (Option<&str>, &str)> {
@@ -106,12 +113,14 @@ fn split_words(s: &str) -> Vec<String> {
 }
 
 impl Lexicon {
-    fn parse(verbs: &str, words: &str) -> Lexicon {
+    fn parse(verbs: &str, words: &str, names: &str) -> Lexicon {
         let mut lex = Lexicon::default();
         let mut kinds: HashMap<Vec<String>, CueKind> = HashMap::new();
+        let mut after_quote_only: HashSet<Vec<String>> = HashSet::new();
+        let mut anywhere: HashSet<Vec<String>> = HashSet::new();
         for (section, line) in lines(verbs) {
             let kind = match section {
-                Some("verbs") => CueKind::Verb,
+                Some("verbs" | "after-quote") => CueKind::Verb,
                 Some("nouns") => CueKind::Noun,
                 Some("speaker-follows") => CueKind::SpeakerFollows,
                 _ => continue,
@@ -120,6 +129,11 @@ impl Lexicon {
                 let w = split_words(form);
                 if w.is_empty() {
                     continue;
+                }
+                if section == Some("after-quote") {
+                    after_quote_only.insert(w.clone());
+                } else {
+                    anywhere.insert(w.clone());
                 }
                 let merged = match (kinds.get(&w), kind) {
                     (Some(CueKind::Verb), CueKind::Noun) | (Some(CueKind::Noun), CueKind::Verb) => {
@@ -132,11 +146,14 @@ impl Lexicon {
             }
         }
         for (w, kind) in kinds {
+            let only = after_quote_only.contains(&w) && !anywhere.contains(&w);
             if let Some(first) = w.first().cloned() {
-                lex.cues
-                    .entry(first)
-                    .or_default()
-                    .push(CueForm { words: w, kind });
+                lex.cues.entry(first).or_default().push(CueForm {
+                    joined: w.join(" "),
+                    words: w,
+                    kind,
+                    after_quote_only: only,
+                });
             }
         }
         // Longest forms first, so `point out` wins over `point`.
@@ -179,6 +196,13 @@ impl Lexicon {
                 _ => {}
             }
         }
+        for line in crate::data::lines(names) {
+            let mut parts = line.split_whitespace();
+            if let (Some(name), Some(g)) = (parts.next(), parts.next()) {
+                lex.given_names
+                    .insert(name.to_lowercase(), Gender::parse(g));
+            }
+        }
         lex
     }
 
@@ -189,12 +213,13 @@ impl Lexicon {
             Lexicon::parse(
                 include_str!("../../../assets/reporting_verbs.txt"),
                 include_str!("../../../assets/quote_words.txt"),
+                include_str!("../../../assets/name_genders.txt"),
             )
         })
     }
 
     /// The cue forms starting with `word` (lower case).
-    pub fn cues_starting(&self, word: &str) -> &[CueForm] {
+    pub fn cues_starting(&'static self, word: &str) -> &'static [CueForm] {
         self.cues.get(word).map(Vec::as_slice).unwrap_or(&[])
     }
 
@@ -205,7 +230,10 @@ impl Lexicon {
 
     /// Whether `word` can stand as the subject of a reporting verb.
     pub fn is_subject_pronoun(&self, word: &str) -> bool {
-        matches!(word, "he" | "she" | "they" | "it" | "i" | "we")
+        matches!(
+            word,
+            "he" | "she" | "they" | "it" | "i" | "we" | "il" | "elle" | "él" | "ella" | "er"
+        )
     }
 
     pub fn title(&self, word: &str) -> Option<Gender> {
@@ -220,6 +248,11 @@ impl Lexicon {
     /// Whether `word` names an organisation (`agency`, `company`).
     pub fn is_organisation_noun(&self, word: &str) -> bool {
         self.organisation_nouns.contains(word)
+    }
+
+    /// The gender of a given name (lower case) borne nearly only by men or by women.
+    pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
+        self.given_names.get(word).copied()
     }
 
     pub fn gendered_noun(&self, word: &str) -> Option<Gender> {
@@ -276,6 +309,15 @@ mod tests {
         assert!(lex.is_skip("recently") && lex.is_skip("has"));
         assert!(lex.is_elision("n") && lex.is_abbreviation("mr"));
         assert!(lex.is_honorific("dr") && !lex.is_honorific("general"));
+        assert_eq!(lex.given_name_gender("tom"), Some(Gender::Male));
+        assert_eq!(lex.given_name_gender("alice"), Some(Gender::Female));
+        assert_eq!(lex.given_name_gender("leslie"), None);
         assert!(lex.cues_starting("states").is_empty());
+        let returned = lex.cues_starting("returned");
+        assert!(returned.iter().all(|f| f.after_quote_only), "{returned:?}");
+        assert!(lex
+            .cues_starting("said")
+            .iter()
+            .all(|f| !f.after_quote_only));
     }
 }

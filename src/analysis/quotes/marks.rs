@@ -194,14 +194,28 @@ pub(super) fn scan(text: &str, paragraphs: &[(usize, usize)], lex: &Lexicon) -> 
             let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else {
                 continue;
             };
-            let Some(r) = role(c) else { continue };
-            let this_prev = para.get(..i).and_then(|r| r.chars().next_back());
-            let next = para.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
+            let Some(mut r) = role(c) else { continue };
             let at = pstart + i;
-            if Some(at) == skip_mark_at || at < skip_until {
+            if Some(at) == skip_mark_at {
+                // Both apostrophes of a doubled mark that continues a quotation.
+                if bytes.get(i..i + 2) == Some(b"''") {
+                    skip_until = skip_until.max(at + 2);
+                }
                 continue;
             }
-            let after = at + c.len_utf8();
+            if at < skip_until {
+                continue;
+            }
+            // Two apostrophes are one double mark (the New York Times' `''…''`).
+            let mut len = c.len_utf8();
+            if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
+                r = Role::Either(Family::Double);
+                len = 2;
+                skip_until = skip_until.max(at + 2);
+            }
+            let this_prev = para.get(..i).and_then(|r| r.chars().next_back());
+            let next = para.get(i + len..).and_then(|r| r.chars().next());
+            let after = at + len;
             let open_in = |f: Family, stack: &[Open]| stack.iter().any(|o| o.family == f);
             let decided = match r {
                 Role::Open(Family::Single) | Role::Either(Family::Single) => {
@@ -296,12 +310,17 @@ pub(super) fn scan(text: &str, paragraphs: &[(usize, usize)], lex: &Lexicon) -> 
         if let Some((family, open, content, paragraph)) = bottom {
             let room = p + 1 - paragraph < MAX_CONTINUED_PARAGRAPHS;
             let next_opening = paragraphs.get(p + 1).filter(|_| room).and_then(|&(s, e)| {
-                let c = text.get(s..e)?.chars().next()?;
+                let next = text.get(s..e)?;
+                let c = next.chars().next()?;
+                let doubled = next.starts_with("''");
                 let continues = match family {
-                    Family::Double => matches!(c, '"' | '\u{201C}' | '\u{201E}'),
+                    Family::Double => matches!(c, '"' | '\u{201C}' | '\u{201E}') || doubled,
                     _ => matches!(c, '\u{00AB}' | '\u{00BB}'),
                 };
-                continues.then_some(s)
+                let mark_len = if doubled { 2 } else { c.len_utf8() };
+                // A transcript's next speaker (`"PENCE: …`) opens a quotation of their own.
+                let new_speaker = super::speaker_label(&next[mark_len..], true).is_some();
+                (continues && !new_speaker).then_some(s)
             });
             match next_opening {
                 Some(s) => {
@@ -418,6 +437,15 @@ mod tests {
     }
 
     #[test]
+    fn a_transcript_speaker_opens_a_new_quotation() {
+        let text = "\"WALLACE: Why?\n\n\"Go on.\n\n\"PENCE: Well, look.\n\nAfter.";
+        assert_eq!(
+            quoted(text),
+            ["WALLACE: Why?\n\n\"Go on.", "PENCE: Well, look."]
+        );
+    }
+
+    #[test]
     fn an_unclosed_quote_is_cut_at_its_paragraph() {
         let text = "He said “this never closes.\n\nNext paragraph “is fine” here.";
         assert_eq!(quoted(text), ["this never closes.", "is fine"]);
@@ -433,6 +461,23 @@ mod tests {
         assert_eq!(
             quoted("Their ‘no excuses’ policy worked. ‘It’s over,’ he said."),
             ["no excuses", "It’s over,"]
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_are_one_double_mark() {
+        assert_eq!(
+            quoted(
+                "''I don't judge what people spend money on,'' he said. ''But most people do.''"
+            ),
+            [
+                "I don't judge what people spend money on,",
+                "But most people do."
+            ]
+        );
+        assert_eq!(
+            quoted("''First part.\n\n''Last part,'' he said."),
+            ["First part.\n\n''Last part,"]
         );
     }
 

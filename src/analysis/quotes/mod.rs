@@ -9,10 +9,19 @@
 //! speaker over to the quotations that continue a speech. The kind (direct, partial, scare)
 //! comes from where the quotation stands in its sentence.
 
-mod attribution;
+mod context;
+mod conversation;
+mod description;
 mod lexicon;
 mod marks;
+mod narrator;
+mod reader;
+mod rules;
+mod sieve;
 mod tokens;
+
+pub use rules::{Example, Rule, RuleId, RULES};
+pub use sieve::Trace;
 
 use super::{Entity, Quote, QuoteKind};
 use crate::article::Article;
@@ -20,17 +29,53 @@ use crate::article::Article;
 /// Finds the quotations of an article and names their speakers among `entities`.
 ///
 /// Quotes come in document order (a nested quote right after the quote holding it); `start..end`
-/// are the quoted words without the marks; `speaker` is an index into `entities`.
+/// are the quoted words without the marks; `speaker` is an index into `entities`. A narrator
+/// with no entity of their own (`I said`) is left as words: the name the others call them, or
+/// `the narrator`; see [`find_with_narrator`].
 pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
+    let (mut quotes, narrator) = find_with_narrator(article, entities);
+    if let Some(narrator) = narrator {
+        let words = match narrator.name.as_str() {
+            "Narrator" => "the narrator",
+            name => name,
+        };
+        for q in &mut quotes {
+            if q.speaker.is_some_and(|s| s >= entities.len()) {
+                q.speaker = None;
+                q.speaker_text = Some(words.to_string());
+            }
+        }
+    }
+    quotes
+}
+
+/// [`find`], and the narrator as a new entity when one speaks (`I said`) whom the entities do
+/// not hold (named as the others call them, else "Narrator"): the quotes' speakers then point at index `entities.len()`, the entity to add.
+pub fn find_with_narrator(article: &Article, entities: &[Entity]) -> (Vec<Quote>, Option<Entity>) {
     let text = article.text();
     let lex = lexicon::Lexicon::get();
     let paragraphs = paragraphs(article);
     let spans = marks::scan(text, &paragraphs, lex);
     let (top, nested) = split_nesting(&spans);
-    let mut quotes = attribution::attribute(text, &paragraphs, &top, entities, lex);
-    quotes.extend(nested.iter().map(|s| attribution::nested_quote(text, s)));
+    let attributed = sieve::attribute(text, &paragraphs, &top, entities, lex);
+    let mut quotes = attributed.quotes;
+    // Traces name the quote a speaker was carried from by its index among the top-level
+    // quotes; once the nested ones are in, that index moves.
+    let top_starts: Vec<usize> = top.iter().map(|s| s.start).collect();
+    quotes.extend(nested.iter().map(|s| sieve::nested_quote(text, s)));
     quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
-    quotes
+    // Quotes are sorted by start, a quote before those nested in it: the first with a start is
+    // the top-level one.
+    let starts: Vec<usize> = quotes.iter().map(|q| q.start).collect();
+    for q in &mut quotes {
+        if let Some(t) = q.trace.as_deref_mut() {
+            t.from_quote = t
+                .from_quote
+                .and_then(|p| top_starts.get(p))
+                .map(|&start| starts.partition_point(|&s| s < start));
+        }
+    }
+    (quotes, attributed.narrator)
 }
 
 /// The letters that end `before` (the word right before a position), or `""`.
@@ -42,6 +87,31 @@ fn word_ending(before: &str) -> &str {
         .map(char::len_utf8)
         .sum();
     &before[before.len() - len..]
+}
+
+/// The speaker label opening a line of a transcript (`PENCE: Well, …`, `MR. TRUMP: …`): its
+/// words, when `s` starts with one to four words in capitals, then a colon and a space.
+/// `all_caps` asks for capitals only; otherwise words that start with a capital do
+/// (`Pence: …`), and the caller checks they name someone.
+fn speaker_label(s: &str, all_caps: bool) -> Option<&str> {
+    let colon = s.get(..s.len().min(48))?.find(':')?;
+    let label = s.get(..colon)?;
+    let after = s.get(colon + 1..)?;
+    if !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let words: Vec<&str> = label.split(' ').collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let shaped = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+    });
+    let caps = label.chars().all(|c| !c.is_lowercase());
+    (shaped && letters >= 2 && (caps || !all_caps)).then_some(label)
 }
 
 /// The paragraphs to read: the article's blocks (boilerplate left out), or the text cut at
@@ -94,12 +164,36 @@ fn split_nesting(spans: &[marks::Span]) -> (Vec<marks::Span>, Vec<marks::Span>) 
 
 /// The kind a quote gets from its words alone, for nested quotes with no sentence of their own.
 fn kind_of_fragment(words: &str) -> QuoteKind {
-    let count = words.split_whitespace().take(4).count();
+    let count = word_count(words);
     if count <= 3 || is_title_case(words) {
         QuoteKind::Scare
     } else {
         QuoteKind::Partial
     }
+}
+
+/// How many words `words` has, up to 4 (only small counts matter): words between spaces, and
+/// in scripts written without spaces (Chinese, Japanese) each character.
+fn word_count(words: &str) -> usize {
+    let spaced = words.split_whitespace().take(4).count();
+    if spaced >= 4 {
+        return spaced;
+    }
+    // A quotation in such a script shows it in its first characters.
+    let ideographs = words
+        .chars()
+        .take(32)
+        .filter(|&c| is_unspaced_script(c))
+        .take(4)
+        .count();
+    spaced.max(ideographs)
+}
+
+/// Whether `c` belongs to a script written without spaces between words: Han, Hiragana,
+/// Katakana, and Thai.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x0E00..=0x0E7F)
 }
 
 /// `The Art of the Deal`, `Libya Model`: every longer word capitalised, no closing punctuation.
@@ -125,3 +219,23 @@ fn is_title_case(words: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod label_tests {
+    use super::speaker_label;
+
+    #[test]
+    fn transcript_labels() {
+        assert_eq!(speaker_label("PENCE: Well, look", true), Some("PENCE"));
+        assert_eq!(speaker_label("MR. TRUMP: No.", true), Some("MR. TRUMP"));
+        assert_eq!(speaker_label("Pence: Gennifer Flowers", true), None);
+        assert_eq!(
+            speaker_label("Pence: Gennifer Flowers", false),
+            Some("Pence")
+        );
+        assert_eq!(speaker_label("We said: no", false), None);
+        assert_eq!(speaker_label("A: yes", true), None);
+        assert_eq!(speaker_label("NOTE:no space", true), None);
+        assert_eq!(speaker_label("It was 10:30 when", false), None);
+    }
+}
