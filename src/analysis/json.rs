@@ -301,7 +301,7 @@ struct QuoteView<'a> {
 impl Serialize for QuoteView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let q = self.quote;
-        let mut v = s.serialize_struct("JsonQuote", 8)?;
+        let mut v = s.serialize_struct("JsonQuote", 9)?;
         v.serialize_field("id", &format!("q{}", self.index + 1))?;
         v.serialize_field("kind", q.kind.as_str())?;
         v.serialize_field("start", &q.start)?;
@@ -314,6 +314,10 @@ impl Serialize for QuoteView<'_> {
             v.skip_field("speaker_text")?;
         }
         v.serialize_field("cue", &q.cue)?;
+        match &q.trace {
+            Some(t) => v.serialize_field("rule", t.rule.id())?,
+            None => v.skip_field("rule")?,
+        }
         v.end()
     }
 }
