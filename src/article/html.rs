@@ -145,8 +145,13 @@ fn readability(doc: Document) -> Option<Readable> {
         keep_classes: true,
         ..Default::default()
     };
-    let mut r = dom_smoothie::Readability::with_document(doc, None, Some(cfg)).ok()?;
-    let a = r.parse().ok()?;
+    // A page that trips the library is read by lede's own walk instead of ending the program:
+    // nothing of `doc` outlives the call, so a panic half-way leaves no broken state behind.
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        let mut r = dom_smoothie::Readability::with_document(doc, None, Some(cfg)).ok()?;
+        r.parse().ok()
+    }));
+    let a = parsed.ok().flatten()?;
     Some(Readable {
         content: a.content.to_string(),
         meta: html_meta::ReadabilityMeta {
