@@ -64,7 +64,7 @@ fn explain_names_the_rule_and_the_words_of_each_speaker() {
         "e1  person  Mary Lee",
         "    aliases     Mary Lee",
         "    mentions    1",
-        "    rules       none recorded",
+        "    rules       given_name, full_name",
     ];
     // Each expected line is there, in this order.
     let mut rest = out.as_str();

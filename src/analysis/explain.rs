@@ -131,7 +131,11 @@ fn entity(out: &mut String, analysis: &Analysis, i: usize, e: &Entity) {
     // Each alias with the rules that made its mentions, when more than one way built it.
     if trace.len() > 1 {
         for (k, a) in trace.iter().enumerate() {
-            let label = if k == 0 { "    by alias" } else { "            " };
+            let label = if k == 0 {
+                "    by alias"
+            } else {
+                "            "
+            };
             let rules: Vec<&str> = a.rules.iter().map(|r| r.name()).collect();
             out.push_str(&format!(
                 "{label}    {} ×{}: {}\n",
@@ -215,15 +219,15 @@ mod tests {
         assert!(out.contains("    speaker     e1 Ann\n"), "{out}");
         assert!(out.contains("    rule        none recorded\n"), "{out}");
         assert!(
-            out.contains("    rules       given-name, speaker, bare-name, same-name\n"),
+            out.contains("    rules       given_name, speaker, bare_name, same_name\n"),
             "{out}"
         );
         assert!(
-            out.contains("    by alias    Ann ×1: given-name, same-name\n"),
+            out.contains("    by alias    Ann ×1: given_name, same_name\n"),
             "{out}"
         );
         assert!(
-            out.contains("                Ann ×2: speaker, bare-name\n"),
+            out.contains("                Ann ×2: speaker, bare_name\n"),
             "{out}"
         );
         assert!(

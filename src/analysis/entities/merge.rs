@@ -534,8 +534,8 @@ impl<'a> Merger<'a> {
         }
     }
 
-    /// People with full names (`full-name`), and well-attested names used as modifiers set
-    /// aside (`modifier-use`).
+    /// People with full names (`full_name`), and well-attested names used as modifiers set
+    /// aside (`modifier_use`).
     fn people_with_full_names(&mut self) {
         for i in 0..self.candidates.len() {
             let c = &self.candidates[i];
@@ -636,7 +636,7 @@ impl<'a> Merger<'a> {
         }
     }
 
-    /// `name-part`: a multi-word person name that is a contiguous run of words of exactly one
+    /// `name_part`: a multi-word person name that is a contiguous run of words of exactly one
     /// longer person name joins it (`Anna Pávlovna` → `Anna Pávlovna Schérer`), wherever the two
     /// stand; when several longer names hold it, it stays apart.
     fn name_parts(&mut self) {
@@ -680,10 +680,10 @@ impl<'a> Merger<'a> {
         }
     }
 
-    /// `modifier-use`: the words of well-attested people used as modifiers join the nearest
+    /// `modifier_use`: the words of well-attested people used as modifiers join the nearest
     /// person they name.
     fn modifier_uses(&mut self) {
-        // A name joined to a longer one (`name-part`) is named where the longer one is.
+        // A name joined to a longer one (`name_part`) is named where the longer one is.
         for e in 0..self.drafts.len() {
             let r = self.root(e);
             if r != e {
@@ -749,7 +749,7 @@ impl<'a> Merger<'a> {
             && !self.title_of(c).is_some_and(|(_, t)| social(&t))
     }
 
-    /// `bare-name` for the names that wait: each joins the person that has it and was named
+    /// `bare_name` for the names that wait: each joins the person that has it and was named
     /// within a page before (or after, failing that), else the one of them named most.
     fn ambiguous_bare_names(&mut self) {
         for i in std::mem::take(&mut self.deferred) {
@@ -792,7 +792,7 @@ impl<'a> Merger<'a> {
             .max_by_key(|&e| (named(e), std::cmp::Reverse(e)))
     }
 
-    /// `date-value`: dates merge by what identifies them; `weekday-of-date`: a weekday joins the
+    /// `date_value`: dates merge by what identifies them; `weekday_of_date`: a weekday joins the
     /// date it is set before.
     fn date_value(&mut self, i: usize) -> Option<(usize, RuleId)> {
         let c = &self.candidates[i];
@@ -828,13 +828,13 @@ impl<'a> Merger<'a> {
         Some((e, rule))
     }
 
-    /// `bare-name`: a single word that is a person's given name or surname joins the nearest
+    /// `bare_name`: a single word that is a person's given name or surname joins the nearest
     /// full name.
     fn bare_name(&mut self, i: usize) -> Option<(usize, RuleId)> {
         let c = &self.candidates[i];
         let name = &self.surfaces[i];
         // A place a cue names joins a person of that name only where the article names the
-        // word as a person more (`cue-but-person`).
+        // word as a person more (`cue_but_person`).
         let cued_place = c.kind == EntityKind::Place && !self.more_person(name);
         if c.words.len() != 1 || is_acronym(name) || cued_place {
             return None;
@@ -873,7 +873,7 @@ impl<'a> Merger<'a> {
         person > 0 && person >= place
     }
 
-    /// `given-name-but-place`: `Charlotte` alone is a given name, but a place where the article
+    /// `given_name_but_place`: `Charlotte` alone is a given name, but a place where the article
     /// names it so (`in Charlotte`) and never as a person by more than the list of given names.
     fn given_name_but_place(&mut self, i: usize) -> Option<(usize, RuleId)> {
         let c = &self.candidates[i];
@@ -945,7 +945,7 @@ impl<'a> Merger<'a> {
         info.is(Classes::SURNAME) && !info.is(Classes::GIVEN_NAME)
     }
 
-    /// `titled-surname`: `Mr. Knightley`, `Mrs. Bennet`. A different title means a different
+    /// `titled_surname`: `Mr. Knightley`, `Mrs. Bennet`. A different title means a different
     /// person with the same surname: the title and surname join the one full name of that
     /// surname the title fits (gender, no other title of address, not always written with its
     /// given name after this title: `Mr. John Knightley` is not `Mr. Knightley`); else they name
@@ -1009,7 +1009,7 @@ impl<'a> Merger<'a> {
         Some((e, RuleId::TitledSurname))
     }
 
-    /// `titled-given-name`: `Princess Mary`, `Count Nicholas`: the person of that given name
+    /// `titled_given_name`: `Princess Mary`, `Count Nicholas`: the person of that given name
     /// the title was written before (`Princess Mary Bolkónskaya`), else the one the title fits,
     /// else the nearest of them.
     fn titled_given_name(&mut self, i: usize) -> Option<(usize, RuleId)> {
@@ -1049,7 +1049,7 @@ impl<'a> Merger<'a> {
         Some((e, RuleId::TitledGivenName))
     }
 
-    /// `acronym-defined`: an acronym defined in parentheses joins the name before it.
+    /// `acronym_defined`: an acronym defined in parentheses joins the name before it.
     fn acronym_defined(&mut self, i: usize) -> Option<(usize, RuleId)> {
         let d = self.candidates[i].defines?;
         let defined_start = self.candidates.get(d as usize)?.start;
@@ -1062,8 +1062,8 @@ impl<'a> Merger<'a> {
         Some((e, RuleId::AcronymDefined))
     }
 
-    /// `same-name`: the entity keyed by the candidate's name (or the gazetteer's canonical name);
-    /// `cue-but-person`: `a letter from Natásha`, a place only by the word before it, while the
+    /// `same_name`: the entity keyed by the candidate's name (or the gazetteer's canonical name);
+    /// `cue_but_person`: `a letter from Natásha`, a place only by the word before it, while the
     /// article names the same word as a person with a title or a given name (`Countess Natásha`).
     fn same_name(&mut self, i: usize) -> Option<(usize, RuleId)> {
         let c = &self.candidates[i];
@@ -1097,7 +1097,7 @@ impl<'a> Merger<'a> {
         Some((e, rule))
     }
 
-    /// `acronym-initials` and `shorter-org-name`: acronyms and shorter organisation names join
+    /// `acronym_initials` and `shorter_org_name`: acronyms and shorter organisation names join
     /// the longer name they stand for.
     fn acronyms_and_shorter_names(&mut self) {
         let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
@@ -1158,7 +1158,7 @@ impl<'a> Merger<'a> {
         }
     }
 
-    /// `weak-gazetteer`: words of a weak candidate the gazetteer knows.
+    /// `weak_gazetteer`: words of a weak candidate the gazetteer knows.
     fn weak_gazetteer(&mut self, phrase: &str) -> Option<usize> {
         let k = self.gaz.lookup(phrase)?;
         Some(self.entity_for_key(
@@ -1169,7 +1169,7 @@ impl<'a> Merger<'a> {
         ))
     }
 
-    /// `weak-head-word`: a lone head word (`Church`) or the word after `of` (`Scientology`)
+    /// `weak_head_word`: a lone head word (`Church`) or the word after `of` (`Scientology`)
     /// inside exactly one organisation's name. `News of police response`: a head word before
     /// `of` and words in lower case is the common noun (a name would have joined them).
     fn weak_head_word(&mut self, words: &[(usize, usize)], phrase: &str) -> Option<usize> {
@@ -1461,13 +1461,13 @@ mod tests {
         assert_eq!(
             rows,
             [
-                ("Donald Trump", 1, vec!["given-name", "full-name"]),
+                ("Donald Trump", 1, vec!["given_name", "full_name"]),
                 (
                     "Trump",
                     1,
-                    vec!["leading-common-word", "title", "bare-name"]
+                    vec!["leading_common_word", "title", "bare_name"]
                 ),
-                ("Trump", 1, vec!["unknown", "bare-name"]),
+                ("Trump", 1, vec!["unknown", "bare_name"]),
             ]
         );
         assert_eq!(

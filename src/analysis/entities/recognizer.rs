@@ -614,7 +614,7 @@ impl<'a, 't> Block<'a, 't> {
         true
     }
 
-    /// `head-word`: the head word ends the name, or stands before its `of`/`for` (`Church of
+    /// `head_word`: the head word ends the name, or stands before its `of`/`for` (`Church of
     /// Scientology`); alone, it is weak.
     fn head_word(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         let Some(kind) = self.run_head(run) else {
@@ -633,7 +633,7 @@ impl<'a, 't> Block<'a, 't> {
         true
     }
 
-    /// `known-name-inside`: a known place at the front (`North Korea Analyst`) or a known name
+    /// `known_name_inside`: a known place at the front (`North Korea Analyst`) or a known name
     /// of two words or more inside the run.
     fn known_name_inside(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         let (a, b) = (run.a, run.b);
@@ -662,7 +662,7 @@ impl<'a, 't> Block<'a, 't> {
         false
     }
 
-    /// `place-prefix`: `South Russia`.
+    /// `place_prefix`: `South Russia`.
     fn place_prefix(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         let fits = run.len() == 2
             && self.capitalised(run.a, Classes::PLACE_PREFIX)
@@ -676,7 +676,7 @@ impl<'a, 't> Block<'a, 't> {
         fits
     }
 
-    /// `given-name`: `Andy Laub`.
+    /// `given_name`: `Andy Laub`.
     fn given_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         if !self.given_first(run) {
             return false;
@@ -698,7 +698,7 @@ impl<'a, 't> Block<'a, 't> {
         true
     }
 
-    /// `place-first-word`: `Port Askaig`, `Mount Kenya`, `Lake Tahoe`.
+    /// `place_first_word`: `Port Askaig`, `Mount Kenya`, `Lake Tahoe`.
     fn place_first_word(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         let words = (run.a..run.b).filter(|&i| self.tokens[i].is_word()).count();
         let fits = words == 2
@@ -710,7 +710,7 @@ impl<'a, 't> Block<'a, 't> {
         fits
     }
 
-    /// `descriptor-before-name`: a person's full name run into the words before it, which hold
+    /// `descriptor_before_name`: a person's full name run into the words before it, which hold
     /// no given name (`Scientologist Tom Cruise`, `Pro-Beijing Starry Lee`, `Russian Vladimir
     /// Putin`).
     fn descriptor_before_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
@@ -769,7 +769,7 @@ impl<'a, 't> Block<'a, 't> {
         false
     }
 
-    /// `field-of-study`: `a Master of Science in Global Affairs`, `a degree in Economics`.
+    /// `field_of_study`: `a Master of Science in Global Affairs`, `a degree in Economics`.
     fn field_of_study(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         let fits = self.before(run) == "in"
             && run
@@ -782,7 +782,7 @@ impl<'a, 't> Block<'a, 't> {
         fits
     }
 
-    /// `place-noun`: `the town of Yeoncheon`, `the city of Aleppo`.
+    /// `place_noun`: `the town of Yeoncheon`, `the city of Aleppo`.
     fn place_noun(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         let fits = self.before(run) == "of"
             && run
@@ -796,7 +796,7 @@ impl<'a, 't> Block<'a, 't> {
         fits
     }
 
-    /// `place-cue`: `in Hama`; but `at Andrew’s Air Force base`: what stands at the place is
+    /// `place_cue`: `in Hama`; but `at Andrew’s Air Force base`: what stands at the place is
     /// the thing possessed.
     fn place_cue(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         let cued = !self.tokens[run.b - 1].possessive
@@ -814,7 +814,7 @@ impl<'a, 't> Block<'a, 't> {
         fits
     }
 
-    /// `known-place-last`: a known place after words that are no part of a person's name
+    /// `known_place_last`: a known place after words that are no part of a person's name
     /// (`Holy Moscow`, `Mother Moscow`) stays the place: only the shape said "person". A place
     /// that is also a surname (`Houston`) or follows a title (`Captain America`) keeps the guess.
     fn known_place_last(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
@@ -842,7 +842,7 @@ impl<'a, 't> Block<'a, 't> {
         true
     }
 
-    /// `lowered-words`: `Space Shuttle`, `Launch Pad`: words the article also writes in lower
+    /// `lowered_words`: `Space Shuttle`, `Launch Pad`: words the article also writes in lower
     /// case, and no known name part (`Park Geun-hye` beside a park). Two or more name words after
     /// the last of them are a person (`Pan-democrat Lam Cheuk-ting`).
     fn lowered_words(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
@@ -870,7 +870,7 @@ impl<'a, 't> Block<'a, 't> {
         true
     }
 
-    /// `shape-name`: two or more capitalised words are a person, or an organisation.
+    /// `shape_name`: two or more capitalised words are a person, or an organisation.
     fn shape_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         if run.len() < 2 {
             return false;
@@ -879,12 +879,12 @@ impl<'a, 't> Block<'a, 't> {
         true
     }
 
-    /// `roman-numeral`: `XVII` alone is no name.
+    /// `roman_numeral`: `XVII` alone is no name.
     fn roman_numeral(&self, run: Run, _out: &mut Vec<Candidate>) -> bool {
         run.len() == 1 && roman_numeral(self.word(run.a))
     }
 
-    /// `lone-given-name`: a known given name alone, not opening a sentence, nor a month after
+    /// `lone_given_name`: a known given name alone, not opening a sentence, nor a month after
     /// `of` (`of August`).
     fn lone_given_name(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         let fits = run.len() == 1
@@ -897,7 +897,7 @@ impl<'a, 't> Block<'a, 't> {
         fits
     }
 
-    /// `acronym-shape`: `NATO`, `PayPal` are organisations (weak at the start of a sentence).
+    /// `acronym_shape`: `NATO`, `PayPal` are organisations (weak at the start of a sentence).
     fn acronym_shape(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         let token = self.tokens[run.a];
         let fits = run.len() == 1
@@ -945,7 +945,7 @@ impl<'a, 't> Block<'a, 't> {
                 && self.doc.lower(b + 1).starts_with("wh"))
     }
 
-    /// `person-context`: a lone unknown name followed by what follows people's names is a
+    /// `person_context`: a lone unknown name followed by what follows people's names is a
     /// person: `Vereshchágin who continued`, `Suvórov himself`.
     fn person_context(&self, run: Run, out: &mut Vec<Candidate>) -> bool {
         let (a, b) = (run.a, run.b);
@@ -974,7 +974,7 @@ impl<'a, 't> Block<'a, 't> {
     }
 }
 
-/// `dash-run-on`: splits the hyphens of capitalised words that set another word run on to a
+/// `dash_run_on`: splits the hyphens of capitalised words that set another word run on to a
 /// name, as a dash would (`Drubetskóy-awaited`, `Natásha-Mademoiselle`, `Kuzmích-a`): the word
 /// after the hyphen is a common word, a title, or a word the article writes alone in lower case.
 /// Hyphenated names stay whole (`Jong-Un`, `Punggye-ri`, `Orlóv-Denísov`).

@@ -31,7 +31,7 @@ macro_rules! rules {
             /// Every rule, in order.
             pub const ALL: &'static [RuleId] = &[$(RuleId::$variant),+];
 
-            /// The rule's name, as `--explain` prints it (`given-name`).
+            /// The rule's name, as `--explain` prints it (`given_name`).
             pub fn name(self) -> &'static str {
                 match self { $(RuleId::$variant => $name,)+ }
             }
@@ -62,51 +62,51 @@ rules! {
     Particle = "particle", Recognise,
         "A lower-case particle joins the capitalised words around it: `Osama bin Laden`.",
         ["A statue of [Charles de Gaulle](person) stood there."];
-    OfAfterHead = "of-after-head", Recognise,
+    OfAfterHead = "of_after_head", Recognise,
         "`of` joins a head word or a title to the name after it: `Church of Scientology`.",
         ["Members of the [Church of Scientology](org) said so."];
-    ForAfterHead = "for-after-head", Recognise,
+    ForAfterHead = "for_after_head", Recognise,
         "`for` joins a head word to the name after it: `Commission for Racial Equality`.",
         ["The [Commission for Racial Equality](org) met."];
-    AndSharedHead = "and-shared-head", Recognise,
+    AndSharedHead = "and_shared_head", Recognise,
         "Words before `and` share the head of the name after it: `National Air and Space Museum`.",
         ["At the [National Air and Space Museum](place) today."];
-    InForName = "in-for-name", Recognise,
+    InForName = "in_for_name", Recognise,
         "`in` or `for` inside an organisation's long name: `Young Professionals in Foreign Policy`.",
         ["A director for [Young Professionals in Foreign Policy](org) and others."];
-    TitlePeriod = "title-period", Recognise,
+    TitlePeriod = "title_period", Recognise,
         "The period of an abbreviated title stays inside the run: `Dr. Jane Doe`.",
         ["Then Mr. [Smith](person) came."];
-    NameAbbreviation = "name-abbreviation", Recognise,
+    NameAbbreviation = "name_abbreviation", Recognise,
         "An abbreviated word that opens a place name keeps its period and the name after it: `Mt. Kenya`.",
         ["They climbed [Mt. Kenya](place) at dawn."];
     Ampersand = "ampersand", Recognise,
         "An ampersand joins two capitalised words: `Johnson & Johnson`.",
         ["Shares of [Procter & Gamble Co](org) fell."];
-    CollectivePossessive = "collective-possessive", Recognise,
+    CollectivePossessive = "collective_possessive", Recognise,
         "A plural noun's possessive stays inside a name: `Korean People's Army`.",
         ["Soldiers of the [Korean People's Army](org) marched."];
-    NameBreak = "name-break", Recognise,
+    NameBreak = "name_break", Recognise,
         "A month or weekday that is no given name ends a run, as does a month after `of` or `in`: `on the thirtieth of August Pierre`.",
         ["On the thirtieth of [August](-) [Pierre Bezúkhov](person) reached Moscow."];
-    WebAddress = "web-address", Recognise,
+    WebAddress = "web_address", Recognise,
         "A handle, a web address or a currency code is no name: `@POTUS`, `Scientology.org`, `NZ$`.",
         ["He tweeted as @[POTUS](-) that day."];
-    DashRunOn = "dash-run-on", Recognise,
+    DashRunOn = "dash_run_on", Recognise,
         "A hyphen that sets a word run on to a name is a dash: `Borís Drubetskóy-awaited the`, `Natásha-Mademoiselle Bourienne`.",
         ["Then [Borís Drubetskóy](person)-awaited the end; the news awaited them.",
          "Countess Natásha smiled. Then [Natásha](person)-Mademoiselle [Bourienne](person) came."];
-    LeadingCommonWord = "leading-common-word", Recognise,
+    LeadingCommonWord = "leading_common_word", Recognise,
         "Common words at the front of a run are no part of the name: `However Trump`.",
         ["However [Trump](=Donald Trump) said no. Donald Trump left."];
-    SentenceAdverb = "sentence-opener", Recognise,
+    SentenceAdverb = "sentence_opener", Recognise,
         "A word that opens a sentence and is written in lower case elsewhere, an adverb above all, is no part of the name: `Suddenly Dólokhov`, `Call Andrew!`.",
         ["Suddenly [Dólokhov](person) laughed. Then Count [Dólokhov](person) left.",
          "\"Call [Andrew](person)!\" he said. Prince Andrew came when we call him."];
-    TrailingCommonWord = "trailing-common-word", Recognise,
+    TrailingCommonWord = "trailing_common_word", Recognise,
         "Common words at the end of a run are no part of the name.",
         ["He met [Boris Johnson](person) Today at noon."];
-    AcronymDefinition = "acronym-definition", Recognise,
+    AcronymDefinition = "acronym_definition", Recognise,
         "An acronym in parentheses right after a name defines it: `International Atomic Energy Agency (IAEA)`.",
         ["The Zarnian Power Syndicate ([ZEPOS](=Zarnian Power Syndicate)) spoke."];
 
@@ -120,67 +120,67 @@ rules! {
     Title = "title", Recognise,
         "A title before a name is left out of it and makes it a person: `Secretary of State [Mike Pompeo]`.",
         ["Said Secretary of State [Mike Pompeo](person) today."];
-    TitleSplit = "title-split", Recognise,
+    TitleSplit = "title_split", Recognise,
         "A second title after a titled name starts another name: `Miss Woodhouse Miss Taylor`.",
         ["Far more than Miss [Woodhouse](person) Miss [Taylor](person)'s."];
     Role = "role", Recognise,
         "A role word makes a run no name (`Islands Correspondent`, `His Majesty`), but a known or longer name may stand before it.",
         ["By Isla MacLeod, Islands [Correspondent](-), for us.",
          "Then his most [August Majesty](-) the Emperor came. She was august."];
-    HeadWord = "head-word", Recognise,
+    HeadWord = "head_word", Recognise,
         "A head word gives the run its kind: `Atomic Energy Agency` is an organisation.",
         ["They sailed to [Kessel Island](place) at dawn."];
-    KnownNameInside = "known-name-inside", Recognise,
+    KnownNameInside = "known_name_inside", Recognise,
         "A known name inside a longer run is cut out of it: `North Korea` in `North Korea Analyst Smith`.",
         ["Yesterday [New York](place) [Kessel](person) said no."];
-    PlacePrefix = "place-prefix", Recognise,
+    PlacePrefix = "place_prefix", Recognise,
         "A compass word before a known place makes a place: `South Russia`.",
         ["Troops moved to [South Russia](place) then."];
-    GivenName = "given-name", Recognise,
+    GivenName = "given_name", Recognise,
         "A run that starts with a known given name is a person: `Andy Laub`; it ends before a word written in lower case elsewhere (`Napoleon Knows`).",
         ["It was the [Jennifer Wallis](person) show.",
          "By then [Napoleon](person) Knows best. He knows it."];
-    PlaceFirstWord = "place-first-word", Recognise,
+    PlaceFirstWord = "place_first_word", Recognise,
         "A word that names a kind of place opens a two-word place name: `Port Askaig`.",
         ["The ferry leaves [Port Askaig](place) at noon."];
-    DescriptorBeforeName = "descriptor-before-name", Recognise,
+    DescriptorBeforeName = "descriptor_before_name", Recognise,
         "A full name run into the words that describe the person is cut off them: `Scientologist Tom Cruise`.",
         ["A video of Scientologist [Tom Cruise](person) ran."];
     Nationality = "nationality", Recognise,
         "A nationality inside a run of no known name is the nationality alone: `Orthodox Russian`.",
         ["An Orthodox [Russian](group) prayed."];
-    FieldOfStudy = "field-of-study", Recognise,
+    FieldOfStudy = "field_of_study", Recognise,
         "After a degree and `in`, a run is a field of study, not a place: `a Master of Science in Global Affairs`.",
         ["She holds a Master of Science in [Global Affairs](-) now."];
-    PlaceNoun = "place-noun", Recognise,
+    PlaceNoun = "place_noun", Recognise,
         "After `the town of`, `the city of`, a run is a place: `the town of Yeoncheon`.",
         ["Shells fell on the town of [Yeoncheon](place) today."];
-    PlaceCue = "place-cue", Recognise,
+    PlaceCue = "place_cue", Recognise,
         "After `in`, `near`, `from` and the like, an unknown run is a place: `in Hama`.",
         ["Fighting went on near [Qusayr](place) all day."];
-    KnownPlaceLast = "known-place-last", Recognise,
+    KnownPlaceLast = "known_place_last", Recognise,
         "A known place after words that are no part of a person's name stays the place: `Holy Moscow`.",
         ["The men spoke of Holy [Moscow](place) then."];
-    LoweredWords = "lowered-words", Recognise,
+    LoweredWords = "lowered_words", Recognise,
         "Capitalised words the article also writes in lower case are common words: `Space Shuttle` beside `the shuttles`.",
         ["The last [Space Shuttle](-) mission ended; the shuttles flew no more."];
-    ShapeName = "shape-name", Recognise,
+    ShapeName = "shape_name", Recognise,
         "Two or more capitalised words are a person's name, or an organisation's when they read like words or follow `the`.",
         ["Music by the [Kaiser Chiefs](org) and by [Tanka Boro](person) played."];
-    RomanNumeral = "roman-numeral", Recognise,
+    RomanNumeral = "roman_numeral", Recognise,
         "A Roman numeral alone is no name: `XVII`.",
         ["In chapter [XVII](-) he left."];
-    LoneGivenName = "lone-given-name", Recognise,
+    LoneGivenName = "lone_given_name", Recognise,
         "A known given name alone, not opening a sentence, is a person.",
         ["The letter was for [Margaret](person) alone."];
-    AcronymShape = "acronym-shape", Recognise,
+    AcronymShape = "acronym_shape", Recognise,
         "A word in capitals or with a capital inside is an organisation: `NATO`, `PayPal`.",
         ["Officials of [ZNPC](org) spoke."];
     Speaker = "speaker", Recognise,
         "A lone unknown name that speaks is a person: `Jafari said`, `, said Mauer.`",
         ["The works, said [Mauer](person), are shown.",
          "\"Look!\" cried [Zoya](person). She read [Persian](-)."];
-    PersonContext = "person-context", Recognise,
+    PersonContext = "person_context", Recognise,
         "A lone unknown name followed by `who` or `himself` is a person: `Vereshchágin who continued`; not after `the` (`the Frenchman who`).",
         ["Then [Vereshchágin](person) who had waited spoke.",
          "He glanced down at [Vereshchágin](person) who went on.",
@@ -190,60 +190,60 @@ rules! {
         ["[Kessel](=Zuma Kessel) arrived. Zuma Kessel waved."];
 
     // Merging.
-    FullName = "full-name", Merge,
+    FullName = "full_name", Merge,
         "Mentions of one full name are one person: `Donald Trump` and `Donald Trump`.",
         ["[Trump](=Donald Trump) spoke first. Then Donald Trump left."];
     SaintName = "saint", Merge,
         "A saint is not the person of the same name in the article: `St. Nicholas`, `Saint Peter`.",
         ["Nicholas Rostóv came. They prayed to [St. Nicholas](=St. Nicholas) then. [Nicholas](=Nicholas Rostóv) left."];
-    ModifierUse = "modifier-use", Merge,
+    ModifierUse = "modifier_use", Merge,
         "A person's name used as a modifier is the person alone: `the Warhol Polaroids`.",
         ["The artist Andy Warhol took photos. The [Warhol](=Andy Warhol) Polaroids were shown."];
-    NamePart = "name-part", Merge,
+    NamePart = "name_part", Merge,
         "A part of exactly one longer name joins it: `Anna Pávlovna` → `Anna Pávlovna Schérer`.",
         ["Anna Pávlovna Schérer spoke. Later [Anna Pávlovna](=Anna Pávlovna Schérer) smiled."];
-    DateValue = "date-value", Merge,
+    DateValue = "date_value", Merge,
         "Dates that name the same day are one: `June 12` and `June 12th`.",
         ["On [June 12](=June 12th) and again on [June 12th](=June 12th) they met."];
-    WeekdayOfDate = "weekday-of-date", Merge,
+    WeekdayOfDate = "weekday_of_date", Merge,
         "A weekday before the full date it names is that date: `Monday, May 18, 2015`.",
         ["A title line\n\n[Monday](=May 18, 2015), [May 18, 2015](=May 18, 2015)\n\nIt rained."];
-    GivenNameButPlace = "given-name-but-place", Merge,
+    GivenNameButPlace = "given_name_but_place", Merge,
         "A given name alone is a place where the article names it so and never a person by more than the list of given names: `Charlotte`.",
         ["Protests went on in [Charlotte](place). Then [Charlotte](place) was calm."];
-    TitledSurname = "titled-surname", Merge,
+    TitledSurname = "titled_surname", Merge,
         "A title and a surname join the one full name of that surname the title fits; a different title means a different person: `Mr. Woodhouse` is not `Emma Woodhouse`.",
         ["[Emma Woodhouse](=Emma Woodhouse) smiled. Mr. [Woodhouse](=Mr. Woodhouse) slept.",
          "Mr. John Knightley came; Mr. John Knightley left, as Mr. John Knightley does. Then Mr. [Knightley](=Mr. Knightley) spoke."];
-    TitledGivenName = "titled-given-name", Merge,
+    TitledGivenName = "titled_given_name", Merge,
         "A title and a given name join the person of that name the title was written before, else the nearest the title fits: `Princess Mary` → `Princess Mary Bolkónskaya`.",
         ["Princess Mary Bolkónskaya sat. Mary Hendríkhovna came in. Then Princess [Mary](=Mary Bolkónskaya) rose."];
-    BareName = "bare-name", Merge,
+    BareName = "bare_name", Merge,
         "A surname or given name alone joins the person that has it and was named within a page, else the one of them named most: `Trump` → `Donald Trump`.",
         ["Donald Trump met reporters. Later [Trump](=Donald Trump) spoke.",
          "Ivanka Trump spoke. Donald Trump left. [Trump](=Donald Trump) waved."];
-    AcronymDefined = "acronym-defined", Merge,
+    AcronymDefined = "acronym_defined", Merge,
         "An acronym defined in parentheses joins the name it follows.",
         ["The Zarnian Power Syndicate ([ZEPOS](=Zarnian Power Syndicate)) spoke."];
-    CueButPerson = "cue-but-person", Merge,
+    CueButPerson = "cue_but_person", Merge,
         "A word a cue made a place is a person the article titles or quotes elsewhere: `a letter from Natásha`.",
         ["A letter from [Natásha](person) came. Countess Natásha smiled."];
-    SameName = "same-name", Merge,
+    SameName = "same_name", Merge,
         "Mentions with one name, or the gazetteer's variants of one name, are one entity: `US`, `U.S.`.",
         ["[Kessel Group](=Kessel Group) rose. Later [Kessel Group](=Kessel Group) fell."];
-    AcronymInitials = "acronym-initials", Merge,
+    AcronymInitials = "acronym_initials", Merge,
         "An acronym joins the only longer name with its initials: `USI` → `University of Southern Indiana`.",
         ["The University of Southern Indiana grew. The [USI](=University of Southern Indiana) campus."];
-    ShorterOrgName = "shorter-org-name", Merge,
+    ShorterOrgName = "shorter_org_name", Merge,
         "A shorter organisation name joins the one longer name that holds it: `State Department`.",
         ["The Zarnian Water Board met. The [Water Board](=Zarnian Water Board) agreed."];
-    WeakKnownAlias = "weak-known-alias", Merge,
+    WeakKnownAlias = "weak_known_alias", Merge,
         "A weak mention counts when the article names the same words with good evidence.",
         ["[Zuma Kessler](=Zuma Kessler) Agrees\n\nTalks with Zuma Kessler went on."];
-    WeakGazetteer = "weak-gazetteer", Merge,
+    WeakGazetteer = "weak_gazetteer", Merge,
         "A weak mention inside a run counts when the gazetteer knows it: `Pyongyang` in a headline.",
         ["Talks In [Pyongyang](place) Stall\n\nThe talks went on."];
-    WeakHeadWord = "weak-head-word", Merge,
+    WeakHeadWord = "weak_head_word", Merge,
         "A lone head word (`Church`) or the word after `of` stands for the only organisation that has it.",
         ["The Church of Scientology spoke. The [Church](=Church of Scientology) said more."];
 }
