@@ -1093,8 +1093,8 @@ impl<'a> Merger<'a> {
         Some((e, rule))
     }
 
-    /// `acronym-initials` and `shorter-org-name`: acronyms and shorter organisation names join
-    /// the longer name they stand for.
+    /// `acronym-initials`, `shorter-org-name` and `shorter-place-name`: acronyms and shorter
+    /// organisation and place names join the longer name they stand for.
     fn acronyms_and_shorter_names(&mut self) {
         let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
         for e in 0..self.drafts.len() {
@@ -1145,10 +1145,36 @@ impl<'a> Merger<'a> {
                     (Some(f), None) => Some((f, RuleId::ShorterOrgName)),
                     _ => None,
                 }
+            } else if words.len() >= 2
+                && d.kind == EntityKind::Person
+                && d.evidence == Evidence::Shape
+            {
+                // `Ninety Mile` after `Ninety Mile Beach`: the place without its head word.
+                let mut places = self
+                    .by_word
+                    .get(&words[0])
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&f| {
+                        let fd = &self.drafts[f];
+                        fd.kind == EntityKind::Place
+                            && fd.evidence == Evidence::Head
+                            && fd.name_words.len() > words.len()
+                            && fd.name_words.starts_with(words)
+                    });
+                match (places.next(), places.next()) {
+                    (Some(f), None) => Some((f, RuleId::ShorterPlaceName)),
+                    _ => None,
+                }
             } else {
                 None
             };
             if let Some((t, rule)) = target.filter(|&(_, rule)| self.on(rule)) {
+                if rule == RuleId::ShorterPlaceName {
+                    // No longer a person: the place's kind holds.
+                    self.drafts[e].kind = EntityKind::Place;
+                }
                 self.join(e, t, rule);
             }
         }

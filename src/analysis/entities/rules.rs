@@ -237,6 +237,9 @@ rules! {
     ShorterOrgName = "shorter-org-name", Merge,
         "A shorter organisation name joins the one longer name that holds it: `State Department`.",
         ["The Zarnian Water Board met. The [Water Board](=Zarnian Water Board) agreed."];
+    ShorterPlaceName = "shorter-place-name", Merge,
+        "Two words shaped like a person's name that open the one place named with a head word are that place: `Ninety Mile` → `Ninety Mile Beach`.",
+        ["Whales beached on Tapu Rangi Beach. [Tapu Rangi](place) was quiet later.", "Whales beached on Tapu Rangi Beach. [Tapu Rangi](=Tapu Rangi Beach) was quiet."];
     WeakKnownAlias = "weak-known-alias", Merge,
         "A weak mention counts when the article names the same words with good evidence.",
         ["[Zuma Kessler](=Zuma Kessler) Agrees\n\nTalks with Zuma Kessler went on."];
