@@ -68,12 +68,12 @@ impl Gazetteer {
             );
         }
         // A people's plural is the same group (`New Zealander` → `New Zealanders`), unless
-        // the list says otherwise; `Chinese`, `British`, `French` have no plural in -s.
+        // the list says otherwise; `Chinese`, `British`, `French`, `Frenchman` have no plural in -s.
         let plurals: Vec<(String, Known)> = names
             .iter()
             .filter(|(name, known)| {
                 known.kind == EntityKind::Group
-                    && !["s", "sh", "ch", "ese", "x", "z"]
+                    && !["s", "sh", "ch", "ese", "x", "z", "man"]
                         .iter()
                         .any(|end| name.ends_with(end))
             })

@@ -145,6 +145,12 @@ fn surface_into(text: &str, words: &[(usize, usize)], s: &mut String) {
     }
 }
 
+/// A people the gazetteer knows (`German`, `Frenchman`) is no bare name of a person, even
+/// where a person's name starts with the same word (`German Tugendbund`).
+fn known_people(c: &Candidate) -> bool {
+    c.kind == EntityKind::Group && c.evidence == Evidence::Gazetteer
+}
+
 fn is_acronym(s: &str) -> bool {
     let mut letters = s.chars().filter(|c| *c != '.');
     let all_capitals = letters
@@ -741,6 +747,7 @@ impl<'a> Merger<'a> {
         let name = &self.surfaces[i];
         c.words.len() == 1
             && !is_acronym(name)
+            && !known_people(c)
             && c.kind != EntityKind::Date
             && (c.kind == EntityKind::Person || self.more_person(name))
             && self.person_part.contains_key(name.as_ref() as &str)
@@ -835,7 +842,7 @@ impl<'a> Merger<'a> {
         // A place a cue names joins a person of that name only where the article names the
         // word as a person more (`cue-but-person`).
         let cued_place = c.kind == EntityKind::Place && !self.more_person(name);
-        if c.words.len() != 1 || is_acronym(name) || cued_place {
+        if c.words.len() != 1 || is_acronym(name) || cued_place || known_people(c) {
             return None;
         }
         let e = self.nearest_person(name, c.start, |_| true)?;
@@ -1498,6 +1505,23 @@ mod tests {
             .collect();
         m.sort();
         m.into_iter().map(|m| m.1).collect()
+    }
+
+    #[test]
+    fn a_people_is_no_bare_name_of_a_person() {
+        let text = "Then German Tugendbund came in. The German said nothing, and a Frenchman \
+                    watched. Frenchman Tikhon laughed; the Frenchman ran.";
+        let es = entities(text);
+        let groups = mentions(text, &es, EntityKind::Group);
+        // `Frenchman Tikhon` is cut to the nationality (`nationality`).
+        assert_eq!(
+            groups,
+            ["German", "Frenchman", "Frenchman", "Frenchman"],
+            "{es:?}"
+        );
+        assert!(es
+            .iter()
+            .all(|e| !e.aliases.iter().any(|a| a == "German") || e.kind == EntityKind::Group));
     }
 
     #[test]

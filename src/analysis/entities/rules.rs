@@ -181,10 +181,10 @@ rules! {
         ["The works, said [Mauer](person), are shown.",
          "\"Look!\" cried [Zoya](person). She read [Persian](-)."];
     PersonContext = "person-context", Recognise,
-        "A lone unknown name followed by `who` or `himself` is a person: `Vereshchágin who continued`; not after `the` (`the Frenchman who`).",
+        "A lone unknown name followed by `who` or `himself` is a person: `Vereshchágin who continued`; not after `the` (`the Hussar who`).",
         ["Then [Vereshchágin](person) who had waited spoke.",
          "He glanced down at [Vereshchágin](person) who went on.",
-         "Then [Suvórov](person) himself fell, and the [Frenchman](-) who saw it ran."];
+         "Then [Suvórov](person) himself fell, and the [Hussar](-) who saw it ran."];
     Unknown = "unknown", Recognise,
         "Any other capitalised word is weak: a name only if the article names it elsewhere.",
         ["[Kessel](=Zuma Kessel) arrived. Zuma Kessel waved."];
