@@ -123,7 +123,7 @@ mod tests {
         );
         assert!(g.lookup("Reading").is_none());
         // A people's plural is the group, even when the list has only the singular.
-        for plural in ["New Zealanders", "Americans"] {
+        for plural in ["New Zealanders", "Americans", "Cossacks"] {
             assert_eq!(g.lookup(plural).map(|k| k.kind), Some(EntityKind::Group));
         }
         assert!(g.lookup("Chineses").is_none());
