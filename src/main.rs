@@ -224,21 +224,19 @@ fn run_analyze_or_read(file: Option<PathBuf>, no_state: bool) -> Result<ExitCode
 
 fn run_analyze(file: &PathBuf, as_json: bool) -> Result<ExitCode, String> {
     let loaded = open(Some(file))?;
-    let analysis = loaded
-        .analysis
-        .clone()
-        .unwrap_or_else(|| analysis::analyze(&loaded.article));
     if as_json {
-        // Streamed: a book's JSON is larger than the book.
+        // Streamed: a book's JSON is larger than the book. The entities are written while the
+        // quotes are being found.
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-        let written = json::write(
-            &mut out,
-            &loaded.article,
-            &analysis,
-            &loaded.source,
-            loaded.text_is_extracted(),
-        )
+        let (article, source) = (&loaded.article, loaded.source.as_str());
+        let include_text = loaded.text_is_extracted();
+        let written = match &loaded.analysis {
+            Some(analysis) => json::write(&mut out, article, analysis, source, include_text),
+            None => analysis::analyze_then_quotes(article, |entities, quotes| {
+                json::write_then_quotes(&mut out, article, entities, source, include_text, quotes)
+            }),
+        }
         .and_then(|()| out.flush());
         match written {
             Ok(()) => Ok(ExitCode::SUCCESS),
@@ -246,6 +244,10 @@ fn run_analyze(file: &PathBuf, as_json: bool) -> Result<ExitCode, String> {
             Err(e) => Err(format!("cannot write the output: {e}")),
         }
     } else {
+        let analysis = loaded
+            .analysis
+            .clone()
+            .unwrap_or_else(|| analysis::analyze(&loaded.article));
         print_out(&summary(&loaded, &analysis))
     }
 }

@@ -44,8 +44,8 @@ fn score_set(set: &str) -> (Summary, Counts) {
 fn seed_article_meets_the_entity_bounds() {
     let (s, _) = score_set("seed");
     println!("seed: {s}");
-    assert!(s.ner >= 0.95, "seed ner {s}");
-    assert!(s.merge >= 0.95, "seed merge {s}");
+    assert!(s.ner >= 0.999, "seed ner {s}");
+    assert!(s.merge >= 0.999, "seed merge {s}");
 }
 
 #[test]
@@ -53,8 +53,8 @@ fn gum_dev_meets_the_entity_bounds() {
     let (s, c) = score_set("gum-dev");
     println!("gum-dev: {s}");
     println!("{} misses and false positives", c.errors.len());
-    assert!(s.ner >= 0.80, "gum-dev ner {s}");
-    assert!(s.merge >= 0.85, "gum-dev merge {s}");
+    assert!(s.ner >= 0.86, "gum-dev ner {s}");
+    assert!(s.merge >= 0.95, "gum-dev merge {s}");
 }
 
 #[test]

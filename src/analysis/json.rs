@@ -149,21 +149,61 @@ pub fn write(
     source: &str,
     include_text: bool,
 ) -> std::io::Result<()> {
-    let view = View {
-        article,
-        analysis,
-        source,
-        include_text,
-    };
-    serde_json::to_writer_pretty(&mut *out, &view).map_err(std::io::Error::from)?;
+    write_view(
+        out,
+        &View {
+            article,
+            entities: &analysis.entities,
+            quotes: QuoteSource::Ready(&analysis.quotes),
+            source,
+            include_text,
+        },
+    )
+}
+
+/// [`write`] for an analysis whose quotes are still being found: everything before the quotes
+/// (blocks, entities) is written first, then `quotes` is called for the rest, so the writing
+/// and the search for quotes can overlap. The text is the same as [`write`]'s.
+pub fn write_then_quotes<'a>(
+    out: &mut impl std::io::Write,
+    article: &'a Article,
+    entities: &'a [Entity],
+    source: &'a str,
+    include_text: bool,
+    quotes: impl FnOnce() -> Vec<Quote> + 'a,
+) -> std::io::Result<()> {
+    write_view(
+        out,
+        &View {
+            article,
+            entities,
+            quotes: QuoteSource::Later(std::cell::Cell::new(Some(Box::new(quotes)))),
+            source,
+            include_text,
+        },
+    )
+}
+
+fn write_view(out: &mut impl std::io::Write, view: &View<'_>) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, view).map_err(std::io::Error::from)?;
     out.write_all(b"\n")
 }
+
+/// The quotes of a [`View`]: found already, or to be waited for when their turn comes.
+enum QuoteSource<'a> {
+    Ready(&'a [Quote]),
+    Later(std::cell::Cell<Option<FindQuotes<'a>>>),
+}
+
+/// A function that returns the quotes once they are found.
+type FindQuotes<'a> = Box<dyn FnOnce() -> Vec<Quote> + 'a>;
 
 /// The document as [`write`] serialises it: borrowed from the article and the analysis, field
 /// for field the [`Document`] that [`document`] builds.
 struct View<'a> {
     article: &'a Article,
-    analysis: &'a Analysis,
+    entities: &'a [Entity],
+    quotes: QuoteSource<'a>,
     source: &'a str,
     include_text: bool,
 }
@@ -181,8 +221,16 @@ impl Serialize for View<'_> {
             doc.skip_field("text")?;
         }
         doc.serialize_field("blocks", &Blocks(&self.article.blocks))?;
-        doc.serialize_field("entities", &Entities(&self.analysis.entities, text))?;
-        doc.serialize_field("quotes", &Quotes(&self.analysis.quotes, text))?;
+        doc.serialize_field("entities", &Entities(self.entities, text))?;
+        let found;
+        let quotes = match &self.quotes {
+            QuoteSource::Ready(quotes) => *quotes,
+            QuoteSource::Later(later) => {
+                found = later.take().map(|find| find()).unwrap_or_default();
+                &found
+            }
+        };
+        doc.serialize_field("quotes", &Quotes(quotes, text))?;
         doc.end()
     }
 }
@@ -361,6 +409,24 @@ mod tests {
             write(&mut out, &article, &analysis, "x.txt", include_text).expect("write");
             let whole = to_string(&article, &analysis, "x.txt", include_text) + "\n";
             assert_eq!(String::from_utf8(out).expect("UTF-8"), whole);
+        }
+    }
+
+    #[test]
+    fn the_json_written_while_quotes_are_found_is_the_same() {
+        let sample = include_str!("../../assets/north-korea-summit.txt");
+        // Short, and long enough for the quotes to be found on a second thread.
+        let long = sample.repeat(256 * 1024 / sample.len() + 1);
+        for text in [sample.to_string(), long] {
+            let article = parse_plain(text);
+            let analysis = super::super::analyze(&article);
+            let mut out = Vec::new();
+            super::super::analyze_then_quotes(&article, |entities, quotes| {
+                write_then_quotes(&mut out, &article, entities, "x.txt", false, quotes)
+            })
+            .expect("write");
+            let whole = to_string(&article, &analysis, "x.txt", false) + "\n";
+            assert!(String::from_utf8(out).expect("UTF-8") == whole);
         }
     }
 }

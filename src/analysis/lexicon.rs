@@ -508,6 +508,18 @@ impl Lexicon {
         self.words.get(&hash).copied().unwrap_or_default()
     }
 
+    /// What the lexicon knows about a word as written, lower-cased first (an ASCII word is
+    /// hashed as it is lower-cased, with no copy).
+    pub fn info_lowering(&self, word: &str) -> WordInfo {
+        if word.is_ascii() {
+            let hash = word
+                .bytes()
+                .fold(HASH_START, |h, b| hash_step(h, b.to_ascii_lowercase()));
+            return self.info_hashed(hash);
+        }
+        self.info(&word.to_lowercase())
+    }
+
     /// What the lexicon knows about a lower-cased word.
     pub fn info(&self, lower: &str) -> WordInfo {
         self.info_hashed(hash_bytes(lower.as_bytes()))
@@ -534,7 +546,7 @@ impl Lexicon {
         if !first_capital {
             return None;
         }
-        let info = self.info(&word.to_lowercase());
+        let info = self.info_lowering(word);
         if inner_capital && !info.is(Classes::HEAD_IN_CAPITALS) {
             return None;
         }
@@ -543,8 +555,7 @@ impl Lexicon {
 
     /// Whether the word as written is a capitalised given name (`Mary`).
     pub fn is_given_name(&self, word: &str) -> bool {
-        word.starts_with(char::is_uppercase)
-            && self.info(&word.to_lowercase()).is(Classes::GIVEN_NAME)
+        word.starts_with(char::is_uppercase) && self.info_lowering(word).is(Classes::GIVEN_NAME)
     }
 
     /// Whether the word as written is the capitalised name of a month (`August`).
@@ -552,7 +563,7 @@ impl Lexicon {
         let mut chars = word.chars();
         chars.next().is_some_and(char::is_uppercase)
             && !chars.any(char::is_uppercase)
-            && self.info(&word.to_lowercase()).is(Classes::MONTH)
+            && self.info_lowering(word).is(Classes::MONTH)
     }
 
     /// The title a lower-cased phrase is (`president`, `secretary of state`).
@@ -638,6 +649,21 @@ mod tests {
         assert!(lex.is_time_zone("GMT"));
         assert!(lex.has_article_prefix("al-Amr") && !lex.has_article_prefix("al-amr"));
         assert!(lex.has_word_ending("political") && !lex.has_word_ending("al"));
+    }
+
+    #[test]
+    fn a_word_is_looked_up_as_written_in_any_case() {
+        let lex = Lexicon::get();
+        for word in ["Mary", "MARY", "mary", "June", "Hours"] {
+            assert_eq!(
+                lex.info_lowering(word),
+                lex.info(&word.to_lowercase()),
+                "{word}"
+            );
+        }
+        assert!(lex.info_lowering("Mary").is(Classes::GIVEN_NAME));
+        // A word outside ASCII is lower-cased by the full rules (`Ü` → `ü`).
+        assert_eq!(lex.info_lowering("MÜLLER"), lex.info("müller"));
     }
 
     #[test]

@@ -250,6 +250,34 @@ pub fn analyze_with_progress(article: &Article, progress: &AtomicUsize) -> Analy
     }
 }
 
+/// From this size of text on, [`analyze_then_quotes`] finds the quotes on a second thread.
+const OVERLAP_BYTES: usize = 256 * 1024;
+
+/// [`analyze`] for a caller that has work to do with the entities alone (writing them out):
+/// `then` gets the entities and a function that waits for the quotes, which a long article has
+/// found on a second thread meanwhile. Returns what `then` returns.
+pub fn analyze_then_quotes<T>(
+    article: &Article,
+    then: impl FnOnce(&[Entity], Box<dyn FnOnce() -> Vec<Quote> + '_>) -> T,
+) -> T {
+    let (entities, _) = entities::recognize_traced(article, &|_| {});
+    if article.text().len() < OVERLAP_BYTES {
+        return then(&entities, Box::new(|| quotes::find(article, &entities)));
+    }
+    let entities = &entities;
+    std::thread::scope(|scope| {
+        let quotes = scope.spawn(move || quotes::find(article, entities));
+        then(
+            entities,
+            Box::new(move || {
+                quotes
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            }),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,10 +58,7 @@ fn year_number(word: &str) -> Option<u32> {
 /// Whether `word`, as written, is a unit of time in lower case (`hours`, `minute`).
 fn is_unit_word(doc: &Doc, word: &str) -> bool {
     !word.chars().any(char::is_uppercase)
-        && doc
-            .lexicon()
-            .info(&word.to_lowercase())
-            .is(Classes::TIME_UNIT)
+        && doc.lexicon().info_lowering(word).is(Classes::TIME_UNIT)
 }
 
 fn is_unit(doc: &Doc, i: usize) -> bool {

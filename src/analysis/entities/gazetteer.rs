@@ -67,6 +67,21 @@ impl Gazetteer {
                 },
             );
         }
+        // A people's plural is the same group (`New Zealander` → `New Zealanders`), unless
+        // the list says otherwise; `Chinese`, `British`, `French`, `Frenchman` have no plural in -s.
+        let plurals: Vec<(String, Known)> = names
+            .iter()
+            .filter(|(name, known)| {
+                known.kind == EntityKind::Group
+                    && !["s", "sh", "ch", "ese", "x", "z", "man"]
+                        .iter()
+                        .any(|end| name.ends_with(end))
+            })
+            .map(|(name, &known)| (format!("{name}s"), known))
+            .collect();
+        for (plural, known) in plurals {
+            names.entry(plural).or_insert(known);
+        }
         let name_starts = names
             .keys()
             .filter_map(|k| k.split(' ').next())
@@ -107,6 +122,11 @@ mod tests {
             Some(EntityKind::Place)
         );
         assert!(g.lookup("Reading").is_none());
+        // A people's plural is the group, even when the list has only the singular.
+        for plural in ["New Zealanders", "Americans", "Cossacks"] {
+            assert_eq!(g.lookup(plural).map(|k| k.kind), Some(EntityKind::Group));
+        }
+        assert!(g.lookup("Chineses").is_none());
         assert!(g.may_start_name("North") && !g.may_start_name("Pyongyangs"));
     }
 }

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use super::gazetteer::{Gazetteer, HashMap, HashSet};
 use super::recognizer::{Candidate, Evidence, LowerWords};
 use super::rules::{RuleId, RuleSet, Switches};
-use crate::analysis::lexicon::{Classes, Gender, Lexicon, TitleClass};
+use crate::analysis::lexicon::{Classes, Gender, Lexicon, Title, TitleClass};
 use crate::analysis::{AliasTrace, Entity, EntityKind, EntityTrace, Mention};
 
 struct Draft {
@@ -29,7 +29,7 @@ struct Draft {
     gender: Option<Gender>,
     /// The titles of address and nobility written before a person's full name, with how often
     /// (`Mr. John Knightley`: `mr`).
-    titles: Vec<(String, usize)>,
+    titles: Vec<(Rc<str>, usize)>,
     /// The name to show when no mention holds it (`Mr. Knightley`: the mentions are `Knightley`).
     display: Option<String>,
     /// Where a person was named.
@@ -80,7 +80,7 @@ impl Positions {
 const NEAR: usize = 4000;
 
 /// A title of address, nobility or kin: the titles that tell members of one family apart.
-fn social(title: &crate::analysis::lexicon::Title) -> bool {
+fn social(title: &Title) -> bool {
     matches!(
         title.class,
         TitleClass::Address | TitleClass::Nobility | TitleClass::Kin
@@ -130,21 +130,33 @@ fn span_text(text: &str, start: usize, end: usize) -> String {
 
 fn surface(text: &str, words: &[(usize, usize)]) -> String {
     let mut s = String::new();
+    surface_into(text, words, &mut s);
+    s
+}
+
+/// [`surface`] into a string that is cleared first.
+fn surface_into(text: &str, words: &[(usize, usize)], s: &mut String) {
+    s.clear();
     for (i, &(a, b)) in words.iter().enumerate() {
         if i > 0 {
             s.push(' ');
         }
         s.push_str(text.get(a..b).unwrap_or(""));
     }
-    s
+}
+
+/// A people the gazetteer knows (`German`, `Frenchman`) is no bare name of a person, even
+/// where a person's name starts with the same word (`German Tugendbund`).
+fn known_people(c: &Candidate) -> bool {
+    c.kind == EntityKind::Group && c.evidence == Evidence::Gazetteer
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
-    letters.len() >= 2
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() && c.is_alphabetic())
+    let mut letters = s.chars().filter(|c| *c != '.');
+    let all_capitals = letters
+        .clone()
+        .all(|c| c.is_uppercase() && c.is_alphabetic());
+    all_capitals && letters.nth(1).is_some()
 }
 
 /// Initials of the capitalised words of a name (`University of Southern Indiana` → `USI`).
@@ -354,6 +366,8 @@ struct Merger<'a> {
     candidates: &'a [Candidate],
     /// Each candidate's text, white space collapsed, shared by equal texts.
     surfaces: Vec<Rc<str>>,
+    /// The title written before each candidate ([`Merger::title_of`]).
+    titles: Vec<Option<(Rc<str>, Title)>>,
     /// Candidates given an entity (or set aside) already.
     done: Vec<bool>,
     drafts: Vec<Draft>,
@@ -458,24 +472,15 @@ impl<'a> Merger<'a> {
         Some(format!("{} {name}", title.join(" ")))
     }
 
-    /// The title written before a candidate, lower-cased without its period, and what the
+    /// The title written before candidate `i`, lower-cased without its period, and what the
     /// lexicon knows of it (`General Field Marshal` is known by its last title).
-    fn title_of(&self, c: &Candidate) -> Option<(String, crate::analysis::lexicon::Title)> {
-        let from = c.titled_from?;
-        let written = self.text.get(from as usize..c.start)?.trim().to_lowercase();
-        let words: Vec<&str> = written
-            .split_whitespace()
-            .map(|w| w.trim_end_matches('.'))
-            .collect();
-        (0..words.len()).find_map(|k| {
-            let key = words[k..].join(" ");
-            self.lex.title(&key).map(|t| (key, t))
-        })
+    fn title_of(&self, i: usize) -> Option<(Rc<str>, Title)> {
+        self.titles.get(i).cloned().flatten()
     }
 
     /// The gender a given name tells (`Mary`).
     fn given_gender(&self, word: &str) -> Option<Gender> {
-        let info = self.lex.info(&word.to_lowercase());
+        let info = self.lex.info_lowering(word);
         info.is(Classes::GIVEN_NAME)
             .then_some(info.gender)
             .flatten()
@@ -572,7 +577,7 @@ impl<'a> Merger<'a> {
                 && c.words
                     .first()
                     .and_then(|&(a, b)| text.get(a..b))
-                    .is_some_and(|w| self.lex.info(&w.to_lowercase()).is(Classes::SAINT));
+                    .is_some_and(|w| self.lex.info_lowering(w).is(Classes::SAINT));
             if !saint
                 && self.on(RuleId::ModifierUse)
                 && c.evidence == Evidence::Shape
@@ -590,7 +595,7 @@ impl<'a> Merger<'a> {
             let name = self.surfaces[i].clone();
             let given = name.split(' ').next().unwrap_or("");
             let given_gender = self.given_gender(given);
-            let title = self.title_of(c).filter(|(_, t)| social(t));
+            let title = self.title_of(i).filter(|(_, t)| social(t));
             // `Mrs. John Knightley`: a woman named by her husband's name is not him.
             let wife = title.as_ref().filter(|(_, t)| {
                 self.on(RuleId::TitledSurname)
@@ -742,11 +747,12 @@ impl<'a> Merger<'a> {
         let name = &self.surfaces[i];
         c.words.len() == 1
             && !is_acronym(name)
+            && !known_people(c)
             && c.kind != EntityKind::Date
             && (c.kind == EntityKind::Person || self.more_person(name))
             && self.person_part.contains_key(name.as_ref() as &str)
             && !self.stands_for_one(name)
-            && !self.title_of(c).is_some_and(|(_, t)| social(&t))
+            && !self.title_of(i).is_some_and(|(_, t)| social(&t))
     }
 
     /// `bare_name` for the names that wait: each joins the person that has it and was named
@@ -836,7 +842,7 @@ impl<'a> Merger<'a> {
         // A place a cue names joins a person of that name only where the article names the
         // word as a person more (`cue_but_person`).
         let cued_place = c.kind == EntityKind::Place && !self.more_person(name);
-        if c.words.len() != 1 || is_acronym(name) || cued_place {
+        if c.words.len() != 1 || is_acronym(name) || cued_place || known_people(c) {
             return None;
         }
         let e = self.nearest_person(name, c.start, |_| true)?;
@@ -920,15 +926,12 @@ impl<'a> Merger<'a> {
 
     /// A one-word person candidate after a title of address, nobility or kin: the word and
     /// the title.
-    fn socially_titled(
-        &self,
-        i: usize,
-    ) -> Option<(String, String, crate::analysis::lexicon::Title)> {
+    fn socially_titled(&self, i: usize) -> Option<(String, Rc<str>, Title)> {
         let c = &self.candidates[i];
         if c.words.len() != 1 || c.kind != EntityKind::Person {
             return None;
         }
-        let (key, title) = self.title_of(c).filter(|(_, t)| social(t))?;
+        let (key, title) = self.title_of(i).filter(|(_, t)| social(t))?;
         Some((self.surfaces[i].to_string(), key, title))
     }
 
@@ -941,7 +944,7 @@ impl<'a> Merger<'a> {
             // `F. C. Weston Churchill` once, `Anna Weston` more often: Weston is a surname.
             return last > first;
         }
-        let info = self.lex.info(&word.to_lowercase());
+        let info = self.lex.info_lowering(word);
         info.is(Classes::SURNAME) && !info.is(Classes::GIVEN_NAME)
     }
 
@@ -1097,8 +1100,8 @@ impl<'a> Merger<'a> {
         Some((e, rule))
     }
 
-    /// `acronym_initials` and `shorter_org_name`: acronyms and shorter organisation names join
-    /// the longer name they stand for.
+    /// `acronym_initials`, `shorter_org_name` and `shorter_place_name`: acronyms and shorter
+    /// organisation and place names join the longer name they stand for.
     fn acronyms_and_shorter_names(&mut self) {
         let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
         for e in 0..self.drafts.len() {
@@ -1149,10 +1152,36 @@ impl<'a> Merger<'a> {
                     (Some(f), None) => Some((f, RuleId::ShorterOrgName)),
                     _ => None,
                 }
+            } else if words.len() >= 2
+                && d.kind == EntityKind::Person
+                && d.evidence == Evidence::Shape
+            {
+                // `Ninety Mile` after `Ninety Mile Beach`: the place without its head word.
+                let mut places = self
+                    .by_word
+                    .get(&words[0])
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&f| {
+                        let fd = &self.drafts[f];
+                        fd.kind == EntityKind::Place
+                            && fd.evidence == Evidence::Head
+                            && fd.name_words.len() > words.len()
+                            && fd.name_words.starts_with(words)
+                    });
+                match (places.next(), places.next()) {
+                    (Some(f), None) => Some((f, RuleId::ShorterPlaceName)),
+                    _ => None,
+                }
             } else {
                 None
             };
             if let Some((t, rule)) = target.filter(|&(_, rule)| self.on(rule)) {
+                if rule == RuleId::ShorterPlaceName {
+                    // No longer a person: the place's kind holds.
+                    self.drafts[e].kind = EntityKind::Place;
+                }
                 self.join(e, t, rule);
             }
         }
@@ -1196,6 +1225,7 @@ impl<'a> Merger<'a> {
         for a in &self.assigned {
             self.alias_of.entry(a.alias.clone()).or_insert(a.entity);
         }
+        let mut phrase = String::new();
         for i in 0..self.candidates.len() {
             if self.done[i] {
                 continue;
@@ -1206,24 +1236,29 @@ impl<'a> Merger<'a> {
             while p < words.len() {
                 let mut matched = None;
                 'lengths: for q in (p + 1..=words.len()).rev() {
-                    let phrase = surface(self.text, &words[p..q]);
+                    surface_into(self.text, &words[p..q], &mut phrase);
                     for &(rule, join) in WEAK {
                         if !self.on(rule) {
                             continue;
                         }
                         if let Some(e) = join(self, &words[p..q], &phrase) {
-                            matched = Some((q, e, phrase, rule));
+                            matched = Some((q, e, rule));
                             break 'lengths;
                         }
                     }
                 }
                 match matched {
-                    Some((q, e, phrase, rule)) => {
+                    Some((q, e, rule)) => {
+                        // One string for every mention of the same words.
+                        let alias = match self.alias_of.get_key_value(phrase.as_str()) {
+                            Some((shared, _)) => Rc::clone(shared),
+                            None => Rc::from(phrase.as_str()),
+                        };
                         self.assigned.push(Assigned {
                             start: words[p].0,
                             end: words[q - 1].1,
                             entity: e,
-                            alias: Rc::from(phrase),
+                            alias,
                             rules: c.rules.with(rule),
                         });
                         p = q;
@@ -1253,12 +1288,14 @@ fn shared_surfaces(text: &str, candidates: &[Candidate]) -> Vec<Rc<str>> {
         .iter()
         .map(|c| {
             let raw = text.get(c.start..c.end).unwrap_or("");
+            let collapsed;
             let s = if raw.contains(char::is_whitespace) {
-                span_text(text, c.start, c.end)
+                collapsed = span_text(text, c.start, c.end);
+                collapsed.as_str()
             } else {
-                raw.to_string()
+                raw
             };
-            match seen.get_key_value(s.as_str()) {
+            match seen.get_key_value(s) {
                 Some((shared, ())) => Rc::clone(shared),
                 None => {
                     let shared: Rc<str> = Rc::from(s);
@@ -1266,6 +1303,36 @@ fn shared_surfaces(text: &str, candidates: &[Candidate]) -> Vec<Rc<str>> {
                     shared
                 }
             }
+        })
+        .collect()
+}
+
+/// The title written before each candidate, lower-cased without its periods, and what the
+/// lexicon knows of it (`General Field Marshal` is known by its last title); worked out once
+/// for each way a title is written.
+fn candidate_titles(
+    text: &str,
+    candidates: &[Candidate],
+    lex: &Lexicon,
+) -> Vec<Option<(Rc<str>, Title)>> {
+    let mut seen: HashMap<&str, Option<(Rc<str>, Title)>> = HashMap::default();
+    candidates
+        .iter()
+        .map(|c| {
+            let written = text.get(c.titled_from? as usize..c.start)?;
+            seen.entry(written)
+                .or_insert_with(|| {
+                    let written = written.trim().to_lowercase();
+                    let words: Vec<&str> = written
+                        .split_whitespace()
+                        .map(|w| w.trim_end_matches('.'))
+                        .collect();
+                    (0..words.len()).find_map(|k| {
+                        let key = words[k..].join(" ");
+                        lex.title(&key).map(|t| (Rc::from(key), t))
+                    })
+                })
+                .clone()
         })
         .collect()
 }
@@ -1297,6 +1364,7 @@ pub fn entities_traced(
         switches,
         candidates,
         surfaces: shared_surfaces(text, candidates),
+        titles: candidate_titles(text, candidates, Lexicon::get()),
         done: vec![false; candidates.len()],
         drafts: Vec::new(),
         parent: Vec::new(),
@@ -1437,6 +1505,23 @@ mod tests {
             .collect();
         m.sort();
         m.into_iter().map(|m| m.1).collect()
+    }
+
+    #[test]
+    fn a_people_is_no_bare_name_of_a_person() {
+        let text = "Then German Tugendbund came in. The German said nothing, and a Frenchman \
+                    watched. Frenchman Tikhon laughed; the Frenchman ran.";
+        let es = entities(text);
+        let groups = mentions(text, &es, EntityKind::Group);
+        // `Frenchman Tikhon` is cut to the nationality (`nationality`).
+        assert_eq!(
+            groups,
+            ["German", "Frenchman", "Frenchman", "Frenchman"],
+            "{es:?}"
+        );
+        assert!(es
+            .iter()
+            .all(|e| !e.aliases.iter().any(|a| a == "German") || e.kind == EntityKind::Group));
     }
 
     #[test]

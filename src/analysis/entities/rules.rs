@@ -181,10 +181,10 @@ rules! {
         ["The works, said [Mauer](person), are shown.",
          "\"Look!\" cried [Zoya](person). She read [Persian](-)."];
     PersonContext = "person_context", Recognise,
-        "A lone unknown name followed by `who` or `himself` is a person: `Vereshchágin who continued`; not after `the` (`the Frenchman who`).",
+        "A lone unknown name followed by `who` or `himself` is a person: `Vereshchágin who continued`; not after `the` (`the Hussar who`).",
         ["Then [Vereshchágin](person) who had waited spoke.",
          "He glanced down at [Vereshchágin](person) who went on.",
-         "Then [Suvórov](person) himself fell, and the [Frenchman](-) who saw it ran."];
+         "Then [Suvórov](person) himself fell, and the [Hussar](-) who saw it ran."];
     Unknown = "unknown", Recognise,
         "Any other capitalised word is weak: a name only if the article names it elsewhere.",
         ["[Kessel](=Zuma Kessel) arrived. Zuma Kessel waved."];
@@ -237,6 +237,9 @@ rules! {
     ShorterOrgName = "shorter_org_name", Merge,
         "A shorter organisation name joins the one longer name that holds it: `State Department`.",
         ["The Zarnian Water Board met. The [Water Board](=Zarnian Water Board) agreed."];
+    ShorterPlaceName = "shorter_place_name", Merge,
+        "Two words shaped like a person's name that open the one place named with a head word are that place: `Ninety Mile` → `Ninety Mile Beach`.",
+        ["Whales beached on Tapu Rangi Beach. [Tapu Rangi](place) was quiet later.", "Whales beached on Tapu Rangi Beach. [Tapu Rangi](=Tapu Rangi Beach) was quiet."];
     WeakKnownAlias = "weak_known_alias", Merge,
         "A weak mention counts when the article names the same words with good evidence.",
         ["[Zuma Kessler](=Zuma Kessler) Agrees\n\nTalks with Zuma Kessler went on."];
