@@ -168,9 +168,9 @@ pub fn analyze_with_progress(article: &Article, progress: &AtomicUsize) -> Analy
     let read = |end: usize| progress.store(end.min(len) * 700 / len, Ordering::Relaxed);
     let mut entities = entities::recognize_with_progress(article, &read);
     progress.store(850, Ordering::Relaxed);
-    let (quotes, narrator) = quotes::find_with_narrator(article, &entities);
-    // An unnamed first-person narrator who speaks becomes a person of the analysis.
-    entities.extend(narrator);
+    let (quotes, added) = quotes::find_with_narrator(article, &entities);
+    // People only the quotations know (an unnamed narrator, `the King`) join the analysis.
+    entities.extend(added);
     progress.store(PROGRESS_DONE, Ordering::Relaxed);
     Analysis { entities, quotes }
 }

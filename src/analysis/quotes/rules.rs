@@ -63,6 +63,9 @@ pub enum RuleId {
     /// Link: in dialogue, `the girl` to the person the narration names in most of the scenes
     /// where that description speaks, who fits it and is not the one talked to.
     DescriptionInScene,
+    /// Link: in dialogue, a description written with capitals (`the King`, `the Mock Turtle`)
+    /// that no one addresses by a name is a person of its own: the book uses it as a name.
+    DescriptionAsName,
     /// Link: `I` outside quotations to the narrator, by the name others call them when they
     /// talk to the narrator, else to a "Narrator".
     Narrator,
@@ -98,6 +101,7 @@ impl RuleId {
             RuleId::OrganisationLink => "organisation_link",
             RuleId::DescriptionLink => "description_link",
             RuleId::DescriptionInScene => "description_in_scene",
+            RuleId::DescriptionAsName => "description_as_name",
             RuleId::Narrator => "narrator",
         }
     }
@@ -114,6 +118,7 @@ impl RuleId {
                 | RuleId::OrganisationLink
                 | RuleId::DescriptionLink
                 | RuleId::DescriptionInScene
+                | RuleId::DescriptionAsName
                 | RuleId::Narrator
         )
     }
@@ -605,6 +610,17 @@ pub static RULES: &[Rule] = &[
             &["Nancy Price|Nancy", "Oliver Twist|Oliver"],
             "Then listen",
             "Nancy Price",
+        )],
+    },
+    Rule {
+        id: RuleId::DescriptionAsName,
+        reads: "link: in dialogue, `the <Capitalised noun>` no one addresses by name to a person \
+                of its own (`the King`, `the Mock Turtle`), never to someone else in its scenes",
+        examples: &[ex(
+            "Alice Liddell sat by the Dormouse at the table.\n\n“Off with his head!” said the King.\n\n“Why?” said Alice.\n\n“Because I say so,” said the King.\n\n“Nonsense,” said Alice.\n\nThe Dormouse slept.",
+            &["Alice Liddell|Alice", "Dormouse"],
+            "Because I say",
+            "(the King)",
         )],
     },
     Rule {

@@ -343,12 +343,13 @@ fn continued_paragraph(sieve: &Sieve, q: usize) -> Option<Attribution> {
         .then(|| s.attribution.carried(RuleId::ContinuedParagraph, Some(p)))
 }
 
-/// The quotations of a document with their speakers, and the narrator when one speaks without a
-/// name the entity list knows: an entity to add after the others (speakers may point at index
-/// `entities.len()`).
+/// The quotations of a document with their speakers, and the people to add after the entities
+/// (speakers may point at indices from `entities.len()` on).
 pub(super) struct Attributed {
     pub quotes: Vec<Quote>,
-    pub narrator: Option<Entity>,
+    /// People the quotations add to the entities (descriptions used as names, the narrator),
+    /// their indices following the entities'.
+    pub added: Vec<Entity>,
 }
 
 /// Finds the speaker and kind of every top-level quotation.
@@ -428,12 +429,14 @@ pub(super) fn attribute(
         }
     }
     // Third stage: dialogue read as conversations, once the descriptions that speak are known.
+    let mut added = Vec::new();
     if sieve.register == Register::Dialogue {
-        super::description::link(&mut sieve, &ctx);
+        added = super::description::link(&mut sieve, &ctx);
         super::conversation::read(&mut sieve, &ctx);
     }
     // Last, the narrator's name.
-    let narrator = super::narrator::settle(&mut sieve, &ctx, entities.len());
+    let narrator = super::narrator::settle(&mut sieve, &ctx, entities.len() + added.len());
+    added.extend(narrator);
     let quotes = top
         .iter()
         .zip(sieve.slots)
@@ -450,7 +453,7 @@ pub(super) fn attribute(
             }
         })
         .collect();
-    Attributed { quotes, narrator }
+    Attributed { quotes, added }
 }
 
 /// The speaker named by a paragraph (`unit`) that ends with a colon.
