@@ -73,6 +73,14 @@ const CONJUNCTIONS: [&str; 11] = [
 ];
 /// Prepositions that, after a name, open its affiliation (`Mr. Morgan of the Sierra Club`).
 const AFFILIATIONS: [&str; 7] = ["of", "for", "at", "from", "with", "in", "on"];
+
+/// Prepositions that open an adverbial phrase between a subject and its verb (`Darcy, and in a
+/// constrained manner said`), and particles or adverbs after a verb that are never its subject
+/// (`called out`, `said aloud`).
+const ADJUNCT_PREPOSITIONS: [&str; 8] = ["in", "with", "at", "after", "for", "from", "on", "by"];
+const PARTICLES: [&str; 9] = [
+    "out", "up", "back", "aloud", "forth", "down", "away", "again", "once",
+];
 /// The most tokens a name phrase runs over (`European Council President Donald Tusk`).
 const NAME_PHRASE: usize = 9;
 /// Words before `tweet` or `post` that make it a noun.
@@ -696,11 +704,16 @@ impl Reader<'_, '_> {
                 return Some(s);
             }
         }
-        self.subject_before(lo, v)
+        // `Marilla … and in a constrained manner said`: the subject stands before the
+        // adverbial phrase.
+        let v0 = self.past_adjuncts(lo, v);
+        self.subject_before(lo, v0)
             .or_else(|| {
                 // Inverted (`said Smith: “…”`): a name, or a phrase that runs up to the quote.
-                // Never an object (`said it would be`, `told him`).
+                // Never an object (`said it would be`, `told him`), nor an adverb or particle
+                // (`said grimly:`, `called out,`).
                 self.subject_after(v_end, hi).filter(|s| match s.kind {
+                    SubjectKind::Text if self.adverbial(v_end) => false,
                     SubjectKind::Text => {
                         let end = s.end;
                         let rest = self.text().get(end..).unwrap_or("").trim_start();
@@ -716,11 +729,53 @@ impl Reader<'_, '_> {
                 })
             })
             .or_else(|| {
-                let and = v > lo && matches!(self.t.word(v - 1), "and" | "but");
+                let and = v0 > lo && matches!(self.t.word(v0 - 1), "and" | "but");
                 (participle || and)
                     .then(|| self.main_subject(lo, v))
                     .flatten()
             })
+    }
+
+    /// Where the words before a verb at token `v` end once an adverbial phrase right before it
+    /// is left out (`in a constrained manner said`, `very gravely replied`): the token after
+    /// the subject, or `v` itself.
+    fn past_adjuncts(&self, lo: usize, v: usize) -> usize {
+        let skip_back = |mut i: usize| {
+            while i > lo && self.t.is_word(i - 1) && self.lex().is_skip(self.t.word(i - 1)) {
+                i -= 1;
+            }
+            i
+        };
+        let i = skip_back(v);
+        let mut k = i;
+        while k > lo
+            && i - k < 5
+            && self.t.is_word(k - 1)
+            && self.mention_at(k - 1).is_none()
+            && !self.lex().is_clause_stop(self.t.word(k - 1))
+        {
+            k -= 1;
+        }
+        if k < i && k > lo && ADJUNCT_PREPOSITIONS.contains(&self.t.word(k - 1)) {
+            let before = k - 1;
+            // Only a phrase opening a clause: `and in a … manner said`, `, in a … way, said`.
+            let opens = before > lo
+                && (self.t.is_punct(before - 1, ',')
+                    || matches!(self.t.word(before - 1), "and" | "but"));
+            if opens {
+                return skip_back(before);
+            }
+        }
+        v
+    }
+
+    /// Whether the word at token `k`, right after a verb, is an adverb or a particle (`said
+    /// grimly`, `called out`), which is never the verb's subject.
+    fn adverbial(&self, k: usize) -> bool {
+        self.t.is_word(k) && {
+            let w = self.t.word(k);
+            self.lex().is_skip(w) || PARTICLES.contains(&w)
+        }
     }
 
     /// A reporting word right after the quotation at token `i`: `“…,” Smith said`.

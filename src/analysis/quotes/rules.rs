@@ -288,6 +288,12 @@ pub static RULES: &[Rule] = &[
                 "Jane Doe",
             ),
             ex(
+                "To this, Mary Bennet very gravely replied, “Far be it from me.”",
+                &["Mary Bennet|Mary"],
+                "Far be it",
+                "Mary Bennet",
+            ),
+            ex(
                 "Later, Mike Pompeo told reporters: “We are ready.”",
                 &["Mike Pompeo|Pompeo"],
                 "We are ready",
@@ -459,6 +465,19 @@ pub static RULES: &[Rule] = &[
             &["Harriet Smith|Harriet"],
             "Miss Woodhouse",
             "Harriet Smith",
+        ),
+        // An adverb after the verb is no inverted subject; a phrase before it hides none.
+        ex(
+            "Marilla Cuthbert looked at Anne. Marilla intercepted the look and said grimly:\n\n“I'm going to drive over to White Sands.”",
+            &["Marilla Cuthbert|Marilla", "Anne"],
+            "I'm going",
+            "Marilla Cuthbert",
+        ),
+        ex(
+            "At length Darcy spoke, and in a constrained manner said,\n\n“Mr. Wickham is blessed with such happy manners.”",
+            &["Darcy", "Wickham"],
+            "Mr. Wickham",
+            "Darcy",
         )],
     },
     Rule {
