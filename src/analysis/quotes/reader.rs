@@ -778,6 +778,42 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// `“…” was Marilla’s comment`, `“…” were his words`: a remark and its owner opening the
+    /// sentence right after the quotation (at token `j`, the sentence ending at `s1`).
+    fn remark_of(&self, j: usize, s1: usize) -> Option<Found> {
+        if !matches!(self.t.word(j), "was" | "were") || j + 2 >= s1 {
+            return None;
+        }
+        let owner = j + 1;
+        let w = self.t.word(owner);
+        let subject = if matches!(w, "his" | "her") {
+            self.pronoun(owner)
+        } else {
+            let m = self.speaker_at(owner, true)?;
+            if !self.possessive(m) {
+                return None;
+            }
+            self.mentioned(m)
+        };
+        // The remark within a few words (`Marilla's dry response`, `his first remark`).
+        let after = (owner + 1..s1.min(owner + 6))
+            .filter(|&k| self.t.is_word(k))
+            .find_map(|k| self.lex().remark_noun(self.t.word(k)).map(|c| (k, c)));
+        let (at, cue) = after?;
+        // Only words between the owner and the remark (no clause of its own).
+        if (owner + 1..at).any(|k| !self.t.is_word(k) && !self.t.is_punct(k, '.')) {
+            return None;
+        }
+        Some(Found {
+            rule: RuleId::RemarkOf,
+            subject: Some(subject),
+            cue: Some(cue),
+            at,
+            end: at + 1,
+            before: false,
+        })
+    }
+
     /// A reporting word right after the quotation at token `i`: `“…,” Smith said`.
     fn after(&self, i: usize) -> Option<Found> {
         let (s0, s1) = *self.t.sentence.get(i)?;
@@ -788,6 +824,9 @@ impl Reader<'_, '_> {
         }
         if j >= s1 || !self.t.is_word(j) {
             return None;
+        }
+        if let Some(found) = self.remark_of(j, s1) {
+            return Some(found);
         }
         if self.lex().is_clause_stop(self.t.word(j)) && self.cue_at(j, s0, true).is_none() {
             return self.sentence_final_cue(i);

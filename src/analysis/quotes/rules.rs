@@ -8,6 +8,9 @@ pub enum RuleId {
     ExplicitCueAfter,
     /// `“…,” said he`.
     InvertedSaidHe,
+    /// `“…” was Marilla’s comment`, `“…” was his reply`: the owner of a remark named right
+    /// after the quotation.
+    RemarkOf,
     /// `“…!” Trump tweeted.`: a short sentence of attribution after the quotation.
     TagSentence,
     /// `Smith said: “…”`, `Smith said the plan was “dead”`.
@@ -76,6 +79,7 @@ impl RuleId {
     pub fn id(self) -> &'static str {
         match self {
             RuleId::ExplicitCueAfter => "explicit_cue_after",
+            RuleId::RemarkOf => "remark_of",
             RuleId::InvertedSaidHe => "inverted_said_he",
             RuleId::TagSentence => "tag_sentence",
             RuleId::ExplicitCueBefore => "explicit_cue_before",
@@ -179,6 +183,24 @@ Then the door opened and Diana Barry came in, shaking the rain from her coat.\n\
 /// Every rule, in the order the sieve tries them; links (which tie a speaker's words to an entity
 /// for another rule) come last.
 pub static RULES: &[Rule] = &[
+    Rule {
+        id: RuleId::RemarkOf,
+        reads: "`was X’s <remark>` right after the quotation: X speaks",
+        examples: &[
+            ex(
+                "Anne Shirley looked up at Marilla Cuthbert.\n\n“You did it thoroughly, all right enough,” was Marilla's comment.",
+                &["Anne Shirley|Anne", "Marilla Cuthbert|Marilla"],
+                "You did it",
+                "Marilla Cuthbert",
+            ),
+            ex(
+                "Mr. Knightley came in with Emma.\n\n“A fine day,” was his only answer.",
+                &["Mr. Knightley|Knightley", "Emma"],
+                "A fine day",
+                "Mr. Knightley",
+            ),
+        ],
+    },
     Rule {
         id: RuleId::ExplicitCueAfter,
         reads: "a reporting verb right after the quotation, its subject before or after it",

@@ -388,7 +388,7 @@ pub(super) fn attribute(
             let cued_right_after = attribution.own
                 && matches!(
                     attribution.trace.as_ref().map(|t| t.rule),
-                    Some(RuleId::ExplicitCueAfter | RuleId::InvertedSaidHe)
+                    Some(RuleId::ExplicitCueAfter | RuleId::InvertedSaidHe | RuleId::RemarkOf)
                 );
             slot.dialogue_turn =
                 i == 0 && kind == QuoteKind::Direct && (whole_paragraph || cued_right_after);
