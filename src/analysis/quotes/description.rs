@@ -66,25 +66,32 @@ fn as_name(words: &str) -> Option<String> {
 }
 
 /// The key of a description: its words after `the`, without trailing adverbs (`old lady` for
-/// `the old lady softly`); `None` for words that are no short definite description.
+/// `the old lady softly`), or with its possessive (`her father`); `None` for words that are no
+/// short definite or possessive description.
 fn key(words: &str) -> Option<String> {
     // A cheap test first: most speakers' words are no description.
-    let opens = words
-        .get(..3)
-        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
-        && words[3..].starts_with(char::is_whitespace);
+    let opens = words.get(..3).is_some_and(|w| {
+        w.eq_ignore_ascii_case("the")
+            || w.eq_ignore_ascii_case("his")
+            || w.eq_ignore_ascii_case("her")
+    }) && words[3..].starts_with(char::is_whitespace);
     if !opens {
         return None;
     }
     let lower = words.to_lowercase();
     let mut parts: Vec<&str> = lower.split_whitespace().collect();
-    if parts.first() != Some(&"the") {
-        return None;
-    }
     while parts.len() > 2 && parts.last().is_some_and(|w| w.ends_with("ly")) {
         parts.pop();
     }
-    (2..=4).contains(&parts.len()).then(|| parts[1..].join(" "))
+    if !(2..=4).contains(&parts.len()) {
+        return None;
+    }
+    // `her father` is not `his father`: the possessive stays in the key.
+    match parts.first() {
+        Some(&"the") => Some(parts[1..].join(" ")),
+        Some(&("his" | "her")) => Some(parts.join(" ")),
+        _ => None,
+    }
 }
 
 /// Links the descriptions that speak to the people the dialogue shows they are; returns the

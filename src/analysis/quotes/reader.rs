@@ -582,11 +582,31 @@ impl Reader<'_, '_> {
             let (start, end) = self.bytes(from, from + 1);
             return Some(Subject::new(SubjectKind::Nobody, start, end));
         }
-        if self.t.is_word(from) && (self.lex().is_subject_pronoun(w) || matches!(w, "him" | "her"))
+        // `said her father`: a possessive opening a description, no pronoun; `her ladyship` is
+        // the lady the text last titled so.
+        let owner = self.possessive_determiner(from, hi);
+        if owner {
+            let title = match self.t.word(from + 1) {
+                "ladyship" => Some("lady"),
+                "lordship" => Some("lord"),
+                _ => None,
+            };
+            if let Some(title) = title {
+                let (start, end) = self.bytes(from, from + 2);
+                return Some(Subject::new(
+                    SubjectKind::Title(title.to_string()),
+                    start,
+                    end,
+                ));
+            }
+        }
+        if !owner
+            && self.t.is_word(from)
+            && (self.lex().is_subject_pronoun(w) || matches!(w, "him" | "her"))
         {
             return Some(self.pronoun(from));
         }
-        if let Some(m) = self.name_from(from, hi) {
+        if let Some(m) = self.name_from(from, hi).filter(|_| !owner) {
             return Some(self.mentioned(m));
         }
         let mut k = from;
@@ -606,6 +626,20 @@ impl Reader<'_, '_> {
             }
         }
         Some(self.phrase(from, k))
+    }
+
+    /// Whether `his` or `her` at token `from` is a possessive before a noun (`said her
+    /// father`, `added his lady`), not a pronoun.
+    fn possessive_determiner(&self, from: usize, hi: usize) -> bool {
+        let next = from + 1;
+        self.t.is_word(from)
+            && matches!(self.t.word(from), "his" | "her")
+            && next < hi
+            && self.t.is_word(next)
+            && !self.t.is_capitalised(self.text(), next)
+            && !self.lex().is_clause_stop(self.t.word(next))
+            && !self.lex().is_skip(self.t.word(next))
+            && !PARTICLES.contains(&self.t.word(next))
     }
 
     /// The name phrase starting at token `from` (`Secretary of State Mike Pompeo`, `MSNBC host
@@ -713,7 +747,12 @@ impl Reader<'_, '_> {
                 // Never an object (`said it would be`, `told him`), nor an adverb or particle
                 // (`said grimly:`, `called out,`).
                 self.subject_after(v_end, hi).filter(|s| match s.kind {
-                    SubjectKind::Text if self.adverbial(v_end) => false,
+                    // `told her sister, “…”`: an object.
+                    SubjectKind::Text
+                        if self.adverbial(v_end) || self.possessive_determiner(v_end, hi) =>
+                    {
+                        false
+                    }
                     SubjectKind::Text => {
                         let end = s.end;
                         let rest = self.text().get(end..).unwrap_or("").trim_start();

@@ -640,6 +640,13 @@ pub static RULES: &[Rule] = &[
             &["Oliver Twist|Oliver", "Jack Dawkins|Jack", "Charley Bates|Charley", "Fagin"],
             "I am glad",
             "Fagin",
+        ),
+        // A possessive description is no pronoun: `her son` is not `she`.
+        ex(
+            "Ann Maylie sat with Harry Maylie by the fire.\n\n“Is that you, Harry?” asked Ann.\n\n“Yes, mother,” said her son.\n\n“Come in, Harry,” said Ann.\n\n“I will,” said her son.\n\nThe fire burned low.",
+            &["Ann Maylie|Ann", "Harry Maylie|Harry"],
+            "I will",
+            "Harry Maylie",
         )],
     },
     Rule {
