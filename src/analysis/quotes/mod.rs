@@ -19,6 +19,7 @@ mod reader;
 mod rules;
 mod sieve;
 mod tokens;
+mod transcript;
 
 pub use rules::{Example, Rule, RuleId, RULES};
 pub use sieve::Trace;

@@ -69,6 +69,9 @@ pub enum RuleId {
     /// Link: in dialogue, a description written with capitals (`the King`, `the Mock Turtle`)
     /// that no one addresses by a name is a person of its own: the book uses it as a name.
     DescriptionAsName,
+    /// Link: a transcript's label in capitals that names no entity (`WALLACE: …`) is a person
+    /// of its own.
+    TranscriptPerson,
     /// Link: `I` outside quotations to the narrator, by the name others call them when they
     /// talk to the narrator, else to a "Narrator".
     Narrator,
@@ -106,6 +109,7 @@ impl RuleId {
             RuleId::DescriptionLink => "description_link",
             RuleId::DescriptionInScene => "description_in_scene",
             RuleId::DescriptionAsName => "description_as_name",
+            RuleId::TranscriptPerson => "transcript_person",
             RuleId::Narrator => "narrator",
         }
     }
@@ -123,6 +127,7 @@ impl RuleId {
                 | RuleId::DescriptionLink
                 | RuleId::DescriptionInScene
                 | RuleId::DescriptionAsName
+                | RuleId::TranscriptPerson
                 | RuleId::Narrator
         )
     }
@@ -669,6 +674,16 @@ pub static RULES: &[Rule] = &[
             &["Alice Liddell|Alice", "Dormouse"],
             "Because I say",
             "(the King)",
+        )],
+    },
+    Rule {
+        id: RuleId::TranscriptPerson,
+        reads: "link: a transcript's label in capitals that names no entity to a person of its own",
+        examples: &[ex(
+            "Partial transcript as follows:\n\n\"WALLACE: Will she be there?\n\n\"PENCE: Gennifer Flowers will not be attending the debate.",
+            &["Mike Pence|Pence"],
+            "WALLACE: Will",
+            "(Wallace)",
         )],
     },
     Rule {

@@ -434,6 +434,9 @@ pub(super) fn attribute(
         added = super::description::link(&mut sieve, &ctx);
         super::conversation::read(&mut sieve, &ctx);
     }
+    // A transcript's labels that name no entity are people of their own.
+    let labelled = super::transcript::settle(&mut sieve, &ctx, entities.len() + added.len());
+    added.extend(labelled);
     // Last, the narrator's name.
     let narrator = super::narrator::settle(&mut sieve, &ctx, entities.len() + added.len());
     added.extend(narrator);
