@@ -717,7 +717,18 @@ impl Reader<'_, '_> {
         (lo..hi).find_map(|k| {
             if let Some(m) = self.speaker_at(k, false) {
                 // `Clinton’s campaign manager …, arguing`: the owner is not the subject.
-                return (!self.possessive(m)).then(|| self.mentioned(m));
+                if self.possessive(m) {
+                    return None;
+                }
+                // `Charlotte Mayor Jennifer Roberts … but said`: the head of the name run.
+                let mut end = k + 1;
+                while end < hi
+                    && (self.t.is_punct(end, '.') || self.t.is_capitalised(self.text(), end))
+                {
+                    end += 1;
+                }
+                let head = self.np_head(k, end).unwrap_or(m);
+                return Some(self.mentioned(head));
             }
             let w = self.t.word(k);
             // `Meanwhile, it attacked Trump, saying …`: a pronoun opening the sentence is its

@@ -253,6 +253,12 @@ pub static RULES: &[Rule] = &[
                 "John Cornyn",
             ),
             ex(
+                "“This is a waste of time,” said Del. Stacey Plaskett of the Virgin Islands.",
+                &["Del", "Stacey Plaskett|Plaskett"],
+                "This is a waste",
+                "Stacey Plaskett",
+            ),
+            ex(
                 "“It was a sad moment for Europe,” said European Council President Donald Tusk.",
                 &["org:European Council", "Donald Tusk|Tusk"],
                 "It was a sad",
@@ -319,6 +325,12 @@ pub static RULES: &[Rule] = &[
                 &["Mary Bennet|Mary"],
                 "Far be it",
                 "Mary Bennet",
+            ),
+            ex(
+                "Charlotte Mayor Jennifer Roberts said Friday that the video should be released but said “the question is the timing.”",
+                &["Charlotte", "Jennifer Roberts|Roberts"],
+                "the question",
+                "Jennifer Roberts",
             ),
             ex(
                 "Later, Mike Pompeo told reporters: “We are ready.”",
