@@ -105,7 +105,12 @@ pub(super) fn link(sieve: &mut Sieve, ctx: &Context) -> Vec<Entity> {
         if slot.kind == QuoteKind::Scare || a.speaker.is_some() || a.narrator {
             continue;
         }
-        let Some(k) = a.speaker_text.as_deref().and_then(key) else {
+        // `the Mock Turtle a little anxiously`: too long for a description, still a name.
+        let k = a
+            .speaker_text
+            .as_deref()
+            .and_then(|w| key(w).or_else(|| as_name(w).map(|n| n.to_lowercase())));
+        let Some(k) = k else {
             continue;
         };
         described.push((q, k.clone()));
