@@ -106,10 +106,17 @@ impl Attribution {
             (Some(e), _) => Some(Who::Entity(e)),
             _ if self.narrator => Some(Who::Narrator),
             (None, Some(t)) => {
-                // Case aside: `The girl` opening a sentence is `the girl`.
+                // Case aside: `The girl` opening a sentence is `the girl`. Plain ASCII words
+                // (nearly all) are folded byte by byte; this runs for every turn compared.
                 let mut h = super::lexicon::Fnv::default();
-                for c in t.chars().flat_map(char::to_lowercase) {
-                    std::hash::Hasher::write_u32(&mut h, u32::from(c));
+                if t.is_ascii() {
+                    for b in t.bytes() {
+                        std::hash::Hasher::write_u32(&mut h, u32::from(b.to_ascii_lowercase()));
+                    }
+                } else {
+                    for c in t.chars().flat_map(char::to_lowercase) {
+                        std::hash::Hasher::write_u32(&mut h, u32::from(c));
+                    }
                 }
                 Some(Who::Text(std::hash::Hasher::finish(&h)))
             }
