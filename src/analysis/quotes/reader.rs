@@ -752,7 +752,17 @@ impl Reader<'_, '_> {
         // `Marilla … and in a constrained manner said`: the subject stands before the
         // adverbial phrase.
         let v0 = self.past_adjuncts(lo, v);
+        // `She answered him, and after a moment's pause, added,`: the phrase before the comma
+        // is no subject; the sentence's pronoun is.
+        let after_comma = v0 > lo && self.t.is_punct(v0 - 1, ',');
         self.subject_before(lo, v0)
+            .filter(|s| {
+                !(after_comma
+                    && matches!(s.kind, SubjectKind::Text | SubjectKind::Title(_))
+                    && self
+                        .main_subject(lo, v)
+                        .is_some_and(|m| matches!(m.kind, SubjectKind::Pronoun(_))))
+            })
             .or_else(|| {
                 // Inverted (`said Smith: “…”`): a name, or a phrase that runs up to the quote.
                 // Never an object (`said it would be`, `told him`), nor an adverb or particle
@@ -780,7 +790,7 @@ impl Reader<'_, '_> {
             })
             .or_else(|| {
                 let and = v0 > lo && matches!(self.t.word(v0 - 1), "and" | "but");
-                (participle || and)
+                (participle || and || after_comma)
                     .then(|| self.main_subject(lo, v))
                     .flatten()
             })

@@ -517,6 +517,13 @@ pub static RULES: &[Rule] = &[
             &["Darcy", "Wickham"],
             "Mr. Wickham",
             "Darcy",
+        ),
+        // A phrase set off before the verb is no subject: the sentence's pronoun is.
+        ex(
+            "Elizabeth Bennet looked at Mr. Darcy. She answered him in the usual way, and after a moment's pause, added,\n\n“You are right.”",
+            &["Elizabeth Bennet|Elizabeth", "Mr. Darcy|Darcy"],
+            "You are right",
+            "Elizabeth Bennet",
         )],
     },
     Rule {
