@@ -124,7 +124,9 @@ fn entity(out: &mut String, analysis: &Analysis, i: usize, e: &Entity) {
     }
     let rules: Vec<&str> = analysis.entity_rules(i).iter().map(|r| r.name()).collect();
     if rules.is_empty() {
-        out.push_str("    rules       none: added by the quotes (a narrator who speaks)\n");
+        out.push_str(
+            "    rules       none: a person only the quotations name (a narrator, `the King`)\n",
+        );
         return;
     }
     out.push_str(&format!("    rules       {}\n", rules.join(", ")));

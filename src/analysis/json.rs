@@ -1,6 +1,8 @@
 //! The `lede.analysis/1` JSON schema (see `docs/analysis-json.md`): what
 //! `lede analyze --json` prints, and what lede reads back when it opens such a file.
 
+use std::cell::RefCell;
+
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -161,23 +163,27 @@ pub fn write(
     )
 }
 
-/// [`write`] for an analysis whose quotes are still being found: everything before the quotes
-/// (blocks, entities) is written first, then `quotes` is called for the rest, so the writing
-/// and the search for quotes can overlap. The text is the same as [`write`]'s.
+/// [`write`] for an analysis whose quotes are still being found: the blocks and entities are
+/// written first, then `quotes` is called for the quotes and the people only they name (who
+/// close the entities), so the writing and the search for quotes can overlap. The text is the
+/// same as [`write`]'s.
 pub fn write_then_quotes<'a>(
     out: &mut impl std::io::Write,
     article: &'a Article,
     entities: &'a [Entity],
     source: &'a str,
     include_text: bool,
-    quotes: impl FnOnce() -> Vec<Quote> + 'a,
+    quotes: impl FnOnce() -> super::QuotesAndAdded + 'a,
 ) -> std::io::Result<()> {
     write_view(
         out,
         &View {
             article,
             entities,
-            quotes: QuoteSource::Later(std::cell::Cell::new(Some(Box::new(quotes)))),
+            quotes: QuoteSource::Later(RefCell::new(Later {
+                find: Some(Box::new(quotes)),
+                found: (Vec::new(), Vec::new()),
+            })),
             source,
             include_text,
         },
@@ -192,11 +198,23 @@ fn write_view(out: &mut impl std::io::Write, view: &View<'_>) -> std::io::Result
 /// The quotes of a [`View`]: found already, or to be waited for when their turn comes.
 enum QuoteSource<'a> {
     Ready(&'a [Quote]),
-    Later(std::cell::Cell<Option<FindQuotes<'a>>>),
+    Later(RefCell<Later<'a>>),
 }
 
-/// A function that returns the quotes once they are found.
-type FindQuotes<'a> = Box<dyn FnOnce() -> Vec<Quote> + 'a>;
+/// Quotes still being found, and once found, they and the people they add.
+struct Later<'a> {
+    find: Option<Box<dyn FnOnce() -> super::QuotesAndAdded + 'a>>,
+    found: super::QuotesAndAdded,
+}
+
+impl Later<'_> {
+    /// Waits for the quotes, once.
+    fn wait(&mut self) {
+        if let Some(find) = self.find.take() {
+            self.found = find();
+        }
+    }
+}
 
 /// The document as [`write`] serialises it: borrowed from the article and the analysis, field
 /// for field the [`Document`] that [`document`] builds.
@@ -221,23 +239,25 @@ impl Serialize for View<'_> {
             doc.skip_field("text")?;
         }
         doc.serialize_field("blocks", &Blocks(&self.article.blocks))?;
-        doc.serialize_field("entities", &Entities(self.entities, text))?;
-        let found;
-        let quotes = match &self.quotes {
-            QuoteSource::Ready(quotes) => *quotes,
-            QuoteSource::Later(later) => {
-                found = later.take().map(|find| find()).unwrap_or_default();
-                &found
+        match &self.quotes {
+            QuoteSource::Ready(quotes) => {
+                doc.serialize_field("entities", &Entities(self.entities, None, text))?;
+                doc.serialize_field("quotes", &Quotes(quotes, text))?;
             }
-        };
-        doc.serialize_field("quotes", &Quotes(quotes, text))?;
+            QuoteSource::Later(later) => {
+                doc.serialize_field("entities", &Entities(self.entities, Some(later), text))?;
+                later.borrow_mut().wait();
+                doc.serialize_field("quotes", &Quotes(&later.borrow().found.0, text))?;
+            }
+        }
         doc.end()
     }
 }
 
 /// The blocks, entities and quotes as sequences of views of their elements.
 struct Blocks<'a>(&'a [Block]);
-struct Entities<'a>(&'a [Entity], &'a str);
+/// The entities, then (once the quotes are found) the people only the quotations name.
+struct Entities<'a, 'f>(&'a [Entity], Option<&'a RefCell<Later<'f>>>, &'a str);
 struct Quotes<'a>(&'a [Quote], &'a str);
 struct Mentions<'a>(&'a [super::Mention], &'a str);
 
@@ -251,15 +271,26 @@ impl Serialize for Blocks<'_> {
     }
 }
 
-impl Serialize for Entities<'_> {
+impl Serialize for Entities<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        let mut seq = s.serialize_seq(None)?;
         for (index, entity) in self.0.iter().enumerate() {
             seq.serialize_element(&EntityView {
                 index,
                 entity,
-                text: self.1,
+                text: self.2,
             })?;
+        }
+        if let Some(later) = self.1 {
+            later.borrow_mut().wait();
+            let later = later.borrow();
+            for (k, entity) in later.found.1.iter().enumerate() {
+                seq.serialize_element(&EntityView {
+                    index: self.0.len() + k,
+                    entity,
+                    text: self.2,
+                })?;
+            }
         }
         seq.end()
     }
@@ -420,6 +451,26 @@ mod tests {
         for text in [sample.to_string(), long] {
             let article = parse_plain(text);
             let analysis = super::super::analyze(&article);
+            let mut out = Vec::new();
+            super::super::analyze_then_quotes(&article, |entities, quotes| {
+                write_then_quotes(&mut out, &article, entities, "x.txt", false, quotes)
+            })
+            .expect("write");
+            let whole = to_string(&article, &analysis, "x.txt", false) + "\n";
+            assert!(String::from_utf8(out).expect("UTF-8") == whole);
+        }
+    }
+
+    #[test]
+    fn a_narrator_the_quotes_add_closes_the_entities_of_the_streamed_json() {
+        let scene = "We sat down at the café.\n\n“Hello,” Bill Gorton said.\n\n“Hello,” I said.\n\n“You look tired,” Bill said.\n\n“I am,” I said.\n\n";
+        let long = scene.repeat(256 * 1024 / scene.len() + 1);
+        for text in [scene.to_string(), long] {
+            let article = parse_plain(text);
+            let analysis = super::super::analyze(&article);
+            let narrator = analysis.entities.iter().position(|e| e.name == "Narrator");
+            let narrator = narrator.expect("a narrator is added");
+            assert!(analysis.quotes.iter().any(|q| q.speaker == Some(narrator)));
             let mut out = Vec::new();
             super::super::analyze_then_quotes(&article, |entities, quotes| {
                 write_then_quotes(&mut out, &article, entities, "x.txt", false, quotes)

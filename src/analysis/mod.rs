@@ -131,8 +131,8 @@ impl EntityTrace {
         rules
     }
 
-    /// The trace of an entity that no entity rule built: the narrator the quote attribution
-    /// adds (`I said`), each alias with no rules.
+    /// The trace of an entity that no entity rule built: a person only the quotations name (a
+    /// narrator who says `I said`, `said the King`), each alias with no rules.
     pub fn added(entity: &Entity) -> EntityTrace {
         EntityTrace {
             aliases: entity
@@ -236,12 +236,11 @@ pub fn analyze_with_progress(article: &Article, progress: &AtomicUsize) -> Analy
     let read = |end: usize| progress.store(end.min(len) * 700 / len, Ordering::Relaxed);
     let (mut entities, mut entity_traces) = entities::recognize_traced(article, &read);
     progress.store(850, Ordering::Relaxed);
-    let (quotes, narrator) = quotes::find_with_narrator(article, &entities);
-    // An unnamed first-person narrator who speaks becomes a person of the analysis.
-    if let Some(narrator) = narrator {
-        entity_traces.push(EntityTrace::added(&narrator));
-        entities.push(narrator);
-    }
+    let (quotes, added) = quotes::find_with_narrator(article, &entities);
+    // People only the quotations know (an unnamed narrator, `the King`) join the analysis,
+    // each with a trace of its own so that the traces stay aligned with the entities.
+    entity_traces.extend(added.iter().map(EntityTrace::added));
+    entities.extend(added);
     progress.store(PROGRESS_DONE, Ordering::Relaxed);
     Analysis {
         entities,
@@ -253,20 +252,27 @@ pub fn analyze_with_progress(article: &Article, progress: &AtomicUsize) -> Analy
 /// From this size of text on, [`analyze_then_quotes`] finds the quotes on a second thread.
 const OVERLAP_BYTES: usize = 256 * 1024;
 
+/// The quotes, and the people only the quotations name, who follow the entities (their
+/// indices go on from the entities').
+pub type QuotesAndAdded = (Vec<Quote>, Vec<Entity>);
+
 /// [`analyze`] for a caller that has work to do with the entities alone (writing them out):
-/// `then` gets the entities and a function that waits for the quotes, which a long article has
-/// found on a second thread meanwhile. Returns what `then` returns.
+/// `then` gets the entities and a function that waits for the quotes and the people they add,
+/// which a long article has found on a second thread meanwhile. Returns what `then` returns.
 pub fn analyze_then_quotes<T>(
     article: &Article,
-    then: impl FnOnce(&[Entity], Box<dyn FnOnce() -> Vec<Quote> + '_>) -> T,
+    then: impl FnOnce(&[Entity], Box<dyn FnOnce() -> QuotesAndAdded + '_>) -> T,
 ) -> T {
     let (entities, _) = entities::recognize_traced(article, &|_| {});
     if article.text().len() < OVERLAP_BYTES {
-        return then(&entities, Box::new(|| quotes::find(article, &entities)));
+        return then(
+            &entities,
+            Box::new(|| quotes::find_with_narrator(article, &entities)),
+        );
     }
     let entities = &entities;
     std::thread::scope(|scope| {
-        let quotes = scope.spawn(move || quotes::find(article, entities));
+        let quotes = scope.spawn(move || quotes::find_with_narrator(article, entities));
         then(
             entities,
             Box::new(move || {

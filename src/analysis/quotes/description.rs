@@ -12,6 +12,10 @@
 //! the person present in most of the scenes where the description speaks is taken for it, in
 //! each scene where that person is present, or everywhere when they are present in most of
 //! them (the book uses the description as a name: `the girl` for Nancy).
+//!
+//! A description the book writes with capitals (`said the King`, `the Mock Turtle`) is used as
+//! a name: when no one addresses it by another, it is a person of its own
+//! ([`RuleId::DescriptionAsName`]), added to the entities, and never someone else of its scenes.
 
 use std::collections::HashMap;
 
@@ -19,7 +23,7 @@ use super::context::Context;
 use super::lexicon::Gender;
 use super::rules::RuleId;
 use super::sieve::Sieve;
-use crate::analysis::QuoteKind;
+use crate::analysis::{Entity, EntityKind, Mention, QuoteKind};
 
 /// How many times a name must be addressed next to a description's turns, and by how much it
 /// must lead the next name, to be taken as the description's.
@@ -43,30 +47,56 @@ const STRONG_SHARE: (usize, usize) = (2, 3);
 /// narration.
 const SAME_TURNS: usize = 2;
 
+/// How many turns of its own a description written with capitals must speak to be a person.
+const MIN_NAMED_TURNS: usize = 2;
+
+/// The name a description written with capitals stands for: its capitalised words after `the`,
+/// one to three (`King` for `the King very decidedly`, `Mock Turtle`); `None` when the word after
+/// `the` is in lower case (`the girl`).
+fn as_name(words: &str) -> Option<String> {
+    let rest = words
+        .strip_prefix("the ")
+        .or_else(|| words.strip_prefix("The "))?;
+    let name: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .take(4)
+        .collect();
+    (1..=3).contains(&name.len()).then(|| name.join(" "))
+}
+
 /// The key of a description: its words after `the`, without trailing adverbs (`old lady` for
-/// `the old lady softly`); `None` for words that are no short definite description.
+/// `the old lady softly`), or with its possessive (`her father`); `None` for words that are no
+/// short definite or possessive description.
 fn key(words: &str) -> Option<String> {
     // A cheap test first: most speakers' words are no description.
-    let opens = words
-        .get(..3)
-        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
-        && words[3..].starts_with(char::is_whitespace);
+    let opens = words.get(..3).is_some_and(|w| {
+        w.eq_ignore_ascii_case("the")
+            || w.eq_ignore_ascii_case("his")
+            || w.eq_ignore_ascii_case("her")
+    }) && words[3..].starts_with(char::is_whitespace);
     if !opens {
         return None;
     }
     let lower = words.to_lowercase();
     let mut parts: Vec<&str> = lower.split_whitespace().collect();
-    if parts.first() != Some(&"the") {
-        return None;
-    }
     while parts.len() > 2 && parts.last().is_some_and(|w| w.ends_with("ly")) {
         parts.pop();
     }
-    (2..=4).contains(&parts.len()).then(|| parts[1..].join(" "))
+    if !(2..=4).contains(&parts.len()) {
+        return None;
+    }
+    // `her father` is not `his father`: the possessive stays in the key.
+    match parts.first() {
+        Some(&"the") => Some(parts[1..].join(" ")),
+        Some(&("his" | "her")) => Some(parts.join(" ")),
+        _ => None,
+    }
 }
 
-/// Links the descriptions that speak to the people the dialogue shows they are.
-pub(super) fn link(sieve: &mut Sieve, ctx: &Context) {
+/// Links the descriptions that speak to the people the dialogue shows they are; returns the
+/// people it adds for descriptions used as names, whose indices follow `ctx.entities`.
+pub(super) fn link(sieve: &mut Sieve, ctx: &Context) -> Vec<Entity> {
     let mut votes: HashMap<String, HashMap<usize, usize>> = HashMap::new();
     let mut described: Vec<(usize, String)> = Vec::new();
     for q in 0..sieve.slots.len() {
@@ -75,7 +105,12 @@ pub(super) fn link(sieve: &mut Sieve, ctx: &Context) {
         if slot.kind == QuoteKind::Scare || a.speaker.is_some() || a.narrator {
             continue;
         }
-        let Some(k) = a.speaker_text.as_deref().and_then(key) else {
+        // `the Mock Turtle a little anxiously`: too long for a description, still a name.
+        let k = a
+            .speaker_text
+            .as_deref()
+            .and_then(|w| key(w).or_else(|| as_name(w).map(|n| n.to_lowercase())));
+        let Some(k) = k else {
             continue;
         };
         described.push((q, k.clone()));
@@ -147,10 +182,21 @@ pub(super) fn link(sieve: &mut Sieve, ctx: &Context) {
             in_scene.insert(k, (e, as_name));
         }
     }
-    for ((q, k), (people, same)) in described.iter().zip(&scenes) {
-        let (e, rule) = match (chosen.get(k), in_scene.get(k.as_str())) {
-            (Some(&e), _) => (e, RuleId::DescriptionLink),
-            (None, Some(&(e, as_name))) if as_name || people.contains(&e) || same.contains(&e) => {
+    let (named, added) = named_people(sieve, ctx, &described, &chosen);
+    for (((q, k), (people, same)), name) in described.iter().zip(&scenes).zip(&named) {
+        // A description written with capitals is never someone else of its scenes.
+        let capitalised = sieve.slots[*q]
+            .attribution
+            .speaker_text
+            .as_deref()
+            .and_then(as_name)
+            .is_some();
+        let (e, rule) = match (chosen.get(k), name, in_scene.get(k.as_str())) {
+            (Some(&e), _, _) => (e, RuleId::DescriptionLink),
+            (None, Some(e), _) => (*e, RuleId::DescriptionAsName),
+            (None, None, Some(&(e, as_name)))
+                if !capitalised && (as_name || people.contains(&e) || same.contains(&e)) =>
+            {
                 (e, RuleId::DescriptionInScene)
             }
             _ => continue,
@@ -169,6 +215,113 @@ pub(super) fn link(sieve: &mut Sieve, ctx: &Context) {
             }
         }
     }
+    added
+}
+
+/// For each described quotation, the person its description stands for when the book writes it
+/// with capitals and no one addresses it by a name: one of the entities called so, else a new
+/// person (`King`); `the Rabbit` joins `the White Rabbit` when only one such name ends with it.
+/// Also returns the new people, whose indices follow `ctx.entities`.
+fn named_people(
+    sieve: &Sieve,
+    ctx: &Context,
+    described: &[(usize, String)],
+    chosen: &HashMap<String, usize>,
+) -> (Vec<Option<usize>>, Vec<Entity>) {
+    let names: Vec<Option<String>> = described
+        .iter()
+        .map(|(q, k)| {
+            if chosen.contains_key(k) {
+                return None;
+            }
+            sieve.slots[*q]
+                .attribution
+                .speaker_text
+                .as_deref()
+                .and_then(as_name)
+        })
+        .collect();
+    // Turns of their own spoken by each name, and where it is written.
+    let mut turns: HashMap<&str, (usize, Vec<Mention>)> = HashMap::new();
+    for ((q, _), name) in described.iter().zip(&names) {
+        let (Some(name), a) = (name, &sieve.slots[*q].attribution) else {
+            continue;
+        };
+        if !a.own {
+            continue;
+        }
+        let entry = turns.entry(name.as_str()).or_default();
+        entry.0 += 1;
+        if let Some((start, end)) = a.trace.as_ref().and_then(|t| t.subject) {
+            entry.1.push(Mention { start, end });
+        }
+    }
+    let mut kept: Vec<&str> = turns
+        .iter()
+        .filter(|(_, (n, _))| *n >= MIN_NAMED_TURNS)
+        .map(|(&name, _)| name)
+        .collect();
+    kept.sort_unstable();
+    // A shorter name joins the one longer name that ends with it (`Rabbit`, `White Rabbit`).
+    let joins = |name: &str| -> Option<&str> {
+        let mut longer = kept.iter().copied().filter(|l| {
+            l.len() > name.len() && l.ends_with(name) && l[..l.len() - name.len()].ends_with(' ')
+        });
+        let first = longer.next();
+        first.filter(|_| longer.next().is_none())
+    };
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut added: Vec<Entity> = Vec::new();
+    for &name in kept.iter().filter(|&&n| joins(n).is_none()) {
+        let e = match ctx.entity_named(name).filter(|&e| ctx.is_person(e)) {
+            Some(e) => e,
+            None => {
+                added.push(Entity {
+                    kind: EntityKind::Person,
+                    name: name.to_string(),
+                    aliases: vec![name.to_string()],
+                    mentions: Vec::new(),
+                });
+                ctx.entities.len() + added.len() - 1
+            }
+        };
+        index.insert(name, e);
+    }
+    for &name in &kept {
+        let Some(long) = joins(name) else {
+            continue;
+        };
+        let Some(&e) = index.get(long) else {
+            continue;
+        };
+        index.insert(name, e);
+        if let Some(person) = e
+            .checked_sub(ctx.entities.len())
+            .and_then(|i| added.get_mut(i))
+        {
+            person.aliases.push(name.to_string());
+        }
+    }
+    for (name, (_, mentions)) in &turns {
+        let Some(&e) = index.get(name) else {
+            continue;
+        };
+        if let Some(person) = e
+            .checked_sub(ctx.entities.len())
+            .and_then(|i| added.get_mut(i))
+        {
+            person.mentions.extend_from_slice(mentions);
+        }
+    }
+    for person in &mut added {
+        person.mentions.sort_unstable();
+        person.mentions.dedup();
+    }
+    let named = names
+        .iter()
+        .map(|n| n.as_deref().and_then(|n| index.get(n).copied()))
+        .collect();
+    (named, added)
 }
 
 /// How many turns on each side of a described quotation are read for who talks in its scene.
@@ -253,4 +406,19 @@ fn turns_from(sieve: &Sieve, u: usize, forwards: bool) -> impl Iterator<Item = u
         None
     })
     .take(TURNS_AROUND)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_name;
+
+    #[test]
+    fn a_description_with_capitals_is_a_name() {
+        assert_eq!(as_name("the King").as_deref(), Some("King"));
+        assert_eq!(as_name("The Mock Turtle").as_deref(), Some("Mock Turtle"));
+        assert_eq!(as_name("the King very decidedly").as_deref(), Some("King"));
+        assert_eq!(as_name("the girl"), None);
+        assert_eq!(as_name("King"), None);
+        assert_eq!(as_name("the A B C D"), None);
+    }
 }

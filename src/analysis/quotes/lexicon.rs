@@ -90,6 +90,8 @@ pub(super) struct Lexicon {
     gendered_nouns: Map<Gender>,
     skip: Set,
     clause_stops: Set,
+    /// Nouns naming a remark (`“…” was Marilla’s comment`).
+    remark_nouns: Set,
     elisions: Set,
     abbreviations: Set,
     scare_markers: Vec<Vec<String>>,
@@ -186,6 +188,9 @@ impl Lexicon {
                 Some("clause-stops") => {
                     lex.clause_stops.insert(word);
                 }
+                Some("remark-nouns") => {
+                    lex.remark_nouns.insert(word);
+                }
                 Some("elisions") => {
                     lex.elisions.insert(word);
                 }
@@ -261,6 +266,11 @@ impl Lexicon {
 
     pub fn is_skip(&self, word: &str) -> bool {
         (word.len() > 3 && word.ends_with("ly")) || self.skip.contains(word)
+    }
+
+    /// The lexicon's own string for a noun naming a remark (`comment`, `reply`).
+    pub fn remark_noun(&self, word: &str) -> Option<&str> {
+        self.remark_nouns.get(word).map(String::as_str)
     }
 
     pub fn is_clause_stop(&self, word: &str) -> bool {

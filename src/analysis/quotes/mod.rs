@@ -19,6 +19,7 @@ mod reader;
 mod rules;
 mod sieve;
 mod tokens;
+mod transcript;
 
 pub use rules::{Example, Rule, RuleId, RULES};
 pub use sieve::Trace;
@@ -29,29 +30,37 @@ use crate::article::Article;
 /// Finds the quotations of an article and names their speakers among `entities`.
 ///
 /// Quotes come in document order (a nested quote right after the quote holding it); `start..end`
-/// are the quoted words without the marks; `speaker` is an index into `entities`. A narrator
-/// with no entity of their own (`I said`) is left as words: the name the others call them, or
-/// `the narrator`; see [`find_with_narrator`].
+/// are the quoted words without the marks; `speaker` is an index into `entities`. A speaker with
+/// no entity of their own (a narrator, `I said`; a description used as a name, `said the King`) is
+/// left as words: the name the others call the narrator, or `the narrator`; `the King`; see
+/// [`find_with_narrator`].
 pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
-    let (mut quotes, narrator) = find_with_narrator(article, entities);
-    if let Some(narrator) = narrator {
-        let words = match narrator.name.as_str() {
-            "Narrator" => "the narrator",
-            name => name,
+    let (mut quotes, added) = find_with_narrator(article, entities);
+    for q in &mut quotes {
+        let Some(person) = q
+            .speaker
+            .and_then(|s| s.checked_sub(entities.len()))
+            .and_then(|i| added.get(i))
+        else {
+            continue;
         };
-        for q in &mut quotes {
-            if q.speaker.is_some_and(|s| s >= entities.len()) {
-                q.speaker = None;
-                q.speaker_text = Some(words.to_string());
-            }
-        }
+        let described = q.trace.as_ref().and_then(|t| t.link) == Some(RuleId::DescriptionAsName);
+        let words = match person.name.as_str() {
+            _ if described => format!("the {}", person.name),
+            "Narrator" => "the narrator".to_string(),
+            name => name.to_string(),
+        };
+        q.speaker = None;
+        q.speaker_text = Some(words);
     }
     quotes
 }
 
-/// [`find`], and the narrator as a new entity when one speaks (`I said`) whom the entities do
-/// not hold (named as the others call them, else "Narrator"): the quotes' speakers then point at index `entities.len()`, the entity to add.
-pub fn find_with_narrator(article: &Article, entities: &[Entity]) -> (Vec<Quote>, Option<Entity>) {
+/// [`find`], and the people the quotations add to the entities, in order: a description the book
+/// uses as a name (`said the King`: "King") and the narrator when one speaks (`I said`) whom the
+/// entities do not hold (named as the others call them, else "Narrator"). The quotes' speakers
+/// then point at indices from `entities.len()` on, the entities to add.
+pub fn find_with_narrator(article: &Article, entities: &[Entity]) -> (Vec<Quote>, Vec<Entity>) {
     let text = article.text();
     let lex = lexicon::Lexicon::get();
     let paragraphs = paragraphs(article);
@@ -75,7 +84,7 @@ pub fn find_with_narrator(article: &Article, entities: &[Entity]) -> (Vec<Quote>
                 .map(|&start| starts.partition_point(|&s| s < start));
         }
     }
-    (quotes, attributed.narrator)
+    (quotes, attributed.added)
 }
 
 /// The letters that end `before` (the word right before a position), or `""`.

@@ -73,6 +73,14 @@ const CONJUNCTIONS: [&str; 11] = [
 ];
 /// Prepositions that, after a name, open its affiliation (`Mr. Morgan of the Sierra Club`).
 const AFFILIATIONS: [&str; 7] = ["of", "for", "at", "from", "with", "in", "on"];
+
+/// Prepositions that open an adverbial phrase between a subject and its verb (`Darcy, and in a
+/// constrained manner said`), and particles or adverbs after a verb that are never its subject
+/// (`called out`, `said aloud`).
+const ADJUNCT_PREPOSITIONS: [&str; 8] = ["in", "with", "at", "after", "for", "from", "on", "by"];
+const PARTICLES: [&str; 9] = [
+    "out", "up", "back", "aloud", "forth", "down", "away", "again", "once",
+];
 /// The most tokens a name phrase runs over (`European Council President Donald Tusk`).
 const NAME_PHRASE: usize = 9;
 /// Words before `tweet` or `post` that make it a noun.
@@ -574,11 +582,31 @@ impl Reader<'_, '_> {
             let (start, end) = self.bytes(from, from + 1);
             return Some(Subject::new(SubjectKind::Nobody, start, end));
         }
-        if self.t.is_word(from) && (self.lex().is_subject_pronoun(w) || matches!(w, "him" | "her"))
+        // `said her father`: a possessive opening a description, no pronoun; `her ladyship` is
+        // the lady the text last titled so.
+        let owner = self.possessive_determiner(from, hi);
+        if owner {
+            let title = match self.t.word(from + 1) {
+                "ladyship" => Some("lady"),
+                "lordship" => Some("lord"),
+                _ => None,
+            };
+            if let Some(title) = title {
+                let (start, end) = self.bytes(from, from + 2);
+                return Some(Subject::new(
+                    SubjectKind::Title(title.to_string()),
+                    start,
+                    end,
+                ));
+            }
+        }
+        if !owner
+            && self.t.is_word(from)
+            && (self.lex().is_subject_pronoun(w) || matches!(w, "him" | "her"))
         {
             return Some(self.pronoun(from));
         }
-        if let Some(m) = self.name_from(from, hi) {
+        if let Some(m) = self.name_from(from, hi).filter(|_| !owner) {
             return Some(self.mentioned(m));
         }
         let mut k = from;
@@ -598,6 +626,20 @@ impl Reader<'_, '_> {
             }
         }
         Some(self.phrase(from, k))
+    }
+
+    /// Whether `his` or `her` at token `from` is a possessive before a noun (`said her
+    /// father`, `added his lady`), not a pronoun.
+    fn possessive_determiner(&self, from: usize, hi: usize) -> bool {
+        let next = from + 1;
+        self.t.is_word(from)
+            && matches!(self.t.word(from), "his" | "her")
+            && next < hi
+            && self.t.is_word(next)
+            && !self.t.is_capitalised(self.text(), next)
+            && !self.lex().is_clause_stop(self.t.word(next))
+            && !self.lex().is_skip(self.t.word(next))
+            && !PARTICLES.contains(&self.t.word(next))
     }
 
     /// The name phrase starting at token `from` (`Secretary of State Mike Pompeo`, `MSNBC host
@@ -675,7 +717,18 @@ impl Reader<'_, '_> {
         (lo..hi).find_map(|k| {
             if let Some(m) = self.speaker_at(k, false) {
                 // `Clinton’s campaign manager …, arguing`: the owner is not the subject.
-                return (!self.possessive(m)).then(|| self.mentioned(m));
+                if self.possessive(m) {
+                    return None;
+                }
+                // `Charlotte Mayor Jennifer Roberts … but said`: the head of the name run.
+                let mut end = k + 1;
+                while end < hi
+                    && (self.t.is_punct(end, '.') || self.t.is_capitalised(self.text(), end))
+                {
+                    end += 1;
+                }
+                let head = self.np_head(k, end).unwrap_or(m);
+                return Some(self.mentioned(head));
             }
             let w = self.t.word(k);
             // `Meanwhile, it attacked Trump, saying …`: a pronoun opening the sentence is its
@@ -696,11 +749,31 @@ impl Reader<'_, '_> {
                 return Some(s);
             }
         }
-        self.subject_before(lo, v)
+        // `Marilla … and in a constrained manner said`: the subject stands before the
+        // adverbial phrase.
+        let v0 = self.past_adjuncts(lo, v);
+        // `She answered him, and after a moment's pause, added,`: the phrase before the comma
+        // is no subject; the sentence's pronoun is.
+        let after_comma = v0 > lo && self.t.is_punct(v0 - 1, ',');
+        self.subject_before(lo, v0)
+            .filter(|s| {
+                !(after_comma
+                    && matches!(s.kind, SubjectKind::Text | SubjectKind::Title(_))
+                    && self
+                        .main_subject(lo, v)
+                        .is_some_and(|m| matches!(m.kind, SubjectKind::Pronoun(_))))
+            })
             .or_else(|| {
                 // Inverted (`said Smith: “…”`): a name, or a phrase that runs up to the quote.
-                // Never an object (`said it would be`, `told him`).
+                // Never an object (`said it would be`, `told him`), nor an adverb or particle
+                // (`said grimly:`, `called out,`).
                 self.subject_after(v_end, hi).filter(|s| match s.kind {
+                    // `told her sister, “…”`: an object.
+                    SubjectKind::Text
+                        if self.adverbial(v_end) || self.possessive_determiner(v_end, hi) =>
+                    {
+                        false
+                    }
                     SubjectKind::Text => {
                         let end = s.end;
                         let rest = self.text().get(end..).unwrap_or("").trim_start();
@@ -716,11 +789,89 @@ impl Reader<'_, '_> {
                 })
             })
             .or_else(|| {
-                let and = v > lo && matches!(self.t.word(v - 1), "and" | "but");
-                (participle || and)
+                let and = v0 > lo && matches!(self.t.word(v0 - 1), "and" | "but");
+                (participle || and || after_comma)
                     .then(|| self.main_subject(lo, v))
                     .flatten()
             })
+    }
+
+    /// Where the words before a verb at token `v` end once an adverbial phrase right before it
+    /// is left out (`in a constrained manner said`, `very gravely replied`): the token after
+    /// the subject, or `v` itself.
+    fn past_adjuncts(&self, lo: usize, v: usize) -> usize {
+        let skip_back = |mut i: usize| {
+            while i > lo && self.t.is_word(i - 1) && self.lex().is_skip(self.t.word(i - 1)) {
+                i -= 1;
+            }
+            i
+        };
+        let i = skip_back(v);
+        let mut k = i;
+        while k > lo
+            && i - k < 5
+            && self.t.is_word(k - 1)
+            && self.mention_at(k - 1).is_none()
+            && !self.lex().is_clause_stop(self.t.word(k - 1))
+        {
+            k -= 1;
+        }
+        if k < i && k > lo && ADJUNCT_PREPOSITIONS.contains(&self.t.word(k - 1)) {
+            let before = k - 1;
+            // Only a phrase opening a clause: `and in a … manner said`, `, in a … way, said`.
+            let opens = before > lo
+                && (self.t.is_punct(before - 1, ',')
+                    || matches!(self.t.word(before - 1), "and" | "but"));
+            if opens {
+                return skip_back(before);
+            }
+        }
+        v
+    }
+
+    /// Whether the word at token `k`, right after a verb, is an adverb or a particle (`said
+    /// grimly`, `called out`), which is never the verb's subject.
+    fn adverbial(&self, k: usize) -> bool {
+        self.t.is_word(k) && {
+            let w = self.t.word(k);
+            self.lex().is_skip(w) || PARTICLES.contains(&w)
+        }
+    }
+
+    /// `“…” was Marilla’s comment`, `“…” were his words`: a remark and its owner opening the
+    /// sentence right after the quotation (at token `j`, the sentence ending at `s1`).
+    fn remark_of(&self, j: usize, s1: usize) -> Option<Found> {
+        if !matches!(self.t.word(j), "was" | "were") || j + 2 >= s1 {
+            return None;
+        }
+        let owner = j + 1;
+        let w = self.t.word(owner);
+        let subject = if matches!(w, "his" | "her") {
+            self.pronoun(owner)
+        } else {
+            let m = self.speaker_at(owner, true)?;
+            if !self.possessive(m) {
+                return None;
+            }
+            self.mentioned(m)
+        };
+        // The remark within a few words (`Marilla's dry response`, `his first remark`).
+        let after = (owner + 1..s1.min(owner + 6))
+            .filter(|&k| self.t.is_word(k))
+            .find_map(|k| self.lex().remark_noun(self.t.word(k)).map(|c| (k, c)));
+        let (at, cue) = after?;
+        // Only words between the owner and the remark (no clause of its own).
+        if (owner + 1..at).any(|k| !self.t.is_word(k) && !self.t.is_punct(k, '.')) {
+            return None;
+        }
+        Some(Found {
+            rule: RuleId::RemarkOf,
+            subject: Some(subject),
+            cue: Some(cue),
+            at,
+            end: at + 1,
+            before: false,
+        })
     }
 
     /// A reporting word right after the quotation at token `i`: `“…,” Smith said`.
@@ -733,6 +884,9 @@ impl Reader<'_, '_> {
         }
         if j >= s1 || !self.t.is_word(j) {
             return None;
+        }
+        if let Some(found) = self.remark_of(j, s1) {
+            return Some(found);
         }
         if self.lex().is_clause_stop(self.t.word(j)) && self.cue_at(j, s0, true).is_none() {
             return self.sentence_final_cue(i);

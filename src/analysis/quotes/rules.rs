@@ -8,6 +8,9 @@ pub enum RuleId {
     ExplicitCueAfter,
     /// `“…,” said he`.
     InvertedSaidHe,
+    /// `“…” was Marilla’s comment`, `“…” was his reply`: the owner of a remark named right
+    /// after the quotation.
+    RemarkOf,
     /// `“…!” Trump tweeted.`: a short sentence of attribution after the quotation.
     TagSentence,
     /// `Smith said: “…”`, `Smith said the plan was “dead”`.
@@ -63,6 +66,12 @@ pub enum RuleId {
     /// Link: in dialogue, `the girl` to the person the narration names in most of the scenes
     /// where that description speaks, who fits it and is not the one talked to.
     DescriptionInScene,
+    /// Link: in dialogue, a description written with capitals (`the King`, `the Mock Turtle`)
+    /// that no one addresses by a name is a person of its own: the book uses it as a name.
+    DescriptionAsName,
+    /// Link: a transcript's label in capitals that names no entity (`WALLACE: …`) is a person
+    /// of its own.
+    TranscriptPerson,
     /// Link: `I` outside quotations to the narrator, by the name others call them when they
     /// talk to the narrator, else to a "Narrator".
     Narrator,
@@ -73,6 +82,7 @@ impl RuleId {
     pub fn id(self) -> &'static str {
         match self {
             RuleId::ExplicitCueAfter => "explicit_cue_after",
+            RuleId::RemarkOf => "remark_of",
             RuleId::InvertedSaidHe => "inverted_said_he",
             RuleId::TagSentence => "tag_sentence",
             RuleId::ExplicitCueBefore => "explicit_cue_before",
@@ -98,6 +108,8 @@ impl RuleId {
             RuleId::OrganisationLink => "organisation_link",
             RuleId::DescriptionLink => "description_link",
             RuleId::DescriptionInScene => "description_in_scene",
+            RuleId::DescriptionAsName => "description_as_name",
+            RuleId::TranscriptPerson => "transcript_person",
             RuleId::Narrator => "narrator",
         }
     }
@@ -114,6 +126,8 @@ impl RuleId {
                 | RuleId::OrganisationLink
                 | RuleId::DescriptionLink
                 | RuleId::DescriptionInScene
+                | RuleId::DescriptionAsName
+                | RuleId::TranscriptPerson
                 | RuleId::Narrator
         )
     }
@@ -175,6 +189,24 @@ Then the door opened and Diana Barry came in, shaking the rain from her coat.\n\
 /// for another rule) come last.
 pub static RULES: &[Rule] = &[
     Rule {
+        id: RuleId::RemarkOf,
+        reads: "`was X’s <remark>` right after the quotation: X speaks",
+        examples: &[
+            ex(
+                "Anne Shirley looked up at Marilla Cuthbert.\n\n“You did it thoroughly, all right enough,” was Marilla's comment.",
+                &["Anne Shirley|Anne", "Marilla Cuthbert|Marilla"],
+                "You did it",
+                "Marilla Cuthbert",
+            ),
+            ex(
+                "Mr. Knightley came in with Emma.\n\n“A fine day,” was his only answer.",
+                &["Mr. Knightley|Knightley", "Emma"],
+                "A fine day",
+                "Mr. Knightley",
+            ),
+        ],
+    },
+    Rule {
         id: RuleId::ExplicitCueAfter,
         reads: "a reporting verb right after the quotation, its subject before or after it",
         examples: &[
@@ -219,6 +251,12 @@ pub static RULES: &[Rule] = &[
                 &["John Cornyn|Cornyn"],
                 "There is no",
                 "John Cornyn",
+            ),
+            ex(
+                "“This is a waste of time,” said Del. Stacey Plaskett of the Virgin Islands.",
+                &["Del", "Stacey Plaskett|Plaskett"],
+                "This is a waste",
+                "Stacey Plaskett",
             ),
             ex(
                 "“It was a sad moment for Europe,” said European Council President Donald Tusk.",
@@ -281,6 +319,18 @@ pub static RULES: &[Rule] = &[
                 &["Jane Doe|Doe"],
                 "We will appeal",
                 "Jane Doe",
+            ),
+            ex(
+                "To this, Mary Bennet very gravely replied, “Far be it from me.”",
+                &["Mary Bennet|Mary"],
+                "Far be it",
+                "Mary Bennet",
+            ),
+            ex(
+                "Charlotte Mayor Jennifer Roberts said Friday that the video should be released but said “the question is the timing.”",
+                &["Charlotte", "Jennifer Roberts|Roberts"],
+                "the question",
+                "Jennifer Roberts",
             ),
             ex(
                 "Later, Mike Pompeo told reporters: “We are ready.”",
@@ -454,6 +504,26 @@ pub static RULES: &[Rule] = &[
             &["Harriet Smith|Harriet"],
             "Miss Woodhouse",
             "Harriet Smith",
+        ),
+        // An adverb after the verb is no inverted subject; a phrase before it hides none.
+        ex(
+            "Marilla Cuthbert looked at Anne. Marilla intercepted the look and said grimly:\n\n“I'm going to drive over to White Sands.”",
+            &["Marilla Cuthbert|Marilla", "Anne"],
+            "I'm going",
+            "Marilla Cuthbert",
+        ),
+        ex(
+            "At length Darcy spoke, and in a constrained manner said,\n\n“Mr. Wickham is blessed with such happy manners.”",
+            &["Darcy", "Wickham"],
+            "Mr. Wickham",
+            "Darcy",
+        ),
+        // A phrase set off before the verb is no subject: the sentence's pronoun is.
+        ex(
+            "Elizabeth Bennet looked at Mr. Darcy. She answered him in the usual way, and after a moment's pause, added,\n\n“You are right.”",
+            &["Elizabeth Bennet|Elizabeth", "Mr. Darcy|Darcy"],
+            "You are right",
+            "Elizabeth Bennet",
         )],
     },
     Rule {
@@ -594,6 +664,13 @@ pub static RULES: &[Rule] = &[
             &["Oliver Twist|Oliver", "Jack Dawkins|Jack", "Charley Bates|Charley", "Fagin"],
             "I am glad",
             "Fagin",
+        ),
+        // A possessive description is no pronoun: `her son` is not `she`.
+        ex(
+            "Ann Maylie sat with Harry Maylie by the fire.\n\n“Is that you, Harry?” asked Ann.\n\n“Yes, mother,” said her son.\n\n“Come in, Harry,” said Ann.\n\n“I will,” said her son.\n\nThe fire burned low.",
+            &["Ann Maylie|Ann", "Harry Maylie|Harry"],
+            "I will",
+            "Harry Maylie",
         )],
     },
     Rule {
@@ -605,6 +682,27 @@ pub static RULES: &[Rule] = &[
             &["Nancy Price|Nancy", "Oliver Twist|Oliver"],
             "Then listen",
             "Nancy Price",
+        )],
+    },
+    Rule {
+        id: RuleId::DescriptionAsName,
+        reads: "link: in dialogue, `the <Capitalised noun>` no one addresses by name to a person \
+                of its own (`the King`, `the Mock Turtle`), never to someone else in its scenes",
+        examples: &[ex(
+            "Alice Liddell sat by the Dormouse at the table.\n\n“Off with his head!” said the King.\n\n“Why?” said Alice.\n\n“Because I say so,” said the King.\n\n“Nonsense,” said Alice.\n\nThe Dormouse slept.",
+            &["Alice Liddell|Alice", "Dormouse"],
+            "Because I say",
+            "(the King)",
+        )],
+    },
+    Rule {
+        id: RuleId::TranscriptPerson,
+        reads: "link: a transcript's label in capitals that names no entity to a person of its own",
+        examples: &[ex(
+            "Partial transcript as follows:\n\n\"WALLACE: Will she be there?\n\n\"PENCE: Gennifer Flowers will not be attending the debate.",
+            &["Mike Pence|Pence"],
+            "WALLACE: Will",
+            "(Wallace)",
         )],
     },
     Rule {

@@ -106,10 +106,17 @@ impl Attribution {
             (Some(e), _) => Some(Who::Entity(e)),
             _ if self.narrator => Some(Who::Narrator),
             (None, Some(t)) => {
-                // Case aside: `The girl` opening a sentence is `the girl`.
+                // Case aside: `The girl` opening a sentence is `the girl`. Plain ASCII words
+                // (nearly all) are folded byte by byte; this runs for every turn compared.
                 let mut h = super::lexicon::Fnv::default();
-                for c in t.chars().flat_map(char::to_lowercase) {
-                    std::hash::Hasher::write_u32(&mut h, u32::from(c));
+                if t.is_ascii() {
+                    for b in t.bytes() {
+                        std::hash::Hasher::write_u32(&mut h, u32::from(b.to_ascii_lowercase()));
+                    }
+                } else {
+                    for c in t.chars().flat_map(char::to_lowercase) {
+                        std::hash::Hasher::write_u32(&mut h, u32::from(c));
+                    }
                 }
                 Some(Who::Text(std::hash::Hasher::finish(&h)))
             }
@@ -343,12 +350,13 @@ fn continued_paragraph(sieve: &Sieve, q: usize) -> Option<Attribution> {
         .then(|| s.attribution.carried(RuleId::ContinuedParagraph, Some(p)))
 }
 
-/// The quotations of a document with their speakers, and the narrator when one speaks without a
-/// name the entity list knows: an entity to add after the others (speakers may point at index
-/// `entities.len()`).
+/// The quotations of a document with their speakers, and the people to add after the entities
+/// (speakers may point at indices from `entities.len()` on).
 pub(super) struct Attributed {
     pub quotes: Vec<Quote>,
-    pub narrator: Option<Entity>,
+    /// People the quotations add to the entities (descriptions used as names, the narrator),
+    /// their indices following the entities'.
+    pub added: Vec<Entity>,
 }
 
 /// Finds the speaker and kind of every top-level quotation.
@@ -387,7 +395,7 @@ pub(super) fn attribute(
             let cued_right_after = attribution.own
                 && matches!(
                     attribution.trace.as_ref().map(|t| t.rule),
-                    Some(RuleId::ExplicitCueAfter | RuleId::InvertedSaidHe)
+                    Some(RuleId::ExplicitCueAfter | RuleId::InvertedSaidHe | RuleId::RemarkOf)
                 );
             slot.dialogue_turn =
                 i == 0 && kind == QuoteKind::Direct && (whole_paragraph || cued_right_after);
@@ -428,12 +436,17 @@ pub(super) fn attribute(
         }
     }
     // Third stage: dialogue read as conversations, once the descriptions that speak are known.
+    let mut added = Vec::new();
     if sieve.register == Register::Dialogue {
-        super::description::link(&mut sieve, &ctx);
+        added = super::description::link(&mut sieve, &ctx);
         super::conversation::read(&mut sieve, &ctx);
     }
+    // A transcript's labels that name no entity are people of their own.
+    let labelled = super::transcript::settle(&mut sieve, &ctx, entities.len() + added.len());
+    added.extend(labelled);
     // Last, the narrator's name.
-    let narrator = super::narrator::settle(&mut sieve, &ctx, entities.len());
+    let narrator = super::narrator::settle(&mut sieve, &ctx, entities.len() + added.len());
+    added.extend(narrator);
     let quotes = top
         .iter()
         .zip(sieve.slots)
@@ -450,7 +463,7 @@ pub(super) fn attribute(
             }
         })
         .collect();
-    Attributed { quotes, narrator }
+    Attributed { quotes, added }
 }
 
 /// The speaker named by a paragraph (`unit`) that ends with a colon.
