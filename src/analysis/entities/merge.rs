@@ -236,6 +236,8 @@ struct Attested<'t> {
     /// Words named as people by more than a list of given names: after a title, as speakers,
     /// inside full names (`Countess Natásha`, `said Morel`).
     strongly_people: HashMap<&'t str, usize>,
+    /// Given names written alone, with how often (`Jake`).
+    given_alone: HashMap<&'t str, usize>,
 }
 
 impl<'t> Attested<'t> {
@@ -248,6 +250,7 @@ impl<'t> Attested<'t> {
             places: HashSet::default(),
             cued: HashMap::default(),
             strongly_people: HashMap::default(),
+            given_alone: HashMap::default(),
         };
         // A word named a place twice or more, and never a person (`at Tarútino`, but not
         // `toward Jock` once in the story of Jock McChesney).
@@ -288,6 +291,9 @@ impl<'t> Attested<'t> {
             match words[..] {
                 [one] => {
                     attested.single.insert(one);
+                    if c.evidence == Evidence::GivenName {
+                        *attested.given_alone.entry(one).or_default() += 1;
+                    }
                 }
                 [.., last] => {
                     attested.surnames.insert(last);
@@ -867,20 +873,27 @@ impl<'a> Merger<'a> {
     }
 
     /// Whether the article names a word as a person (titled, quoted, in full names) at least as
-    /// often as a cue names it a place: `Natásha`, not `Petersburg`.
+    /// often as a cue names it a place: `Natásha`, not `Petersburg`. A given name alone weighs
+    /// less than such a use, but a novel's hundred `Jake`s outweigh one `from Jake`.
     fn is_person_more_than_place(&self, word: &str) -> bool {
-        let person = self
+        /// How many lone uses of a given name weigh as one strong use.
+        const LONE_USES: usize = 8;
+        let strong = self
             .attested
             .strongly_people
             .get(word)
             .copied()
             .unwrap_or(0);
+        let alone = self.attested.given_alone.get(word).copied().unwrap_or(0);
+        let person = strong + alone / LONE_USES;
         let place = self.attested.cued.get(word).copied().unwrap_or(0);
         person > 0 && person >= place
     }
 
     /// `given_name_but_place`: `Charlotte` alone is a given name, but a place where the article
-    /// names it so (`in Charlotte`) and never as a person by more than the list of given names.
+    /// names it so (`in Charlotte`) and never as a person by more than the list of given names,
+    /// unless the given name alone is far more common than its place cues (a novel's `Jake`,
+    /// once `to Jake`, a hundred times a man).
     fn given_name_but_place(&mut self, i: usize) -> Option<(usize, RuleId)> {
         let c = &self.candidates[i];
         let name = self.surfaces[i].clone();
@@ -889,6 +902,7 @@ impl<'a> Merger<'a> {
             && c.words.len() == 1
             && self.attested.cued.contains_key(&*name)
             && !self.attested.strongly_people.contains_key(&*name)
+            && !self.is_person_more_than_place(&name)
             && !self.person_part.contains_key(&*name);
         if !place {
             return None;
@@ -1606,6 +1620,27 @@ mod tests {
             .find(|e| e.name == "Pierre Bezúkhov")
             .expect("Pierre");
         assert_eq!(pierre.mentions.len(), 3);
+    }
+
+    #[test]
+    fn a_given_name_far_more_often_alone_than_after_a_place_cue_is_a_person() {
+        let mut text = String::from("He had a letter for you from Jake. ");
+        for _ in 0..12 {
+            text.push_str("Later Jake was tired. ");
+        }
+        let es = entities(&text);
+        let jakes: Vec<&Entity> = es.iter().filter(|e| e.name == "Jake").collect();
+        assert_eq!(jakes.len(), 1, "{es:#?}");
+        assert_eq!(jakes[0].kind, EntityKind::Person, "{es:#?}");
+        assert_eq!(jakes[0].mentions.len(), 13, "{es:#?}");
+        // A few uses and a cue: the place the article names (`given_name_but_place`).
+        let text = "Protests went on in Charlotte. Later Charlotte was calm. Charlotte slept.";
+        let es = entities(text);
+        let charlotte = es
+            .iter()
+            .find(|e| e.name == "Charlotte")
+            .expect("Charlotte");
+        assert_eq!(charlotte.kind, EntityKind::Place, "{es:#?}");
     }
 
     #[test]

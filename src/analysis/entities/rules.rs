@@ -226,7 +226,7 @@ rules! {
         "An acronym defined in parentheses joins the name it follows.",
         ["The Zarnian Power Syndicate ([ZEPOS](=Zarnian Power Syndicate)) spoke."];
     CueButPerson = "cue_but_person", Merge,
-        "A word a cue made a place is a person the article titles or quotes elsewhere: `a letter from Natásha`.",
+        "A word a cue made a place is a person the article titles or quotes elsewhere, or names alone far more often: `a letter from Natásha`.",
         ["A letter from [Natásha](person) came. Countess Natásha smiled."];
     SameName = "same_name", Merge,
         "Mentions with one name, or the gazetteer's variants of one name, are one entity: `US`, `U.S.`.",
