@@ -352,7 +352,7 @@ const WEAK: &[(RuleId, WeakJoin)] = &[
         if !m.more_person(phrase) {
             return None;
         }
-        m.likeliest_person(phrase, *start, |_| true)
+        m.likeliest_bearer(phrase, *start)
     }),
     (RuleId::WeakGazetteer, |m, _, phrase| {
         m.weak_gazetteer(phrase)
@@ -766,7 +766,7 @@ impl<'a> Merger<'a> {
     fn ambiguous_bare_names(&mut self) {
         for i in std::mem::take(&mut self.deferred) {
             let c = &self.candidates[i];
-            let Some(e) = self.likeliest_person(&self.surfaces[i], c.start, |_| true) else {
+            let Some(e) = self.likeliest_bearer(&self.surfaces[i], c.start) else {
                 continue;
             };
             if let Some(a) = self.titled_alias(c, &self.surfaces[i]) {
@@ -775,6 +775,21 @@ impl<'a> Merger<'a> {
             let alias = self.surfaces[i].clone();
             self.assign(i, e, alias, RuleId::BareName);
         }
+    }
+
+    /// Whether a surname alone may stand for person `e`: not for a woman the text names only
+    /// with her title while others bear the name. Narration calls a woman `Mrs. Archer` or
+    /// `Miss Welland`, so a bare `Archer` is Newland Archer, not his mother.
+    fn may_be_bare_surname(&self, e: usize) -> bool {
+        let d = &self.drafts[e];
+        d.name_words.len() >= 2 || d.gender != Some(Gender::Female)
+    }
+
+    /// [`Merger::likeliest_person`] for a bare name, among the people it may stand for alone
+    /// ([`Merger::may_be_bare_surname`]) first.
+    fn likeliest_bearer(&self, word: &str, at: usize) -> Option<usize> {
+        self.likeliest_person(word, at, |e| self.may_be_bare_surname(e))
+            .or_else(|| self.likeliest_person(word, at, |_| true))
     }
 
     /// The person a bare name stands for among those `accept` lets through: the one named
@@ -851,7 +866,9 @@ impl<'a> Merger<'a> {
         if c.words.len() != 1 || is_acronym(name) || cued_place || known_people(c) {
             return None;
         }
-        let e = self.nearest_person(name, c.start, |_| true)?;
+        let e = self
+            .nearest_person(name, c.start, |e| self.may_be_bare_surname(e))
+            .or_else(|| self.nearest_person(name, c.start, |_| true))?;
         // Only a name that stands for one person makes that person the nearest for the next
         // bare name: a guess among several would carry itself forward.
         if self.stands_for_one(name) {
@@ -1641,6 +1658,31 @@ mod tests {
             .find(|e| e.name == "Charlotte")
             .expect("Charlotte");
         assert_eq!(charlotte.kind, EntityKind::Place, "{es:#?}");
+    }
+
+    #[test]
+    fn a_surname_alone_is_not_a_woman_named_only_by_her_title() {
+        let text = "Mr. Newland Archer came home late. Mrs. Archer and Miss Welland waited. \
+                    Archer sat down by the fire.";
+        let es = entities(text);
+        let newland = es
+            .iter()
+            .find(|e| e.name == "Newland Archer")
+            .expect("Newland");
+        assert_eq!(newland.mentions.len(), 2, "{es:#?}");
+        let mother = es
+            .iter()
+            .find(|e| e.name == "Mrs. Archer")
+            .expect("Mrs. Archer");
+        assert_eq!(mother.mentions.len(), 1, "{es:#?}");
+        // With no one else of that name, the name alone is hers.
+        let text = "Mrs. Archer waited by the door. Archer sighed.";
+        let es = entities(text);
+        let mother = es
+            .iter()
+            .find(|e| e.name == "Mrs. Archer")
+            .expect("Mrs. Archer");
+        assert_eq!(mother.mentions.len(), 2, "{es:#?}");
     }
 
     #[test]
