@@ -744,7 +744,10 @@ impl Reader<'_, '_> {
         let participle = self.t.word(v).ends_with("ing");
         let linked = v > lo
             && (self.t.is_punct(v - 1, ',') || PARTICIPLE_LINKS.contains(&self.t.word(v - 1)));
-        if participle && linked {
+        // `Trump took to Twitter to accuse Clinton's campaign of being “duped”`: an infinitive
+        // has the subject of the clause it completes.
+        let infinitive = v > lo && self.t.is_word(v - 1) && self.t.word(v - 1) == "to";
+        if (participle && linked) || infinitive {
             if let Some(s) = self.main_subject(lo, v) {
                 return Some(s);
             }

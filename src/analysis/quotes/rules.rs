@@ -327,6 +327,12 @@ pub static RULES: &[Rule] = &[
                 "Mary Bennet",
             ),
             ex(
+                "Tom Reed took to Twitter to accuse the council of being “asleep at the wheel.”",
+                &["Tom Reed|Reed"],
+                "asleep at",
+                "Tom Reed",
+            ),
+            ex(
                 "Charlotte Mayor Jennifer Roberts said Friday that the video should be released but said “the question is the timing.”",
                 &["Charlotte", "Jennifer Roberts|Roberts"],
                 "the question",
