@@ -58,7 +58,10 @@ rules! {
     // Recognition: where a run of capitalised words starts and ends.
     Date = "date", Recognise,
         "Dates and times by their shape: `June 12`, `Monday`, `1994`, `2 AM`, `five hours`.",
-        ["The summit is on [June 12](date) and lasted [five hours](date)."];
+        [
+            "The summit is on [June 12](date) and lasted [five hours](date).",
+            "In an [August](date) speech, the mayor spoke.",
+        ];
     Particle = "particle", Recognise,
         "A lower-case particle joins the capitalised words around it: `Osama bin Laden`.",
         ["A statue of [Charles de Gaulle](person) stood there."];
