@@ -79,6 +79,11 @@ impl Positions {
 /// stands for, in bytes (about a page): farther, the person named most is.
 const NEAR: usize = 4000;
 
+/// Titles of a married and of an unmarried woman, as the lexicon keys them (lower case, no
+/// period).
+const MARRIED: [&str; 3] = ["mrs", "madame", "mme"];
+const UNMARRIED: [&str; 3] = ["miss", "mademoiselle", "mlle"];
+
 /// A title of address, nobility or kin: the titles that tell members of one family apart.
 fn social(title: &Title) -> bool {
     matches!(
@@ -374,6 +379,8 @@ struct Merger<'a> {
     surfaces: Vec<Rc<str>>,
     /// The title written before each candidate ([`Merger::title_of`]).
     titles: Vec<Option<(Rc<str>, Title)>>,
+    /// Surnames the text writes after a title of an unmarried woman (`Miss Bennet`).
+    unmarried: HashSet<Rc<str>>,
     /// Candidates given an entity (or set aside) already.
     done: Vec<bool>,
     drafts: Vec<Draft>,
@@ -989,11 +996,16 @@ impl<'a> Merger<'a> {
         if !self.is_surname(&word) {
             return None;
         }
+        // `Mrs. Bennet` where the text also writes `Miss Bennet`: the family's women with
+        // full names are its daughters, and the married woman is someone else.
+        let daughters =
+            MARRIED.contains(&title_key.as_ref()) && self.unmarried.contains(word.as_str());
         let fits = |d: &Draft| {
             d.name_words.len() >= 2
                 && d.name_words.last() == Some(&word)
                 && compatible(d.gender, title.gender)
                 && d.titles.iter().all(|(t, n)| *t == title_key && *n < 3)
+                && !(daughters && d.gender == Some(Gender::Female))
         };
         let mut found: Vec<usize> = self
             .person_part
@@ -1396,6 +1408,7 @@ pub fn entities_traced(
         candidates,
         surfaces: shared_surfaces(text, candidates),
         titles: candidate_titles(text, candidates, Lexicon::get()),
+        unmarried: HashSet::default(),
         done: vec![false; candidates.len()],
         drafts: Vec::new(),
         parent: Vec::new(),
@@ -1413,6 +1426,15 @@ pub fn entities_traced(
         by_word: HashMap::default(),
         alias_of: HashMap::default(),
     };
+    m.unmarried = (0..candidates.len())
+        .filter(|&i| {
+            candidates[i].words.len() == 1
+                && m.titles[i]
+                    .as_ref()
+                    .is_some_and(|(key, _)| UNMARRIED.contains(&key.as_ref()))
+        })
+        .map(|i| m.surfaces[i].clone())
+        .collect();
     for pass in PASSES {
         pass(&mut m);
     }
@@ -1683,6 +1705,26 @@ mod tests {
             .find(|e| e.name == "Mrs. Archer")
             .expect("Mrs. Archer");
         assert_eq!(mother.mentions.len(), 2, "{es:#?}");
+    }
+
+    #[test]
+    fn mrs_is_not_a_daughter_when_the_family_has_a_miss() {
+        let text = "Jane Bennet smiled. Miss Bennet was kind. Mrs. Bennet talked on. \
+                    Hillary Clinton spoke. Mrs. Clinton left.";
+        let es = entities(text);
+        let mother = es
+            .iter()
+            .find(|e| e.name == "Mrs. Bennet")
+            .expect("Mrs. Bennet");
+        assert_eq!(mother.mentions.len(), 1, "{es:#?}");
+        let jane = es.iter().find(|e| e.name == "Jane Bennet").expect("Jane");
+        assert!(!jane.aliases.iter().any(|a| a == "Mrs. Bennet"), "{es:#?}");
+        // With no `Miss Clinton`, `Mrs. Clinton` is the woman of that full name.
+        let hillary = es
+            .iter()
+            .find(|e| e.name == "Hillary Clinton")
+            .expect("Hillary");
+        assert_eq!(hillary.mentions.len(), 2, "{es:#?}");
     }
 
     #[test]

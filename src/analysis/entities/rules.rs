@@ -215,7 +215,7 @@ rules! {
         "A given name alone is a place where the article names it so and never a person by more than the list of given names: `Charlotte`.",
         ["Protests went on in [Charlotte](place). Then [Charlotte](place) was calm."];
     TitledSurname = "titled_surname", Merge,
-        "A title and a surname join the one full name of that surname the title fits; a different title means a different person: `Mr. Woodhouse` is not `Emma Woodhouse`.",
+        "A title and a surname join the one full name of that surname the title fits; a different title means a different person: `Mr. Woodhouse` is not `Emma Woodhouse`, and `Mrs. Bennet` is not Jane Bennet where the text writes `Miss Bennet`.",
         ["[Emma Woodhouse](=Emma Woodhouse) smiled. Mr. [Woodhouse](=Mr. Woodhouse) slept.",
          "Mr. John Knightley came; Mr. John Knightley left, as Mr. John Knightley does. Then Mr. [Knightley](=Mr. Knightley) spoke."];
     TitledGivenName = "titled_given_name", Merge,
