@@ -381,6 +381,9 @@ struct Merger<'a> {
     titles: Vec<Option<(Rc<str>, Title)>>,
     /// Surnames the text writes after a title of an unmarried woman (`Miss Bennet`).
     unmarried: HashSet<Rc<str>>,
+    /// Words the text writes after a man's title of address and after a woman's (`Mr.
+    /// Sowerberry`, `Mrs. Sowerberry`): whether after each.
+    addressed: HashMap<Rc<str>, (bool, bool)>,
     /// Candidates given an entity (or set aside) already.
     done: Vec<bool>,
     drafts: Vec<Draft>,
@@ -986,6 +989,15 @@ impl<'a> Merger<'a> {
         info.is(Classes::SURNAME) && !info.is(Classes::GIVEN_NAME)
     }
 
+    /// Whether a word the text gives no full name is a surname all the same: written after a
+    /// man's title of address and after a woman's (`Mr. Sowerberry`, `Mrs. Sowerberry`), it is
+    /// a family's name, and the two are two people.
+    fn addressed_surname(&self, word: &str) -> bool {
+        !self.first_words.contains_key(word)
+            && !self.last_words.contains_key(word)
+            && self.addressed.get(word) == Some(&(true, true))
+    }
+
     /// `titled_surname`: `Mr. Knightley`, `Mrs. Bennet`. A different title means a different
     /// person with the same surname: the title and surname join the one full name of that
     /// surname the title fits (gender, no other title of address, not always written with its
@@ -993,7 +1005,7 @@ impl<'a> Merger<'a> {
     /// a person of their own.
     fn titled_surname(&mut self, i: usize) -> Option<(usize, RuleId)> {
         let (word, title_key, title) = self.socially_titled(i)?;
-        if !self.is_surname(&word) {
+        if !(self.is_surname(&word) || self.addressed_surname(&word)) {
             return None;
         }
         // `Mrs. Bennet` where the text also writes `Miss Bennet`: the family's women with
@@ -1409,6 +1421,7 @@ pub fn entities_traced(
         surfaces: shared_surfaces(text, candidates),
         titles: candidate_titles(text, candidates, Lexicon::get()),
         unmarried: HashSet::default(),
+        addressed: HashMap::default(),
         done: vec![false; candidates.len()],
         drafts: Vec::new(),
         parent: Vec::new(),
@@ -1435,6 +1448,20 @@ pub fn entities_traced(
         })
         .map(|i| m.surfaces[i].clone())
         .collect();
+    for (i, c) in candidates.iter().enumerate() {
+        let Some((_, title)) = m.titles[i].as_ref() else {
+            continue;
+        };
+        if c.words.len() != 1 || title.class != TitleClass::Address {
+            continue;
+        }
+        let seen = m.addressed.entry(m.surfaces[i].clone()).or_default();
+        match title.gender {
+            Some(Gender::Male) => seen.0 = true,
+            Some(Gender::Female) => seen.1 = true,
+            _ => {}
+        }
+    }
     for pass in PASSES {
         pass(&mut m);
     }
@@ -1705,6 +1732,19 @@ mod tests {
             .find(|e| e.name == "Mrs. Archer")
             .expect("Mrs. Archer");
         assert_eq!(mother.mentions.len(), 2, "{es:#?}");
+    }
+
+    #[test]
+    fn a_name_after_mr_and_after_mrs_is_a_family_of_two() {
+        let text = "Mr. Sowerberry came home. Mrs. Sowerberry frowned. Mr. Sowerberry sat. \
+                    Mr. Dolokhov laughed.";
+        let es = entities(text);
+        let he = es.iter().find(|e| e.name == "Mr. Sowerberry").expect("Mr.");
+        let she = es
+            .iter()
+            .find(|e| e.name == "Mrs. Sowerberry")
+            .expect("Mrs.");
+        assert_eq!((he.mentions.len(), she.mentions.len()), (2, 1), "{es:#?}");
     }
 
     #[test]
