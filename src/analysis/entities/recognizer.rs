@@ -1132,6 +1132,18 @@ pub fn candidates_with(
                 j += 2;
                 continue;
             }
+            // `Leonard E. Burman`, `George W. Bush`: a middle initial and its period.
+            if switches.on(RuleId::MiddleInitial)
+                && block.word(j) == "."
+                && j - 1 > a
+                && tokens[j].start == tokens[j - 1].end
+                && is_initial(block.word(j - 1))
+                && block.is_name_word(j + 1)
+            {
+                rules = rules.with(RuleId::MiddleInitial);
+                j += 2;
+                continue;
+            }
             // `St. Petersburg`, `Mt. Kenya`: an abbreviated word of the name.
             if switches.on(RuleId::NameAbbreviation)
                 && block.word(j) == "."
@@ -1252,6 +1264,12 @@ pub fn candidates_with(
             }
         }
     }
+}
+
+/// Whether a word is one capital letter: an initial (`E` of `Leonard E. Burman`).
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 #[cfg(test)]

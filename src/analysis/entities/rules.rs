@@ -80,6 +80,9 @@ rules! {
     TitlePeriod = "title_period", Recognise,
         "The period of an abbreviated title stays inside the run: `Dr. Jane Doe`.",
         ["Then Mr. [Smith](person) came."];
+    MiddleInitial = "middle_initial", Recognise,
+        "A middle initial and its period stay inside a name: `Leonard E. Burman`.",
+        ["[Leonard E. Burman](=Leonard E. Burman) spoke, and [Burman](=Leonard E. Burman) left."];
     NameAbbreviation = "name_abbreviation", Recognise,
         "An abbreviated word that opens a place name keeps its period and the name after it: `Mt. Kenya`.",
         ["They climbed [Mt. Kenya](place) at dawn."];
