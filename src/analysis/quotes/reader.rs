@@ -60,6 +60,11 @@ impl<'c, 'a> Reader<'c, 'a> {
     }
 }
 
+/// How many tokens after a quotation its reporting word is looked for; after a name set off by
+/// a comma (`“…,” Jane Doe, a director of …, said`), how many.
+const CUE_REACH: usize = 12;
+const APPOSITIVE_REACH: usize = 40;
+
 /// The most words a headline has.
 const HEADLINE_WORDS: usize = 24;
 
@@ -894,9 +899,30 @@ impl Reader<'_, '_> {
         if self.lex().is_clause_stop(self.t.word(j)) && self.cue_at(j, s0, true).is_none() {
             return self.sentence_final_cue(i);
         }
+        // `“…,” Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center
+        // and a professor at the Maxwell School of Syracuse University, said`: a name and a
+        // descriptor set off by commas may run long before the verb.
+        // The token of the comma that opens such a descriptor.
+        let mut descriptor_from = None;
+        let reach = match self.speaker_at(j, false) {
+            Some(m) => {
+                // Past the whole name, its initials' periods too (`Leonard E. Burman`).
+                let mut x = j;
+                while x < s1 && self.t.tokens.get(x).is_some_and(|t| t.start < m.end) {
+                    x += 1;
+                }
+                if self.t.is_punct(x, ',') {
+                    descriptor_from = Some(x);
+                    APPOSITIVE_REACH
+                } else {
+                    CUE_REACH
+                }
+            }
+            None => CUE_REACH,
+        };
         let mut k = j;
         let mut read = 0;
-        while k < s1 && read < 12 {
+        while k < s1 && read < reach {
             let at = k;
             k += 1;
             read += 1;
@@ -913,8 +939,18 @@ impl Reader<'_, '_> {
                     }
                 }
                 Some(TokenKind::Punct(c)) if !matches!(c, ',' | '.' | '—' | '–') => break,
-                // `“…”, a first step, and said…`: a new clause, not the attribution.
-                Some(TokenKind::Word) if CONJUNCTIONS.contains(&self.t.word(at)) => break,
+                // `“…”, a first step, and said…`: a new clause, not the attribution; but inside
+                // a descriptor not yet closed by its comma, `and` joins its parts (`director of
+                // … and a professor at …`).
+                Some(TokenKind::Word) if CONJUNCTIONS.contains(&self.t.word(at)) => {
+                    let open = descriptor_from.is_some_and(|from| {
+                        !(from + 1..at).any(|c| self.t.is_punct(c, ','))
+                            && matches!(self.t.word(at), "and" | "or")
+                    });
+                    if !open {
+                        break;
+                    }
+                }
                 _ => {}
             }
             let k = at;

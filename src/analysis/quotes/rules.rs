@@ -217,6 +217,12 @@ pub static RULES: &[Rule] = &[
                 "Jane Doe",
             ),
             ex(
+                "“It is fiscally responsible,” Leonard Burman, director of the Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said of the plan.",
+                &["Leonard Burman|Burman"],
+                "It is fiscally",
+                "Leonard Burman",
+            ),
+            ex(
                 "“It was a long night,” said Paul Smith, the mayor of the town.",
                 &["Paul Smith|Smith"],
                 "It was a long",
