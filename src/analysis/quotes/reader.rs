@@ -906,10 +906,17 @@ impl Reader<'_, '_> {
         let mut descriptor_from = None;
         let reach = match self.speaker_at(j, false) {
             Some(m) => {
-                // Past the whole name, its initials' periods too (`Leonard E. Burman`).
+                // Past the whole name, its initials' periods too (`Leonard E. Burman`), and a
+                // generational suffix the name may leave out (`Vann R. Newkirk II`).
                 let mut x = j;
                 while x < s1 && self.t.tokens.get(x).is_some_and(|t| t.start < m.end) {
                     x += 1;
+                }
+                if x < s1 && matches!(self.t.word(x), "ii" | "iii" | "iv" | "jr" | "sr") {
+                    x += 1;
+                    if self.t.is_punct(x, '.') {
+                        x += 1;
+                    }
                 }
                 if self.t.is_punct(x, ',') {
                     descriptor_from = Some(x);

@@ -223,6 +223,12 @@ pub static RULES: &[Rule] = &[
                 "Leonard Burman",
             ),
             ex(
+                "“It is a bad framing,” Vann Newkirk II, a staff writer for the monthly magazine in Washington, said on Twitter.",
+                &["Vann Newkirk|Newkirk"],
+                "It is a bad",
+                "Vann Newkirk",
+            ),
+            ex(
                 "“It was a long night,” said Paul Smith, the mayor of the town.",
                 &["Paul Smith|Smith"],
                 "It was a long",
