@@ -410,7 +410,13 @@ impl Reader<'_, '_> {
     /// Whether a mention stands in the possessive (`Smith’s`).
     fn possessive(&self, m: MentionRef) -> bool {
         let rest = self.text().get(m.end..).unwrap_or("");
-        rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+        let plural = self
+            .text()
+            .get(m.start..m.end)
+            .is_some_and(|w| w.ends_with('s'));
+        rest.starts_with("'s")
+            || rest.starts_with("\u{2019}s")
+            || (plural && (rest.starts_with('\'') || rest.starts_with('\u{2019}')))
     }
 
     /// The noun phrase ending right before token `end`.
@@ -945,6 +951,13 @@ impl Reader<'_, '_> {
                         None => break,
                     }
                 }
+                // `Jeff Weaver, Sanders’ campaign manager, said`: the apostrophe of a plural
+                // possessive, written against its word.
+                Some(TokenKind::Punct('\'' | '’'))
+                    if at > j
+                        && self.t.is_word(at - 1)
+                        && self.t.tokens[at].start == self.t.tokens[at - 1].end
+                        && self.t.word(at - 1).ends_with('s') => {}
                 Some(TokenKind::Punct(c)) if !matches!(c, ',' | '.' | '—' | '–') => break,
                 // `“…”, a first step, and said…`: a new clause, not the attribution; but inside
                 // a descriptor not yet closed by its comma, `and` joins its parts (`director of

@@ -229,6 +229,12 @@ pub static RULES: &[Rule] = &[
                 "Vann Newkirk",
             ),
             ex(
+                "“We are revolutionizing politics,” Jeff Weaver, Sanders’ campaign manager, said in a statement.",
+                &["Jeff Weaver|Weaver", "Bernie Sanders|Sanders"],
+                "We are revolutionizing",
+                "Jeff Weaver",
+            ),
+            ex(
                 "“It was a long night,” said Paul Smith, the mayor of the town.",
                 &["Paul Smith|Smith"],
                 "It was a long",
