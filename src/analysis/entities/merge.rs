@@ -1439,23 +1439,20 @@ pub fn entities_traced(
         by_word: HashMap::default(),
         alias_of: HashMap::default(),
     };
-    m.unmarried = (0..candidates.len())
-        .filter(|&i| {
-            candidates[i].words.len() == 1
-                && m.titles[i]
-                    .as_ref()
-                    .is_some_and(|(key, _)| UNMARRIED.contains(&key.as_ref()))
-        })
-        .map(|i| m.surfaces[i].clone())
-        .collect();
+    // Which names the text writes after which titles of address (`Miss Bennet`, `Mr. and
+    // Mrs. Sowerberry`).
     for (i, c) in candidates.iter().enumerate() {
-        let Some((_, title)) = m.titles[i].as_ref() else {
+        let Some((key, title)) = m.titles[i].as_ref() else {
             continue;
         };
         if c.words.len() != 1 || title.class != TitleClass::Address {
             continue;
         }
-        let seen = m.addressed.entry(m.surfaces[i].clone()).or_default();
+        let word = m.surfaces[i].clone();
+        if UNMARRIED.contains(&key.as_ref()) {
+            m.unmarried.insert(word.clone());
+        }
+        let seen = m.addressed.entry(word).or_default();
         match title.gender {
             Some(Gender::Male) => seen.0 = true,
             Some(Gender::Female) => seen.1 = true,
