@@ -888,6 +888,24 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// The comma after a speaker's name at token `j` that opens a descriptor (`Jane Doe, a
+    /// director of …,`): past the whole name, its initials' periods too (`Leonard E. Burman`),
+    /// and a generational suffix the name may leave out (`Vann R. Newkirk II`).
+    fn descriptor_after_name(&self, j: usize, s1: usize) -> Option<usize> {
+        let m = self.speaker_at(j, false)?;
+        let mut x = j;
+        while x < s1 && self.t.tokens.get(x).is_some_and(|t| t.start < m.end) {
+            x += 1;
+        }
+        if x < s1 && matches!(self.t.word(x), "ii" | "iii" | "iv" | "jr" | "sr") {
+            x += 1;
+            if self.t.is_punct(x, '.') {
+                x += 1;
+            }
+        }
+        self.t.is_punct(x, ',').then_some(x)
+    }
+
     /// A reporting word right after the quotation at token `i`: `“…,” Smith said`.
     fn after(&self, i: usize) -> Option<Found> {
         let (s0, s1) = *self.t.sentence.get(i)?;
@@ -908,30 +926,11 @@ impl Reader<'_, '_> {
         // `“…,” Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center
         // and a professor at the Maxwell School of Syracuse University, said`: a name and a
         // descriptor set off by commas may run long before the verb.
-        // The token of the comma that opens such a descriptor.
-        let mut descriptor_from = None;
-        let reach = match self.speaker_at(j, false) {
-            Some(m) => {
-                // Past the whole name, its initials' periods too (`Leonard E. Burman`), and a
-                // generational suffix the name may leave out (`Vann R. Newkirk II`).
-                let mut x = j;
-                while x < s1 && self.t.tokens.get(x).is_some_and(|t| t.start < m.end) {
-                    x += 1;
-                }
-                if x < s1 && matches!(self.t.word(x), "ii" | "iii" | "iv" | "jr" | "sr") {
-                    x += 1;
-                    if self.t.is_punct(x, '.') {
-                        x += 1;
-                    }
-                }
-                if self.t.is_punct(x, ',') {
-                    descriptor_from = Some(x);
-                    APPOSITIVE_REACH
-                } else {
-                    CUE_REACH
-                }
-            }
-            None => CUE_REACH,
+        let descriptor_from = self.descriptor_after_name(j, s1);
+        let reach = if descriptor_from.is_some() {
+            APPOSITIVE_REACH
+        } else {
+            CUE_REACH
         };
         let mut k = j;
         let mut read = 0;
