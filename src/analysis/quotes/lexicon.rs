@@ -5,35 +5,10 @@
 //! that may sit between a subject and its verb, elisions and abbreviations.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// FNV-1a: the lists are looked up once per word near every quotation, and their keys are
-/// short words, for which the default hasher is needlessly slow.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub(super) type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
-type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+pub(super) type Map<V> = crate::analysis::lexicon::HashMap<String, V>;
+type Set = crate::analysis::lexicon::HashSet<String>;
 
 /// A person's grammatical gender as far as the text tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

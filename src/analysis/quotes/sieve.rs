@@ -108,7 +108,7 @@ impl Attribution {
             (None, Some(t)) => {
                 // Case aside: `The girl` opening a sentence is `the girl`. Plain ASCII words
                 // (nearly all) are folded byte by byte; this runs for every turn compared.
-                let mut h = super::lexicon::Fnv::default();
+                let mut h = crate::analysis::lexicon::Fnv::default();
                 if t.is_ascii() {
                     for b in t.bytes() {
                         std::hash::Hasher::write_u32(&mut h, u32::from(b.to_ascii_lowercase()));
