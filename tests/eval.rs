@@ -33,8 +33,9 @@ fn score_set(set: &str) -> (Summary, Counts) {
         let source = gold["source"].as_str().unwrap();
         let loaded = load_path(&dir.join("articles").join(source)).unwrap();
         let analysis = analyze(&loaded.article);
-        let doc = json::document(&loaded.article, &analysis, source, false);
-        let pred = serde_json::to_value(&doc).unwrap();
+        let pred: serde_json::Value =
+            serde_json::from_str(&json::to_string(&loaded.article, &analysis, source, false))
+                .unwrap();
         total.add(&score::counts(&gold, &pred));
     }
     (total.summary(), total)

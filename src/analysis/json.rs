@@ -78,72 +78,10 @@ pub struct JsonQuote {
     pub rule: Option<String>,
 }
 
-/// Builds the JSON document for an analysed article. `include_text` adds the text itself, for
-/// inputs whose text is not their bytes (Markdown, HTML, EPUB, JSON, decoded text).
-pub fn document(
-    article: &Article,
-    analysis: &Analysis,
-    source: &str,
-    include_text: bool,
-) -> Document {
-    let text = article.text();
-    let slice = |start: usize, end: usize| text.get(start..end).unwrap_or("").to_string();
-    Document {
-        schema: SCHEMA.to_string(),
-        source: Some(source.to_string()),
-        meta: article.meta.clone(),
-        text: include_text.then(|| text.to_string()),
-        blocks: article
-            .blocks
-            .iter()
-            .map(|b| JsonBlock {
-                kind: b.kind.as_str().to_string(),
-                start: b.start,
-                end: b.end,
-            })
-            .collect(),
-        entities: analysis
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| JsonEntity {
-                id: Analysis::entity_id(i),
-                kind: e.kind.as_str().to_string(),
-                name: e.name.clone(),
-                aliases: e.aliases.clone(),
-                mentions: e
-                    .mentions
-                    .iter()
-                    .map(|m| JsonMention {
-                        start: m.start,
-                        end: m.end,
-                        text: slice(m.start, m.end),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        quotes: analysis
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(i, q)| JsonQuote {
-                id: format!("q{}", i + 1),
-                kind: q.kind.as_str().to_string(),
-                start: q.start,
-                end: q.end,
-                text: slice(q.start, q.end),
-                speaker: q.speaker.map(Analysis::entity_id),
-                speaker_text: q.speaker_text.clone(),
-                cue: q.cue.clone(),
-                rule: q.trace.as_ref().map(|t| t.rule.id().to_string()),
-            })
-            .collect(),
-    }
-}
-
-/// Writes the document as pretty JSON to `out`, the same text [`to_string`] makes, without
-/// building it in memory first: a book's JSON is larger than the book (every mention with its
-/// text), so it streams out as it is made.
+/// Writes the analysis of an article as pretty JSON to `out`, without building it in memory
+/// first: a book's JSON is larger than the book (every mention with its text), so it streams
+/// out as it is made. `include_text` adds the text itself, for inputs whose text is not their
+/// bytes (Markdown, HTML, EPUB, JSON, decoded text).
 pub fn write(
     out: &mut impl std::io::Write,
     article: &Article,
@@ -216,8 +154,8 @@ impl Later<'_> {
     }
 }
 
-/// The document as [`write`] serialises it: borrowed from the article and the analysis, field
-/// for field the [`Document`] that [`document`] builds.
+/// The document as [`write`] serialises it, borrowed from the article and the analysis: field
+/// for field what [`Document`] reads back.
 struct View<'a> {
     article: &'a Article,
     entities: &'a [Entity],
@@ -401,15 +339,19 @@ impl Serialize for QuoteView<'_> {
     }
 }
 
-/// Serialises the document as pretty JSON.
+/// [`write`] into a string, without its final newline.
 pub fn to_string(
     article: &Article,
     analysis: &Analysis,
     source: &str,
     include_text: bool,
 ) -> String {
-    serde_json::to_string_pretty(&document(article, analysis, source, include_text))
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let mut out = Vec::new();
+    if let Err(e) = write(&mut out, article, analysis, source, include_text) {
+        return format!("{{\"error\": \"{e}\"}}");
+    }
+    out.pop();
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Parses an entity kind or a quote kind name from the schema.
@@ -438,8 +380,15 @@ mod tests {
         for include_text in [false, true] {
             let mut out = Vec::new();
             write(&mut out, &article, &analysis, "x.txt", include_text).expect("write");
-            let whole = to_string(&article, &analysis, "x.txt", include_text) + "\n";
-            assert_eq!(String::from_utf8(out).expect("UTF-8"), whole);
+            let written = String::from_utf8(out).expect("UTF-8");
+            // Read back as a document, it says the same: no field is written that a reader drops.
+            let doc: Document = serde_json::from_str(&written).expect("reads back");
+            let whole = serde_json::to_string_pretty(&doc).expect("JSON") + "\n";
+            assert_eq!(written, whole);
+            assert_eq!(
+                to_string(&article, &analysis, "x.txt", include_text) + "\n",
+                whole
+            );
         }
     }
 
