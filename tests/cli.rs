@@ -1,34 +1,12 @@
 //! The command line as a user meets it: `lede analyze` on good and bad inputs. Every bad input
 //! gets one clear line naming the file and a non-zero exit; nothing panics or hangs.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn lede(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs lede")
-}
-
-fn lede_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs lede");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("writes stdin");
-    child.wait_with_output().expect("waits")
-}
+#[path = "support/run.rs"]
+mod run;
+use run::{lede, lede_with_stdin};
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

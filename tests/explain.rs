@@ -1,26 +1,12 @@
 //! `lede analyze --explain`: every quote with its speaker, the rule that named it and what the
 //! rule read; every entity with its kind, name, aliases and mention count.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn lede_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs lede");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("writes stdin");
-    child.wait_with_output().expect("waits")
-}
+#[path = "support/run.rs"]
+mod run;
+use run::{lede, lede_with_stdin};
 
 fn stdout(o: &Output) -> String {
     assert!(
@@ -84,17 +70,11 @@ fn explain_names_the_rule_and_the_words_of_each_speaker() {
 fn explain_on_the_sample_and_with_json_is_a_usage_error() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/north-korea-summit.txt");
     let sample = sample.to_str().unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(["analyze", "--explain", sample])
-        .output()
-        .unwrap();
+    let o = lede(&["analyze", "--explain", sample]);
     let out = stdout(&o);
     assert!(out.starts_with("Quotes (6)\n"), "{out}");
     assert!(out.contains("    cue         tweet\n"), "{out}");
     assert!(out.contains("e1  place  North Korea\n"), "{out}");
-    let o = Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(["analyze", "--explain", "--json", sample])
-        .output()
-        .unwrap();
+    let o = lede(&["analyze", "--explain", "--json", sample]);
     assert_eq!(o.status.code(), Some(2));
 }
