@@ -8,6 +8,7 @@
 //! grep it.
 
 use super::{Analysis, Entity, Quote};
+use crate::layout::wrap::sanitize_line;
 
 /// How many characters of a quote's words are shown.
 const SHOWN: usize = 72;
@@ -35,19 +36,14 @@ fn entity_label(analysis: &Analysis, index: usize) -> String {
 }
 
 /// The words of `text[start..end]` on one line, cut after [`SHOWN`] characters.
+/// The words come from the article: nothing unsafe reaches the terminal.
 fn shown(text: &str, start: usize, end: usize) -> String {
-    let words = text
-        .get(start..end)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words = sanitize_line(text.get(start..end).unwrap_or(""));
     let mut cut: String = words.chars().take(SHOWN).collect();
     if words.chars().count() > SHOWN {
         cut.push('…');
     }
-    // The words come from the article: no control character reaches the terminal.
-    cut.chars().filter(|c| !c.is_control()).collect()
+    cut
 }
 
 fn quote(out: &mut String, text: &str, analysis: &Analysis, i: usize, q: &Quote) {
@@ -61,7 +57,7 @@ fn quote(out: &mut String, text: &str, analysis: &Analysis, i: usize, q: &Quote)
     out.push_str(&format!("    “{}”\n", shown(text, q.start, q.end)));
     let speaker = match (q.speaker, &q.speaker_text) {
         (Some(e), _) => entity_label(analysis, e),
-        (None, Some(words)) => format!("“{words}” (no entity)"),
+        (None, Some(words)) => format!("“{}” (no entity)", sanitize_line(words)),
         (None, None) => "none".to_string(),
     };
     out.push_str(&format!("    speaker     {speaker}\n"));
@@ -75,13 +71,13 @@ fn quote(out: &mut String, text: &str, analysis: &Analysis, i: usize, q: &Quote)
         };
         out.push_str(&format!("    rule        {why}\n"));
         if let Some(cue) = &q.cue {
-            out.push_str(&format!("    cue         {cue}\n"));
+            out.push_str(&format!("    cue         {}\n", sanitize_line(cue)));
         }
         return;
     };
     out.push_str(&format!("    rule        {}\n", trace.rule.id()));
     if let Some(cue) = &q.cue {
-        out.push_str(&format!("    cue         {cue}\n"));
+        out.push_str(&format!("    cue         {}\n", sanitize_line(cue)));
     }
     if let Some((s, e)) = trace.subject {
         out.push_str(&format!(
@@ -107,14 +103,13 @@ fn quote(out: &mut String, text: &str, analysis: &Analysis, i: usize, q: &Quote)
 }
 
 fn entity(out: &mut String, analysis: &Analysis, i: usize, e: &Entity) {
-    let clean = |s: &str| -> String { s.chars().filter(|c| !c.is_control()).collect() };
     out.push_str(&format!(
         "{}  {}  {}\n",
         Analysis::entity_id(i),
         e.kind.as_str(),
-        clean(&e.name)
+        sanitize_line(&e.name)
     ));
-    let aliases: Vec<String> = e.aliases.iter().map(|a| clean(a)).collect();
+    let aliases: Vec<String> = e.aliases.iter().map(|a| sanitize_line(a)).collect();
     out.push_str(&format!("    aliases     {}\n", aliases.join(", ")));
     out.push_str(&format!("    mentions    {}\n", e.mentions.len()));
     let trace = analysis.entity_trace(i);
@@ -141,7 +136,7 @@ fn entity(out: &mut String, analysis: &Analysis, i: usize, e: &Entity) {
             let rules: Vec<&str> = a.rules.iter().map(|r| r.name()).collect();
             out.push_str(&format!(
                 "{label}    {} ×{}: {}\n",
-                clean(&a.alias),
+                sanitize_line(&a.alias),
                 a.mentions,
                 rules.join(", ")
             ));
