@@ -201,9 +201,14 @@ pub fn run(
         _ => None,
     };
     spawn_watchdog(stop.clone(), finished.clone(), place.clone(), saver);
-    let ending = event_loop(&mut app, &stop, background, &place);
+    let ending = match event_loop(&mut app, &stop, background, &place) {
+        // Drawing to or reading from a terminal that hung up fails before any signal is
+        // seen: that is a hang-up, not an error.
+        Err(_) if terminal_is_gone() => Ok(Ending::Signal(HANGUP)),
+        ending => ending,
+    };
     finished.store(true, Ordering::SeqCst);
-    let ending = ending?;
+    // The place is saved however the loop ended, a terminal error included: nothing is lost.
     let warning = match (&mut state, &hash) {
         (Some(store), Some(hash)) => store.save(hash, app.saved()).err().map(|e| {
             format!(
@@ -213,7 +218,7 @@ pub fn run(
         }),
         _ => None,
     };
-    Ok((ending, warning))
+    Ok((ending?, warning))
 }
 
 fn event_loop(
