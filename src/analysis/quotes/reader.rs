@@ -753,8 +753,11 @@ impl Reader<'_, '_> {
     /// The subject of a verb at `v..v_end` standing before a quotation at `hi`.
     fn verb_subject(&self, lo: usize, v: usize, v_end: usize, hi: usize) -> Option<Subject> {
         let participle = self.t.word(v).ends_with("ing");
+        // `a defense of “New York values,” saying …`: the comma closing a quotation links too.
         let linked = v > lo
-            && (self.t.is_punct(v - 1, ',') || PARTICIPLE_LINKS.contains(&self.t.word(v - 1)));
+            && (self.t.is_punct(v - 1, ',')
+                || matches!(self.t.kind(v - 1), Some(TokenKind::Quote(_)))
+                || PARTICIPLE_LINKS.contains(&self.t.word(v - 1)));
         // `Trump took to Twitter to accuse Clinton's campaign of being “duped”`: an infinitive
         // has the subject of the clause it completes.
         let infinitive = v > lo && self.t.is_word(v - 1) && self.t.word(v - 1) == "to";
@@ -987,6 +990,14 @@ impl Reader<'_, '_> {
                         (RuleId::QuotedAs, Some(s))
                     } else if let Some(s) = self.subject_before(j, k) {
                         (RuleId::ExplicitCueAfter, Some(s))
+                    } else if self.t.word(k).ends_with("ing") && i > s0 {
+                        // `… a defense of “New York values,” saying the city …`: a participle
+                        // right after a quotation has the subject of the clause before it, never
+                        // the words after it.
+                        match self.main_subject(s0, i) {
+                            Some(s) => (RuleId::ExplicitCueAfter, Some(s)),
+                            None => return None,
+                        }
                     } else {
                         let s = self.subject_after(k + len, s1);
                         let pronoun = s.as_ref().is_some_and(|s| {
@@ -1091,8 +1102,17 @@ impl Reader<'_, '_> {
         let mut first: Option<Found> = None;
         let mut weak: Option<Found> = None;
         let mut noun: Option<Found> = None;
+        let mut unnamed: Option<Found> = None;
         for found in (lo..hi).rev().filter_map(|k| self.before_at(lo, k, hi)) {
             match &found.subject {
+                // A reporting word inside what someone further back says (`Schultz said the
+                // platform should reiterate its support for “stalwart allies”`): the phrase
+                // naming no one (a description is no title) gives way to a named subject
+                // further back.
+                Some(s) if self.unnamed_subject(s) && !self.weak_subject(s) => {
+                    unnamed.get_or_insert(found);
+                }
+                Some(s) if unnamed.is_some() && !s.is_definite() => {}
                 // A reporting word whose subject is a bare word (`anybody who complains`,
                 // `late-night tweets`) gives way to one further back with a real subject.
                 Some(s) if self.weak_subject(s) => {
@@ -1110,7 +1130,7 @@ impl Reader<'_, '_> {
                 }
             }
         }
-        noun.or(weak).or(first)
+        unnamed.or(noun).or(weak).or(first)
     }
 
     /// Whether a reporting noun's speaker is named after it (`a tweet from Trump`): a plain
@@ -1118,6 +1138,16 @@ impl Reader<'_, '_> {
     fn owned_by_name(&self, found: &Found) -> bool {
         (found.end..(found.end + 4).min(self.t.len()))
             .any(|x| matches!(self.t.word(x), "from" | "by"))
+    }
+
+    /// Whether a subject is a phrase that names no one: plain words, or a description
+    /// (`the platform`) rather than a title (`the senator`).
+    fn unnamed_subject(&self, s: &Subject) -> bool {
+        match &s.kind {
+            SubjectKind::Text => true,
+            SubjectKind::Title(noun) => self.lex().title(noun).is_none(),
+            _ => false,
+        }
     }
 
     /// Whether a subject is a single common word (`anybody`, `despite`, `a`): no speaker a
@@ -1451,6 +1481,73 @@ impl Reader<'_, '_> {
                 if verb_follows {
                     return Some(subject);
                 }
+            }
+        }
+        None
+    }
+
+    /// The subject of the sentence a quotation at token `i` stands inside, when no reporting
+    /// word named one: `Walter Hewlett sniped that Fiorina was “learning on the job”`, `She
+    /// launched into a lament for the “forgotten families”`.
+    pub fn clause_subject(&self, i: usize) -> Option<Attribution> {
+        let (s0, _) = *self.t.sentence.get(i)?;
+        if i <= s0 {
+            return None;
+        }
+        let subject = self.clause_opening(s0, i)?;
+        let a = Attribution::read(self.ctx, RuleId::ClauseSubject, &subject, None, false);
+        a.names_someone().then_some(a)
+    }
+
+    /// The subject opening the sentence `s0..i`, or its clause after a short opening phrase set
+    /// off by a comma: a person or organisation named (never a possessive owner) or `he`,
+    /// `she`, `I`, perhaps followed by an appositive between commas (`Mike Huckabee, the
+    /// former governor, proposed`) and adverbs (`Carter however said`), then a word in lower
+    /// case (its verb).
+    fn clause_opening(&self, s0: usize, i: usize) -> Option<Subject> {
+        let after_comma = (s0..i.min(s0 + 8))
+            .find(|&k| self.t.is_punct(k, ','))
+            .map(|k| k + 1);
+        for start in std::iter::once(s0).chain(after_comma) {
+            let mut k = start;
+            while k < i
+                && (self.t.is_punct(k, '.')
+                    || (self.t.is_word(k) && self.lex().title(self.t.word(k)).is_some()))
+                && self.mention_at(k).is_none()
+            {
+                k += 1;
+            }
+            let (subject, mut end) = if let Some(m) = self.speaker_at(k, false) {
+                if self.possessive(m) {
+                    continue;
+                }
+                let mut end = k + 1;
+                while end < i && self.mention_at(end).is_some_and(|n| n.entity == m.entity) {
+                    end += 1;
+                }
+                (self.mentioned(m), end)
+            } else if matches!(self.t.word(k), "he" | "she" | "i") {
+                (self.pronoun(k), k + 1)
+            } else {
+                continue;
+            };
+            // An appositive between commas: `Mike Huckabee, the former governor, proposed`.
+            if self.t.is_punct(end, ',') {
+                let close = (end + 1..i.min(end + 16)).find(|&c| self.t.is_punct(c, ','));
+                match close {
+                    Some(c) if c > end + 1 => end = c + 1,
+                    _ => continue,
+                }
+            }
+            while end < i && self.adverbial(end) {
+                end += 1;
+            }
+            let verb_follows = end < i
+                && self.t.is_word(end)
+                && !self.t.is_capitalised(self.text(), end)
+                && !self.lex().is_clause_stop(self.t.word(end));
+            if verb_follows {
+                return Some(subject);
             }
         }
         None

@@ -39,6 +39,9 @@ pub enum RuleId {
     LaterInParagraph,
     /// The quotation that ended the previous paragraph continues (reports, not dialogue).
     ContinuedParagraph,
+    /// The subject of the sentence a quotation stands inside, when no reporting word names one
+    /// (`Walter Hewlett sniped that Fiorina was “learning on the job”`).
+    ClauseSubject,
     /// The person acting in the narration right before or after the quotation, in its
     /// paragraph (`Emma demurred. “…”`).
     ActionBeat,
@@ -97,6 +100,7 @@ impl RuleId {
             RuleId::LeadInParagraph => "lead_in_paragraph",
             RuleId::LaterInParagraph => "later_in_paragraph",
             RuleId::ContinuedParagraph => "continued_paragraph",
+            RuleId::ClauseSubject => "clause_subject",
             RuleId::ActionBeat => "action_beat",
             RuleId::ActionLeadIn => "action_lead_in",
             RuleId::VocativeAddressee => "vocative_addressee",
@@ -301,6 +305,12 @@ pub static RULES: &[Rule] = &[
                 "Claire McCaskill",
             ),
             ex(
+                "Jane Doe delivered a defense of “city values,” saying the town embodied them.",
+                &["Jane Doe|Doe"],
+                "city values",
+                "Jane Doe",
+            ),
+            ex(
                 "“I have admiration for the mechanics” of the proposals, Mr. Holtz-Eakin said.",
                 &["Douglas Holtz-Eakin|Holtz-Eakin"],
                 "I have admiration",
@@ -403,6 +413,24 @@ pub static RULES: &[Rule] = &[
                 &["place:Russia", "place:Pyongyang"],
                 "stop its",
                 "Russia",
+            ),
+            ex(
+                "Tom Reed however said he would welcome a “principled security network” for Asia.",
+                &["Tom Reed|Reed", "place:Asia"],
+                "principled security",
+                "Tom Reed",
+            ),
+            ex(
+                "Jane Doe said the platform should reiterate its support for “stalwart allies.”",
+                &["Jane Doe|Doe"],
+                "stalwart allies",
+                "Jane Doe",
+            ),
+            ex(
+                "Jane Doe delivered a defense of “city values,” saying the town embodied the “heart and soul of America.”",
+                &["Jane Doe|Doe", "place:America"],
+                "heart and soul",
+                "Jane Doe",
             ),
             ex(
                 "President Trump has expressed his desire for a deal, saying Kim Jong-Un has acted “honorably” throughout.",
@@ -569,6 +597,24 @@ pub static RULES: &[Rule] = &[
             "It is a great day",
             "Jane Doe",
         )],
+    },
+    Rule {
+        id: RuleId::ClauseSubject,
+        reads: "the person or pronoun opening the sentence the quotation stands inside, before its verb",
+        examples: &[
+            ex(
+                "Walter Hewlett sniped that Carly Fiorina was “learning on the job.”",
+                &["Walter Hewlett|Hewlett", "Carly Fiorina|Fiorina"],
+                "learning on",
+                "Walter Hewlett",
+            ),
+            ex(
+                "Jane Doe met the mayor.\n\nShe welcomed “the recognition that we do not have all the tools we need.”",
+                &["Jane Doe|Doe"],
+                "the recognition",
+                "Jane Doe",
+            ),
+        ],
     },
     Rule {
         id: RuleId::ActionBeat,

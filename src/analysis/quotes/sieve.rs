@@ -209,6 +209,8 @@ pub(super) struct Slot {
     pub sentence_lead: Option<Box<Attribution>>,
     /// What a previous paragraph ending with a colon says ([`RuleId::LeadInParagraph`]).
     pub paragraph_lead: Option<Box<Attribution>>,
+    /// The subject of the sentence it stands inside ([`RuleId::ClauseSubject`]).
+    pub clause: Option<Box<Attribution>>,
     /// Who acts beside it in its paragraph ([`RuleId::ActionBeat`]).
     pub beat: Option<Box<Attribution>>,
     /// Who acts in a paragraph of narration right before ([`RuleId::ActionLeadIn`]).
@@ -232,6 +234,7 @@ impl Slot {
             dialogue_turn: false,
             sentence_lead: None,
             paragraph_lead: None,
+            clause: None,
             beat: None,
             lead_beat: None,
             vocatives: Vec::new(),
@@ -282,7 +285,8 @@ impl Sieve {
 type CarryRule = fn(&Sieve, usize) -> Option<Attribution>;
 
 /// The second stage, in order.
-const CARRY_RULES: [(RuleId, CarryRule); 7] = [
+const CARRY_RULES: [(RuleId, CarryRule); 8] = [
+    (RuleId::ClauseSubject, clause_subject),
     (RuleId::SentenceLeadIn, sentence_lead_in),
     (RuleId::EarlierInParagraph, earlier_in_paragraph),
     (RuleId::LeadInParagraph, lead_in_paragraph),
@@ -294,6 +298,10 @@ const CARRY_RULES: [(RuleId, CarryRule); 7] = [
 
 fn action_beat(sieve: &Sieve, q: usize) -> Option<Attribution> {
     sieve.slots.get(q)?.beat.as_deref().cloned()
+}
+
+fn clause_subject(sieve: &Sieve, q: usize) -> Option<Attribution> {
+    sieve.slots.get(q)?.clause.as_deref().cloned()
 }
 
 fn action_lead_in(sieve: &Sieve, q: usize) -> Option<Attribution> {
@@ -399,6 +407,9 @@ pub(super) fn attribute(
                 );
             slot.dialogue_turn =
                 i == 0 && kind == QuoteKind::Direct && (whole_paragraph || cued_right_after);
+            if kind != QuoteKind::Scare && !attribution.names_someone() {
+                slot.clause = reader.clause_subject(i).map(Box::new);
+            }
             if kind == QuoteKind::Direct && !attribution.names_someone() {
                 slot.sentence_lead = reader.sentence_lead_in(i).map(Box::new);
                 slot.beat = reader.action_beat(i).map(Box::new);
@@ -428,10 +439,16 @@ pub(super) fn attribute(
     // Second stage: direct quotations with no speaker of their own continue someone's speech.
     for q in 0..sieve.slots.len() {
         let slot = &sieve.slots[q];
-        if slot.kind != QuoteKind::Direct || slot.attribution.names_someone() {
+        if slot.kind == QuoteKind::Scare || slot.attribution.names_someone() {
             continue;
         }
-        if let Some(c) = CARRY_RULES.iter().find_map(|(_, rule)| rule(&sieve, q)) {
+        // A partial quotation is someone's words only inside its own sentence.
+        let rules = if slot.kind == QuoteKind::Direct {
+            &CARRY_RULES[..]
+        } else {
+            &CARRY_RULES[..1]
+        };
+        if let Some(c) = rules.iter().find_map(|(_, rule)| rule(&sieve, q)) {
             sieve.assign(q, c);
         }
     }
