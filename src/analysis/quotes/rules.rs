@@ -591,12 +591,20 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: RuleId::ContinuedParagraph,
         reads: "the quotation ending the previous paragraph, whose speech goes on",
-        examples: &[ex(
-            "“We are very excited about this,” said Jane Doe.\n\n“It is a great day for the city.”\n\nThe council met later.",
-            &["Jane Doe"],
-            "It is a great day",
-            "Jane Doe",
-        )],
+        examples: &[
+            ex(
+                "“We are very excited about this,” said Jane Doe.\n\n“It is a great day for the city.”\n\nThe council met later.",
+                &["Jane Doe"],
+                "It is a great day",
+                "Jane Doe",
+            ),
+            ex(
+                "Jane Doe shot back in a statement, saying she had “made money in down markets.”\n\n“Frankly, this is the thinking the city needs.”\n\nThe council met later.",
+                &["Jane Doe|Doe"],
+                "Frankly, this",
+                "Jane Doe",
+            ),
+        ],
     },
     Rule {
         id: RuleId::ClauseSubject,

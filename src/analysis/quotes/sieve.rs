@@ -354,7 +354,9 @@ fn continued_paragraph(sieve: &Sieve, q: usize) -> Option<Attribution> {
         .checked_sub(1)
         .filter(|&p| p >= previous.start)?;
     let s = &sieve.slots[p];
-    (s.in_last_sentence && s.kind == QuoteKind::Direct && s.attribution.names_someone())
+    // `Trump shot back, saying he’s “made a lot of money.”` / `“Frankly, …”`: a partial
+    // quotation ending the paragraph goes on as well.
+    (s.in_last_sentence && s.kind != QuoteKind::Scare && s.attribution.names_someone())
         .then(|| s.attribution.carried(RuleId::ContinuedParagraph, Some(p)))
 }
 
