@@ -35,6 +35,9 @@ pub(super) struct Found {
 /// one stretch carry a speaker over to each other: bounds for pathological input.
 pub(super) const SENTENCE_REACH: usize = 80;
 
+/// Suffixes written after a name with a period (`Jr.`), lower-cased.
+const GENERATIONAL: [&str; 2] = ["jr", "sr"];
+
 /// The tokens of one stretch of paragraphs, read against the context.
 pub(super) struct Reader<'c, 'a> {
     pub ctx: &'c Context<'a>,
@@ -387,6 +390,16 @@ impl Reader<'_, '_> {
                 }
             }
             TokenKind::Word => self.np_before(lo, i),
+            // `James B. Comey Jr. said`: the period of an abbreviation closing a name.
+            TokenKind::Punct('.')
+                if i >= lo + 2
+                    && self.t.is_word(i - 2)
+                    && self.t.tokens[i - 2].end == self.t.tokens[i - 1].start
+                    && (self.mention_at(i - 2).is_some()
+                        || GENERATIONAL.contains(&self.t.word(i - 2))) =>
+            {
+                self.np_before(lo, i - 1)
+            }
             _ => None,
         }
     }
@@ -619,6 +632,13 @@ impl Reader<'_, '_> {
         }
         if let Some(m) = self.name_from(from, hi).filter(|_| !owner) {
             return Some(self.mentioned(m));
+        }
+        // `said Tuesday`: a date is when, never who.
+        if self
+            .mention_at(from)
+            .is_some_and(|m| self.ctx.kind(m.entity) == Some(EntityKind::Date))
+        {
+            return None;
         }
         let mut k = from;
         while k < hi
@@ -1071,7 +1091,21 @@ impl Reader<'_, '_> {
         if leads_in {
             return None;
         }
-        (n0..n1.min(n0 + 5)).find_map(|k| {
+        // `Will Estrada, the chairman of the county party, told reporters.`: a name opening
+        // the sentence may carry an appositive between commas before its verb.
+        let mut reach = n0 + 5;
+        if let Some(m) = self.speaker_at(n0, false) {
+            let mut end = n0 + 1;
+            while end < n1 && self.mention_at(end).is_some_and(|n| n.entity == m.entity) {
+                end += 1;
+            }
+            if self.t.is_punct(end, ',') {
+                if let Some(c) = (end + 1..n1.min(end + 20)).find(|&c| self.t.is_punct(c, ',')) {
+                    reach = reach.max(c + 4);
+                }
+            }
+        }
+        (n0..n1.min(reach)).find_map(|k| {
             let (kind, len, cue) = self.cue_at(k, n0, self.attribution_subject(n0, k))?;
             if kind != CueKind::Verb {
                 return None;

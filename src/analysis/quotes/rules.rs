@@ -305,6 +305,12 @@ pub static RULES: &[Rule] = &[
                 "Claire McCaskill",
             ),
             ex(
+                "“Twitter works as a way to sell books,” James B. Comey Jr. said Tuesday.",
+                &["James B. Comey Jr|Comey", "date:Tuesday"],
+                "Twitter works",
+                "James B. Comey Jr",
+            ),
+            ex(
                 "Jane Doe delivered a defense of “city values,” saying the town embodied them.",
                 &["Jane Doe|Doe"],
                 "city values",
@@ -331,12 +337,20 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: RuleId::TagSentence,
         reads: "a short sentence of attribution after a quotation that ends its own sentence",
-        examples: &[ex(
-            "“Thank you, a very smart and gracious gesture!” Trump tweeted.",
-            &["Donald Trump|Trump"],
-            "Thank you",
-            "Donald Trump",
-        )],
+        examples: &[
+            ex(
+                "“Thank you, a very smart and gracious gesture!” Trump tweeted.",
+                &["Donald Trump|Trump"],
+                "Thank you",
+                "Donald Trump",
+            ),
+            ex(
+                "Maria Estrada spoke.\n\n“We have to win.” Maria Estrada, the chair of the county party, told reporters.",
+                &["Maria Estrada|Estrada"],
+                "We have to win",
+                "Maria Estrada",
+            ),
+        ],
     },
     Rule {
         id: RuleId::ExplicitCueBefore,

@@ -568,6 +568,8 @@ fn check_example(rule: RuleId, ex: &Example) -> Result<(), String> {
                 (EntityKind::Org, org.split('|').collect())
             } else if let Some(place) = p.strip_prefix("place:") {
                 (EntityKind::Place, place.split('|').collect())
+            } else if let Some(date) = p.strip_prefix("date:") {
+                (EntityKind::Date, date.split('|').collect())
             } else {
                 (EntityKind::Person, p.split('|').collect())
             }
