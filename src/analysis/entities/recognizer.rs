@@ -929,8 +929,12 @@ impl<'a, 't> Block<'a, 't> {
         let speaks = (self.doc.is_lower(b, Classes::REPORTED_AFTER)
             && !self.tokens[b - 1].possessive)
             || (inverted && self.tokens.get(b).is_none_or(|t| t.shape == Shape::Punct));
-        let fits =
-            speaks && self.tokens[a].shape == Shape::Cap && !self.word_like(a) && !self.common(a);
+        // `said Rep. Patrick Tiberi`: a title alone names no one.
+        let fits = speaks
+            && self.tokens[a].shape == Shape::Cap
+            && !self.word_like(a)
+            && !self.common(a)
+            && !self.tokens[a].may_start_title();
         if fits {
             out.push(self.candidate(run, EntityKind::Person, Evidence::Cue));
         }
@@ -1215,7 +1219,15 @@ pub fn candidates_with(
         }
         let mut b = b;
         if switches.on(RuleId::TrailingCommonWord) {
-            while b > start && block.common(b - 1) && block.head(b - 1).is_none() {
+            // `Ian Read`: a given name and a common word that is also a surname is a name
+            // (`Boris Johnson Today` still loses `Today`).
+            let surname_after_given =
+                |b: usize| b == start + 2 && block.given(start) && block.surname(b - 1);
+            while b > start
+                && block.common(b - 1)
+                && block.head(b - 1).is_none()
+                && !surname_after_given(b)
+            {
                 b -= 1;
                 rules = rules.with(RuleId::TrailingCommonWord);
             }

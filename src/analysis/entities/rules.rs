@@ -111,7 +111,7 @@ rules! {
          "\"Call [Andrew](person)!\" he said. Prince Andrew came when we call him."];
     TrailingCommonWord = "trailing_common_word", Recognise,
         "Common words at the end of a run are no part of the name.",
-        ["He met [Boris Johnson](person) Today at noon."];
+        ["He met [Boris Johnson](person) Today at noon. Chief executive [Ian Read](person) said no."];
     AcronymDefinition = "acronym_definition", Recognise,
         "An acronym in parentheses right after a name defines it: `International Atomic Energy Agency (IAEA)`.",
         ["The Zarnian Power Syndicate ([ZEPOS](=Zarnian Power Syndicate)) spoke."];
@@ -185,7 +185,8 @@ rules! {
     Speaker = "speaker", Recognise,
         "A lone unknown name that speaks is a person: `Jafari said`, `, said Mauer.`",
         ["The works, said [Mauer](person), are shown.",
-         "\"Look!\" cried [Zoya](person). She read [Persian](-)."];
+         "\"Look!\" cried [Zoya](person). She read [Persian](-).",
+         "The works, said [Mauer](person), are shown, said Rep. [Patrick Tiberi](person)."];
     PersonContext = "person_context", Recognise,
         "A lone unknown name followed by `who` or `himself` is a person: `Vereshchágin who continued`; not after `the` (`the Hussar who`).",
         ["Then [Vereshchágin](person) who had waited spoke.",

@@ -625,7 +625,7 @@ pub static RULES: &[Rule] = &[
         reads: "the person or pronoun opening the sentence the quotation stands inside, before its verb",
         examples: &[
             ex(
-                "Walter Hewlett sniped that Carly Fiorina was “learning on the job.”",
+                "Walter Hewlett saw in Carly Fiorina a chief “learning on the job.”",
                 &["Walter Hewlett|Hewlett", "Carly Fiorina|Fiorina"],
                 "learning on",
                 "Walter Hewlett",
