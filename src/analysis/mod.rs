@@ -220,6 +220,21 @@ impl Analysis {
     }
 }
 
+/// Builds the word lists the analysis reads (the lexicons, the gazetteer) on a thread of its
+/// own, so that they are ready when the analysis needs them: a caller starts it before reading
+/// the file, and the lists are built while the text is read and cut into paragraphs. Building
+/// them is a few milliseconds; whoever needs a list first waits for it, never builds it twice.
+pub fn warm_up() {
+    // A thread that cannot be started only means the lists are built when first needed.
+    let _ = std::thread::Builder::new()
+        .name("warm-up".into())
+        .spawn(|| {
+            lexicon::Lexicon::get();
+            entities::warm_up();
+            quotes::warm_up();
+        });
+}
+
 /// Analyses an article: entities first, then quotes and their speakers.
 pub fn analyze(article: &Article) -> Analysis {
     analyze_with_progress(article, &AtomicUsize::new(0))
@@ -263,16 +278,21 @@ pub fn analyze_then_quotes<T>(
     article: &Article,
     then: impl FnOnce(&[Entity], Box<dyn FnOnce() -> QuotesAndAdded + '_>) -> T,
 ) -> T {
-    let (entities, _) = entities::recognize_traced(article, &|_| {});
     if article.text().len() < OVERLAP_BYTES {
+        let (entities, _) = entities::recognize_traced(article, &|_| {});
         return then(
             &entities,
             Box::new(|| quotes::find_with_narrator(article, &entities)),
         );
     }
-    let entities = &entities;
+    let found = std::sync::OnceLock::new();
     std::thread::scope(|scope| {
-        let quotes = scope.spawn(move || quotes::find_with_narrator(article, entities));
+        // The quote marks and the tokens around quotations need no entities: they are read
+        // on a thread of their own meanwhile.
+        let early = quotes::Early::start(scope, article);
+        let entities: &[Entity] =
+            found.get_or_init(|| entities::recognize_traced(article, &|_| {}).0);
+        let quotes = scope.spawn(move || early.finish(article, entities));
         then(
             entities,
             Box::new(move || {
