@@ -220,15 +220,17 @@ impl Analysis {
     }
 }
 
-/// Builds the word lists the analysis reads (the lexicons, the gazetteer) on a thread of its
-/// own, so that they are ready when the analysis needs them: a caller starts it before reading
-/// the file, and the lists are built while the text is read and cut into paragraphs. Building
+/// Builds the word lists the analysis reads (the boilerplate patterns of the paragraph split,
+/// the lexicons, the gazetteer) on a thread of its own, so that they are ready when needed: a
+/// caller starts it before reading the file, and the lists are built while the text is read. Building
 /// them is a few milliseconds; whoever needs a list first waits for it, never builds it twice.
 pub fn warm_up() {
     // A thread that cannot be started only means the lists are built when first needed.
     let _ = std::thread::Builder::new()
         .name("warm-up".into())
         .spawn(|| {
+            // In the order they are needed: the paragraph split first.
+            crate::article::warm_up();
             lexicon::Lexicon::get();
             entities::warm_up();
             quotes::warm_up();
