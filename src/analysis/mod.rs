@@ -251,9 +251,21 @@ pub const PROGRESS_DONE: usize = 1000;
 pub fn analyze_with_progress(article: &Article, progress: &AtomicUsize) -> Analysis {
     let len = article.text().len().max(1);
     let read = |end: usize| progress.store(end.min(len) * 700 / len, Ordering::Relaxed);
-    let (mut entities, mut entity_traces) = entities::recognize_traced(article, &read);
-    progress.store(850, Ordering::Relaxed);
-    let (quotes, added) = quotes::find_with_narrator(article, &entities);
+    let (mut entities, mut entity_traces, (quotes, added)) = if len < OVERLAP_BYTES {
+        let (entities, traces) = entities::recognize_traced(article, &read);
+        progress.store(850, Ordering::Relaxed);
+        let found = quotes::find_with_narrator(article, &entities);
+        (entities, traces, found)
+    } else {
+        // As in `analyze_then_quotes`: the quote marks and tokens are read meanwhile.
+        std::thread::scope(|scope| {
+            let early = quotes::Early::start(scope, article);
+            let (entities, traces) = entities::recognize_traced(article, &read);
+            progress.store(850, Ordering::Relaxed);
+            let found = early.finish(article, &entities);
+            (entities, traces, found)
+        })
+    };
     // People only the quotations know (an unnamed narrator, `the King`) join the analysis,
     // each with a trace of its own so that the traces stay aligned with the entities.
     entity_traces.extend(added.iter().map(EntityTrace::added));
@@ -320,5 +332,17 @@ mod tests {
         let without = analyze(&article);
         assert_eq!(with.entities.len(), without.entities.len());
         assert_eq!(with.quotes.len(), without.quotes.len());
+    }
+
+    #[test]
+    fn quotes_read_on_a_thread_of_their_own_are_the_same() {
+        let sample = include_str!("../../assets/north-korea-summit.txt");
+        // Long enough for the marks and tokens to be read meanwhile, in more batches than are
+        // held ahead (over 1,024 paragraphs with quotations).
+        let article = parse_plain(sample.repeat(300));
+        let analysis = analyze(&article);
+        let (serial, _) = quotes::find_with_narrator(&article, &entities::recognize(&article));
+        assert!(serial.len() > 1500, "{}", serial.len());
+        assert_eq!(analysis.quotes, serial);
     }
 }
