@@ -223,6 +223,7 @@ fn run_analyze_or_read(file: Option<PathBuf>, no_state: bool) -> Result<ExitCode
 }
 
 fn run_analyze(file: &PathBuf, as_json: bool) -> Result<ExitCode, String> {
+    analysis::warm_up();
     let loaded = open(Some(file))?;
     if as_json {
         // Streamed: a book's JSON is larger than the book. The entities are written while the

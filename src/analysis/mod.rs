@@ -220,6 +220,23 @@ impl Analysis {
     }
 }
 
+/// Builds the word lists the analysis reads (the boilerplate patterns of the paragraph split,
+/// the lexicons, the gazetteer) on a thread of its own, so that they are ready when needed: a
+/// caller starts it before reading the file, and the lists are built while the text is read. Building
+/// them is a few milliseconds; whoever needs a list first waits for it, never builds it twice.
+pub fn warm_up() {
+    // A thread that cannot be started only means the lists are built when first needed.
+    let _ = std::thread::Builder::new()
+        .name("warm-up".into())
+        .spawn(|| {
+            // In the order they are needed: the paragraph split first.
+            crate::article::warm_up();
+            lexicon::Lexicon::get();
+            entities::warm_up();
+            quotes::warm_up();
+        });
+}
+
 /// Analyses an article: entities first, then quotes and their speakers.
 pub fn analyze(article: &Article) -> Analysis {
     analyze_with_progress(article, &AtomicUsize::new(0))
@@ -234,9 +251,21 @@ pub const PROGRESS_DONE: usize = 1000;
 pub fn analyze_with_progress(article: &Article, progress: &AtomicUsize) -> Analysis {
     let len = article.text().len().max(1);
     let read = |end: usize| progress.store(end.min(len) * 700 / len, Ordering::Relaxed);
-    let (mut entities, mut entity_traces) = entities::recognize_traced(article, &read);
-    progress.store(850, Ordering::Relaxed);
-    let (quotes, added) = quotes::find_with_narrator(article, &entities);
+    let (mut entities, mut entity_traces, (quotes, added)) = if len < OVERLAP_BYTES {
+        let (entities, traces) = entities::recognize_traced(article, &read);
+        progress.store(850, Ordering::Relaxed);
+        let found = quotes::find_with_narrator(article, &entities);
+        (entities, traces, found)
+    } else {
+        // As in `analyze_then_quotes`: the quote marks and tokens are read meanwhile.
+        std::thread::scope(|scope| {
+            let early = quotes::Early::start(scope, article);
+            let (entities, traces) = entities::recognize_traced(article, &read);
+            progress.store(850, Ordering::Relaxed);
+            let found = early.finish(article, &entities);
+            (entities, traces, found)
+        })
+    };
     // People only the quotations know (an unnamed narrator, `the King`) join the analysis,
     // each with a trace of its own so that the traces stay aligned with the entities.
     entity_traces.extend(added.iter().map(EntityTrace::added));
@@ -263,16 +292,21 @@ pub fn analyze_then_quotes<T>(
     article: &Article,
     then: impl FnOnce(&[Entity], Box<dyn FnOnce() -> QuotesAndAdded + '_>) -> T,
 ) -> T {
-    let (entities, _) = entities::recognize_traced(article, &|_| {});
     if article.text().len() < OVERLAP_BYTES {
+        let (entities, _) = entities::recognize_traced(article, &|_| {});
         return then(
             &entities,
             Box::new(|| quotes::find_with_narrator(article, &entities)),
         );
     }
-    let entities = &entities;
+    let found = std::sync::OnceLock::new();
     std::thread::scope(|scope| {
-        let quotes = scope.spawn(move || quotes::find_with_narrator(article, entities));
+        // The quote marks and the tokens around quotations need no entities: they are read
+        // on a thread of their own meanwhile.
+        let early = quotes::Early::start(scope, article);
+        let entities: &[Entity] =
+            found.get_or_init(|| entities::recognize_traced(article, &|_| {}).0);
+        let quotes = scope.spawn(move || early.finish(article, entities));
         then(
             entities,
             Box::new(move || {
@@ -298,5 +332,17 @@ mod tests {
         let without = analyze(&article);
         assert_eq!(with.entities.len(), without.entities.len());
         assert_eq!(with.quotes.len(), without.quotes.len());
+    }
+
+    #[test]
+    fn quotes_read_on_a_thread_of_their_own_are_the_same() {
+        let sample = include_str!("../../assets/north-korea-summit.txt");
+        // Long enough for the marks and tokens to be read meanwhile, in more batches than are
+        // held ahead (over 1,024 paragraphs with quotations).
+        let article = parse_plain(sample.repeat(300));
+        let analysis = analyze(&article);
+        let (serial, _) = quotes::find_with_narrator(&article, &entities::recognize(&article));
+        assert!(serial.len() > 1500, "{}", serial.len());
+        assert_eq!(analysis.quotes, serial);
     }
 }

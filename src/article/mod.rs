@@ -17,6 +17,7 @@ pub use html::parse_html;
 pub use json_input::parse_json;
 pub use load::{load_bytes, load_path, Format, LoadError, Loaded};
 pub use markdown::parse_markdown;
+pub(crate) use plain::warm_up;
 pub use plain::{parse_plain, section_level};
 
 use serde::{Deserialize, Serialize};

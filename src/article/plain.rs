@@ -331,6 +331,12 @@ struct Boilerplate {
     whole: HashSet<String>,
 }
 
+/// Builds the boilerplate automata ahead of their first use (see `analysis::warm_up`).
+pub(crate) fn warm_up() {
+    boilerplate_patterns();
+    sections();
+}
+
 fn boilerplate_patterns() -> Option<&'static Boilerplate> {
     static PATTERNS: OnceLock<Option<Boilerplate>> = OnceLock::new();
     PATTERNS
@@ -536,6 +542,23 @@ pub fn section_level(s: &str) -> Option<u8> {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
             .to_string()
     };
+    let table = sections();
+    // A heading opens with a section word or an ordinal (`CHAPTER`, `FIRST`): most short
+    // paragraphs are told apart by their first word, before the line is cut into words. The
+    // first word is cut as below, where a dash separates words.
+    let first = s
+        .split_whitespace()
+        .next()
+        .and_then(|w| w.split(['—', '–']).next())
+        .map_or_else(String::new, |w| bare(w).to_lowercase());
+    if !table.words.iter().any(|(word, _, _)| *word == first)
+        && !table
+            .numerals
+            .iter()
+            .any(|(n, ordinal)| *ordinal && *n == first)
+    {
+        return None;
+    }
     let ends_with_separator = |w: &str| w.ends_with(['.', ':', ',', ';', '—', '–']);
     // A dash joined to its words (`BOOK FIRST—A JUST MAN`) separates them.
     let spaced = s.replace(['—', '–'], " — ");
@@ -543,7 +566,6 @@ pub fn section_level(s: &str) -> Option<u8> {
     if tokens.len() > 12 {
         return None;
     }
-    let table = sections();
     let word_of = |w: &str| {
         let w = bare(w).to_lowercase();
         table.words.iter().find(|(word, _, _)| *word == w)

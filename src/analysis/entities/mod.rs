@@ -51,6 +51,13 @@ pub fn recognize_traced(
     recognize_with(article, progress, Switches::ALL_ON)
 }
 
+/// Builds the gazetteer and asks how many threads there are, ahead of their first use (see
+/// [`crate::analysis::warm_up`]).
+pub(crate) fn warm_up() {
+    gazetteer::Gazetteer::get();
+    threads();
+}
+
 /// From this size of text on, the blocks are read for names on several threads.
 const PARALLEL_BYTES: usize = 256 * 1024;
 

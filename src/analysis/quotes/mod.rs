@@ -63,28 +63,160 @@ pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
 pub fn find_with_narrator(article: &Article, entities: &[Entity]) -> (Vec<Quote>, Vec<Entity>) {
     let text = article.text();
     let lex = lexicon::Lexicon::get();
-    let paragraphs = paragraphs(article);
-    let spans = marks::scan(text, &paragraphs, lex);
-    let (top, nested) = split_nesting(&spans);
-    let attributed = sieve::attribute(text, &paragraphs, &top, entities, lex);
-    let mut quotes = attributed.quotes;
-    // Traces name the quote a speaker was carried from by its index among the top-level
-    // quotes; once the nested ones are in, that index moves.
-    let top_starts: Vec<usize> = top.iter().map(|s| s.start).collect();
-    quotes.extend(nested.iter().map(|s| sieve::nested_quote(text, s)));
-    quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
-    // Quotes are sorted by start, a quote before those nested in it: the first with a start is
-    // the top-level one.
-    let starts: Vec<usize> = quotes.iter().map(|q| q.start).collect();
-    for q in &mut quotes {
-        if let Some(t) = q.trace.as_deref_mut() {
-            t.from_quote = t
-                .from_quote
-                .and_then(|p| top_starts.get(p))
-                .map(|&start| starts.partition_point(|&s| s < start));
+    let marked = Marked::read(article, lex);
+    marked.attributed(text, entities, lex, |unit| {
+        tokens::Tokens::new(
+            text,
+            unit.start,
+            unit.end,
+            &marked.top,
+            unit.quotes.start,
+            lex,
+        )
+    })
+}
+
+/// The quotations of an article as their marks show them, before anyone is attributed: the
+/// part of the work that needs no entities.
+struct Marked {
+    paragraphs: Vec<(usize, usize)>,
+    top: Vec<marks::Span>,
+    nested: Vec<marks::Span>,
+}
+
+impl Marked {
+    fn read(article: &Article, lex: &lexicon::Lexicon) -> Marked {
+        let paragraphs = paragraphs(article);
+        let spans = marks::scan(article.text(), &paragraphs, lex);
+        let (top, nested) = split_nesting(&spans);
+        Marked {
+            paragraphs,
+            top,
+            nested,
         }
     }
-    (quotes, attributed.added)
+
+    /// The quotes with their speakers among `entities`, and the people they add (see
+    /// [`find_with_narrator`]); `tokens_of` gives the tokens of each unit of text that holds a
+    /// top-level quotation, in order.
+    fn attributed(
+        &self,
+        text: &str,
+        entities: &[Entity],
+        lex: &'static lexicon::Lexicon,
+        tokens_of: impl FnMut(&sieve::Unit) -> tokens::Tokens,
+    ) -> (Vec<Quote>, Vec<Entity>) {
+        let (top, nested) = (&self.top, &self.nested);
+        let attributed = sieve::attribute(text, &self.paragraphs, top, entities, lex, tokens_of);
+        let mut quotes = attributed.quotes;
+        // Traces name the quote a speaker was carried from by its index among the top-level
+        // quotes; once the nested ones are in, that index moves.
+        let top_starts: Vec<usize> = top.iter().map(|s| s.start).collect();
+        quotes.extend(nested.iter().map(|s| sieve::nested_quote(text, s)));
+        quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
+        // Quotes are sorted by start, a quote before those nested in it: the first with a start is
+        // the top-level one.
+        let starts: Vec<usize> = quotes.iter().map(|q| q.start).collect();
+        for q in &mut quotes {
+            if let Some(t) = q.trace.as_deref_mut() {
+                t.from_quote = t
+                    .from_quote
+                    .and_then(|p| top_starts.get(p))
+                    .map(|&start| starts.partition_point(|&s| s < start));
+            }
+        }
+        (quotes, attributed.added)
+    }
+}
+
+/// How many units of text (a paragraph, or paragraphs a quotation runs across) [`Early`] hands
+/// over at a time (one exchange between the threads for each), and how many such batches it
+/// cuts ahead of the attribution: bounds the memory they hold on a long text.
+const TOKENS_BATCH: usize = 64;
+const BATCHES_AHEAD: usize = 16;
+
+/// The work on a long article's quotations that needs no entities, done on a thread of its own
+/// while the entities are found: the quote marks, and the tokens of each stretch of text that
+/// holds a quotation (cut a bounded number ahead of the attribution that reads them).
+/// [`Early::finish`] attributes the quotations once the entities are known; the result is
+/// [`find_with_narrator`]'s.
+pub struct Early {
+    marked: std::sync::mpsc::Receiver<std::sync::Arc<Marked>>,
+    tokens: std::sync::mpsc::Receiver<Vec<tokens::Tokens>>,
+}
+
+impl Early {
+    /// Starts the work on a thread of `scope`.
+    pub fn start<'scope, 'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        article: &'env Article,
+    ) -> Early {
+        let (marked_out, marked) = std::sync::mpsc::sync_channel(1);
+        let (tokens_out, tokens) = std::sync::mpsc::sync_channel(BATCHES_AHEAD);
+        scope.spawn(move || {
+            let text = article.text();
+            let lex = lexicon::Lexicon::get();
+            let read = std::sync::Arc::new(Marked::read(article, lex));
+            // A receiver gone means the attribution stopped (it panicked): nothing to do.
+            if marked_out.send(read.clone()).is_err() {
+                return;
+            }
+            // Where the units that hold a quotation are, and their first quotation.
+            let units: Vec<(usize, usize, usize)> = sieve::units(&read.paragraphs, &read.top)
+                .into_iter()
+                .filter(|u| !u.quotes.is_empty())
+                .map(|u| (u.start, u.end, u.quotes.start))
+                .collect();
+            let mut batch = Vec::with_capacity(TOKENS_BATCH);
+            for (start, end, first) in units {
+                let t = tokens::Tokens::new(text, start, end, &read.top, first, lex);
+                batch.push(t);
+                if batch.len() == TOKENS_BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(TOKENS_BATCH));
+                    if tokens_out.send(full).is_err() {
+                        return;
+                    }
+                }
+            }
+            // The last batch; a receiver gone is as above.
+            let _ = tokens_out.send(batch);
+        });
+        Early { marked, tokens }
+    }
+
+    /// The quotes of `article` with their speakers among `entities`, and the people they add.
+    pub fn finish(self, article: &Article, entities: &[Entity]) -> (Vec<Quote>, Vec<Entity>) {
+        let text = article.text();
+        let lex = lexicon::Lexicon::get();
+        // The thread sends everything unless it panicked (the panic then reaches the scope):
+        // whatever it did not send is made here.
+        let marked = self
+            .marked
+            .recv()
+            .unwrap_or_else(|_| std::sync::Arc::new(Marked::read(article, lex)));
+        let batches = self.tokens;
+        let mut batch = Vec::new().into_iter();
+        marked.attributed(text, entities, lex, |unit| {
+            if batch.len() == 0 {
+                batch = batches.recv().unwrap_or_default().into_iter();
+            }
+            batch.next().unwrap_or_else(|| {
+                tokens::Tokens::new(
+                    text,
+                    unit.start,
+                    unit.end,
+                    &marked.top,
+                    unit.quotes.start,
+                    lex,
+                )
+            })
+        })
+    }
+}
+
+/// Builds the quotes' word lists ahead of their first use (see [`crate::analysis::warm_up`]).
+pub(crate) fn warm_up() {
+    lexicon::Lexicon::get();
 }
 
 /// The letters that end `before` (the word right before a position), or `""`.

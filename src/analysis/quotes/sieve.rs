@@ -158,7 +158,7 @@ pub(super) struct Unit {
     pub quotes: std::ops::Range<usize>,
 }
 
-fn units(paragraphs: &[(usize, usize)], top: &[Span]) -> Vec<Unit> {
+pub(super) fn units(paragraphs: &[(usize, usize)], top: &[Span]) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut q = 0;
     let mut p = 0;
@@ -369,13 +369,16 @@ pub(super) struct Attributed {
     pub added: Vec<Entity>,
 }
 
-/// Finds the speaker and kind of every top-level quotation.
+/// Finds the speaker and kind of every top-level quotation. `tokens_of` gives the tokens of
+/// each unit that holds one, in order (`Tokens::new` over the unit; a long text has them cut on
+/// another thread meanwhile).
 pub(super) fn attribute(
     text: &str,
     paragraphs: &[(usize, usize)],
     top: &[Span],
     entities: &[Entity],
     lex: &'static Lexicon,
+    mut tokens_of: impl FnMut(&Unit) -> Tokens,
 ) -> Attributed {
     let ctx = Context::new(text, paragraphs, top, entities, lex);
     let mut slots = vec![Slot::new(); top.len()];
@@ -387,7 +390,7 @@ pub(super) fn attribute(
         if unit.quotes.is_empty() {
             continue;
         }
-        let tokens = Tokens::new(text, unit.start, unit.end, top, unit.quotes.start, lex);
+        let tokens = tokens_of(unit);
         let reader = Reader::new(&ctx, &tokens, u == 0);
         for &i in &tokens.quotes {
             let Some(TokenKind::Quote(q)) = tokens.kind(i) else {
