@@ -382,8 +382,8 @@ struct Merger<'a> {
     /// Surnames the text writes after a title of an unmarried woman (`Miss Bennet`).
     unmarried: HashSet<Rc<str>>,
     /// Words the text writes after a man's title of address and after a woman's (`Mr.
-    /// Sowerberry`, `Mrs. Sowerberry`): whether after each.
-    addressed: HashMap<Rc<str>, (bool, bool)>,
+    /// Sowerberry`, `Mrs. Sowerberry`): how often after each.
+    addressed: HashMap<Rc<str>, (usize, usize)>,
     /// Candidates given an entity (or set aside) already.
     done: Vec<bool>,
     drafts: Vec<Draft>,
@@ -982,8 +982,9 @@ impl<'a> Merger<'a> {
         let first = self.first_words.get(word).copied().unwrap_or(0);
         let last = self.last_words.get(word).copied().unwrap_or(0);
         if first + last > 0 {
-            // `F. C. Weston Churchill` once, `Anna Weston` more often: Weston is a surname.
-            return last > first;
+            // `F. C. Weston Churchill` once, `Anna Weston` more often: Weston is a surname;
+            // so it is when `Mr. Weston` and `Mrs. Weston` outnumber the full names it opens.
+            return last > first || self.family_name(word) > first;
         }
         let info = self.lex.info_lowering(word);
         info.is(Classes::SURNAME) && !info.is(Classes::GIVEN_NAME)
@@ -995,7 +996,16 @@ impl<'a> Merger<'a> {
     fn addressed_surname(&self, word: &str) -> bool {
         !self.first_words.contains_key(word)
             && !self.last_words.contains_key(word)
-            && self.addressed.get(word) == Some(&(true, true))
+            && self.family_name(word) > 0
+    }
+
+    /// How often a word is written after a title of address, when it is written after a man's
+    /// and after a woman's (`Mr. Weston`, `Mrs. Weston`): then it is a family's name; else 0.
+    fn family_name(&self, word: &str) -> usize {
+        match self.addressed.get(word) {
+            Some(&(men, women)) if men > 0 && women > 0 => men + women,
+            _ => 0,
+        }
     }
 
     /// `titled_surname`: `Mr. Knightley`, `Mrs. Bennet`. A different title means a different
@@ -1454,8 +1464,8 @@ pub fn entities_traced(
         }
         let seen = m.addressed.entry(word).or_default();
         match title.gender {
-            Some(Gender::Male) => seen.0 = true,
-            Some(Gender::Female) => seen.1 = true,
+            Some(Gender::Male) => seen.0 += 1,
+            Some(Gender::Female) => seen.1 += 1,
             _ => {}
         }
     }

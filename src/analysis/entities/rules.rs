@@ -218,9 +218,10 @@ rules! {
         "A given name alone is a place where the article names it so and never a person by more than the list of given names: `Charlotte`.",
         ["Protests went on in [Charlotte](place). Then [Charlotte](place) was calm."];
     TitledSurname = "titled_surname", Merge,
-        "A title and a surname join the one full name of that surname the title fits; a different title means a different person: `Mr. Woodhouse` is not `Emma Woodhouse`, and `Mrs. Bennet` is not Jane Bennet where the text writes `Miss Bennet`.",
+        "A title and a surname join the one full name of that surname the title fits; a different title means a different person: `Mr. Woodhouse` is not `Emma Woodhouse`, and `Mrs. Bennet` is not Jane Bennet where the text writes `Miss Bennet`. A word written after `Mr.` and after `Mrs.` more often than it opens full names is a surname (`Mr. Weston`, though a letter is signed `Weston Churchill`).",
         ["[Emma Woodhouse](=Emma Woodhouse) smiled. Mr. [Woodhouse](=Mr. Woodhouse) slept.",
-         "Mr. John Knightley came; Mr. John Knightley left, as Mr. John Knightley does. Then Mr. [Knightley](=Mr. Knightley) spoke."];
+         "Mr. John Knightley came; Mr. John Knightley left, as Mr. John Knightley does. Then Mr. [Knightley](=Mr. Knightley) spoke.",
+         "The note was signed Weston Churchill. Mr. [Weston](=Mr. Weston) laughed; Mrs. Weston smiled, and Mr. Weston read it."];
     TitledGivenName = "titled_given_name", Merge,
         "A title and a given name join the person of that name the title was written before, else the nearest the title fits: `Princess Mary` → `Princess Mary Bolkónskaya`.",
         ["Princess Mary Bolkónskaya sat. Mary Hendríkhovna came in. Then Princess [Mary](=Mary Bolkónskaya) rose."];
