@@ -357,7 +357,7 @@ const WEAK: &[(RuleId, WeakJoin)] = &[
         if !m.more_person(phrase) {
             return None;
         }
-        m.likeliest_bearer(phrase, *start)
+        m.likeliest_bearer(phrase, *start, false)
     }),
     (RuleId::WeakGazetteer, |m, _, phrase| {
         m.weak_gazetteer(phrase)
@@ -612,12 +612,14 @@ impl<'a> Merger<'a> {
             let given = name.split(' ').next().unwrap_or("");
             let given_gender = self.given_gender(given);
             let title = self.title_of(i).filter(|(_, t)| social(t));
-            // `Mrs. John Knightley`: a woman named by her husband's name is not him.
-            let wife = title.as_ref().filter(|(_, t)| {
+            // `Mrs. John Knightley`: a woman named by her husband's name is not him; nor is
+            // `Mrs. Newland Archer`, though no list tells Newland is a man's name: a married
+            // woman's title before a given name no list knows for a woman's.
+            let wife = title.as_ref().filter(|(k, t)| {
                 self.on(RuleId::TitledSurname)
                     && t.gender.is_some()
-                    && given_gender.is_some()
-                    && t.gender != given_gender
+                    && ((given_gender.is_some() && t.gender != given_gender)
+                        || (MARRIED.contains(&k.as_ref()) && given_gender.is_none()))
             });
             let key = match wife {
                 Some((t, _)) => format!("person {t} {}", name.to_lowercase()),
@@ -776,7 +778,12 @@ impl<'a> Merger<'a> {
     fn ambiguous_bare_names(&mut self) {
         for i in std::mem::take(&mut self.deferred) {
             let c = &self.candidates[i];
-            let Some(e) = self.likeliest_bearer(&self.surfaces[i], c.start) else {
+            let ranked = self.ranked(i);
+            let Some(e) = self.likeliest_bearer(&self.surfaces[i], c.start, ranked) else {
+                if let Some((e, _)) = ranked.then(|| self.same_name(i)).flatten() {
+                    let alias = self.surfaces[i].clone();
+                    self.assign(i, e, alias, RuleId::RankedSurname);
+                }
                 continue;
             };
             if let Some(a) = self.titled_alias(c, &self.surfaces[i]) {
@@ -797,9 +804,26 @@ impl<'a> Merger<'a> {
 
     /// [`Merger::likeliest_person`] for a bare name, among the people it may stand for alone
     /// ([`Merger::may_be_bare_surname`]) first.
-    fn likeliest_bearer(&self, word: &str, at: usize) -> Option<usize> {
-        self.likeliest_person(word, at, |e| self.may_be_bare_surname(e))
-            .or_else(|| self.likeliest_person(word, at, |_| true))
+    fn likeliest_bearer(&self, word: &str, at: usize, ranked: bool) -> Option<usize> {
+        self.likeliest_person(word, at, |e| {
+            self.may_be_bare_surname(e) && self.may_be_ranked(e, word, ranked)
+        })
+        .or_else(|| self.likeliest_person(word, at, |e| self.may_be_ranked(e, word, ranked)))
+    }
+
+    /// Whether candidate `i` is written after a rank or office (`Colonel`, `President`).
+    fn ranked(&self, i: usize) -> bool {
+        self.on(RuleId::RankedSurname)
+            && self
+                .title_of(i)
+                .is_some_and(|(_, t)| t.class == TitleClass::Office)
+    }
+
+    /// `ranked_surname`: a rank or office is written before a surname, never before a given
+    /// name alone: `Colonel Fitzwilliam` is not Fitzwilliam Darcy, though `Colonel Brandon` is
+    /// Christopher Brandon.
+    fn may_be_ranked(&self, e: usize, word: &str, ranked: bool) -> bool {
+        !ranked || self.drafts[e].name_words.last().is_some_and(|l| l == word)
     }
 
     /// The person a bare name stands for among those `accept` lets through: the one named
@@ -876,9 +900,22 @@ impl<'a> Merger<'a> {
         if c.words.len() != 1 || is_acronym(name) || cued_place || known_people(c) {
             return None;
         }
-        let e = self
-            .nearest_person(name, c.start, |e| self.may_be_bare_surname(e))
-            .or_else(|| self.nearest_person(name, c.start, |_| true))?;
+        let ranked = self.ranked(i);
+        let found = self
+            .nearest_person(name, c.start, |e| {
+                self.may_be_bare_surname(e) && self.may_be_ranked(e, name, ranked)
+            })
+            .or_else(|| {
+                self.nearest_person(name, c.start, |e| self.may_be_ranked(e, name, ranked))
+            });
+        let Some(e) = found else {
+            // `Colonel Fitzwilliam` where only Fitzwilliam Darcy has the word: a person of
+            // their own.
+            return ranked
+                .then(|| self.same_name(i))
+                .flatten()
+                .map(|(e, _)| (e, RuleId::RankedSurname));
+        };
         // Only a name that stands for one person makes that person the nearest for the next
         // bare name: a guess among several would carry itself forward.
         if self.stands_for_one(name) {
@@ -1022,10 +1059,14 @@ impl<'a> Merger<'a> {
         // full names are its daughters, and the married woman is someone else.
         let daughters =
             MARRIED.contains(&title_key.as_ref()) && self.unmarried.contains(word.as_str());
+        // A woman's title joins no full name whose gender nothing tells (`Mrs. Archer` is not
+        // Newland Archer), unless that title was written before it.
+        let womans = title.gender == Some(Gender::Female);
         let fits = |d: &Draft| {
             d.name_words.len() >= 2
                 && d.name_words.last() == Some(&word)
                 && compatible(d.gender, title.gender)
+                && (!womans || d.gender.is_some() || d.titles.iter().any(|(t, _)| *t == title_key))
                 && d.titles.iter().all(|(t, n)| *t == title_key && *n < 3)
                 && !(daughters && d.gender == Some(Gender::Female))
         };
