@@ -1052,13 +1052,15 @@ impl<'a> Merger<'a> {
     /// a person of their own.
     fn titled_surname(&mut self, i: usize) -> Option<(usize, RuleId)> {
         let (word, title_key, title) = self.socially_titled(i)?;
-        if !(self.is_surname(&word) || self.addressed_surname(&word)) {
+        // A married woman's title goes before a surname, never a given name alone: `Mrs.
+        // Braddocks` is not her husband, the bare `Braddocks`.
+        let married = MARRIED.contains(&title_key.as_ref());
+        if !(married || self.is_surname(&word) || self.addressed_surname(&word)) {
             return None;
         }
         // `Mrs. Bennet` where the text also writes `Miss Bennet`: the family's women with
         // full names are its daughters, and the married woman is someone else.
-        let daughters =
-            MARRIED.contains(&title_key.as_ref()) && self.unmarried.contains(word.as_str());
+        let daughters = married && self.unmarried.contains(word.as_str());
         // A woman's title joins no full name whose gender nothing tells (`Mrs. Archer` is not
         // Newland Archer), unless that title was written before it.
         let womans = title.gender == Some(Gender::Female);
