@@ -219,9 +219,15 @@ rules! {
         "A given name alone is a place where the article names it so and never a person by more than the list of given names: `Charlotte`.",
         ["Protests went on in [Charlotte](place). Then [Charlotte](place) was calm."];
     TitledSurname = "titled_surname", Merge,
-        "A title and a surname join the one full name of that surname the title fits; a different title means a different person: `Mr. Woodhouse` is not `Emma Woodhouse`, and `Mrs. Bennet` is not Jane Bennet where the text writes `Miss Bennet`.",
+        "A title and a surname join the one full name of that surname the title fits; a different title means a different person: `Mr. Woodhouse` is not `Emma Woodhouse`, and `Mrs. Bennet` is not Jane Bennet where the text writes `Miss Bennet`. A word written after `Mr.` and after `Mrs.` more often than it opens full names is a surname (`Mr. Weston`, though a letter is signed `Weston Churchill`). A woman's title joins no full name whose gender nothing tells (`Mrs. Archer` is not Newland Archer), and `Mrs. Newland Archer` is his wife. `Mrs.` goes before a surname, never a given name alone (`Mrs. Braddocks` is not her husband `Braddocks`).",
         ["[Emma Woodhouse](=Emma Woodhouse) smiled. Mr. [Woodhouse](=Mr. Woodhouse) slept.",
-         "Mr. John Knightley came; Mr. John Knightley left, as Mr. John Knightley does. Then Mr. [Knightley](=Mr. Knightley) spoke."];
+         "Mr. John Knightley came; Mr. John Knightley left, as Mr. John Knightley does. Then Mr. [Knightley](=Mr. Knightley) spoke.",
+         "The note was signed Weston Churchill. Mr. [Weston](=Mr. Weston) laughed; Mrs. Weston smiled, and Mr. Weston read it.",
+         "Newland Archer came in. Mrs. [Archer](=Mrs. Archer) smiled at him.",
+         "\"Hello,\" said Braddocks. Mrs. [Braddocks](=Mrs. Braddocks) laughed."];
+    RankedSurname = "ranked_surname", Merge,
+        "A rank or office is written before a surname, never before a given name alone: `Colonel Fitzwilliam` is not Fitzwilliam Darcy.",
+        ["Mr. Fitzwilliam Darcy bowed. Then Colonel [Fitzwilliam](=Fitzwilliam) came in."];
     TitledGivenName = "titled_given_name", Merge,
         "A title and a given name join the person of that name the title was written before, else the nearest the title fits: `Princess Mary` → `Princess Mary Bolkónskaya`.",
         ["Princess Mary Bolkónskaya sat. Mary Hendríkhovna came in. Then Princess [Mary](=Mary Bolkónskaya) rose."];
