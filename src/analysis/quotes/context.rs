@@ -18,6 +18,17 @@ pub(super) struct MentionRef {
     pub entity: usize,
     /// It stands inside a top-level quotation.
     pub quoted: bool,
+    /// It stands as a subject ([`Context::is_subject`], or after `according to`).
+    pub subject: bool,
+}
+
+/// A pronoun of the narration tied to a person: where it starts, whom it stands for, and whether
+/// it stands as a subject (`he`, `she`; not `him`, `her`, `his`).
+#[derive(Debug, Clone, Copy)]
+struct Chained {
+    start: usize,
+    entity: usize,
+    subject: bool,
 }
 
 /// What stands as the subject of a reporting word, and where its words are.
@@ -85,13 +96,20 @@ pub(super) const POSSESSIVES: [&str; 7] = ["whose", "his", "her", "their", "its"
 
 /// How far back a pronoun looks for the person it stands for, in mentions.
 const PRONOUN_REACH: usize = 120;
-/// How many people a pronoun weighs, and the weights: a rank nearer, being a subject, being known
-/// to have the pronoun's gender, being a source named in the same paragraph.
-const PRONOUN_PEOPLE: i32 = 6;
-const NEARER: i32 = 2;
-const SUBJECT: i32 = 3;
-const KNOWN_GENDER: i32 = 2;
-const SOURCE: i32 = 100;
+/// How many mentions of people (names and the pronouns of the narration) a pronoun weighs,
+/// nearest first, and how many people at most.
+const SALIENCE_REACH: usize = 30;
+const PRONOUN_PEOPLE: usize = 6;
+/// What one mention adds to its person's salience: as a subject, otherwise (`saw Diana`,
+/// `her hand`); what is left of it for each mention nearer the pronoun and for each paragraph
+/// break between (in percent); the factor for a person known to have the pronoun's gender; and
+/// what a source named in the same paragraph adds.
+const SUBJECT: f64 = 100.0;
+const OTHER: f64 = 30.0;
+const MENTION_DECAY: f64 = 0.8;
+const PARAGRAPH_DECAY: f64 = 0.7;
+const KNOWN_GENDER: f64 = 2.0;
+const SOURCE: f64 = 10_000.0;
 /// Words after which a name opens a clause (and is its subject).
 const SUBJECT_OPENERS: [&str; 22] = [
     "and", "but", "then", "when", "while", "whilst", "as", "so", "that", "who", "where", "because",
@@ -121,6 +139,9 @@ pub(super) struct Context<'a> {
     /// pronoun prefers them to a person only talked about.
     pub source: Vec<Cell<bool>>,
     pub paragraphs: &'a [(usize, usize)],
+    /// The pronouns of the narration (`he`, `her`), each tied to the person it stands for as
+    /// they come, by start.
+    chain: Vec<Chained>,
     /// The names of the entities, to look names up without going over every entity: each name
     /// or alias as written, each one's last word, and both in lower case.
     names: Names,
@@ -201,6 +222,7 @@ impl<'a> Context<'a> {
                     end: m.end,
                     entity: i,
                     quoted: false,
+                    subject: false,
                 })
             })
             .filter(|m| m.start < m.end && text.get(m.start..m.end).is_some())
@@ -225,10 +247,20 @@ impl<'a> Context<'a> {
             titles: vec![Vec::new(); entities.len()],
             source: (0..entities.len()).map(|_| Cell::new(false)).collect(),
             paragraphs,
+            chain: Vec::new(),
             names: Names::default(),
         };
         ctx.learn_titled();
+        let subjects: Vec<bool> = ctx
+            .mentions
+            .iter()
+            .map(|m| ctx.is_subject(m) || ctx.after_according_to(m))
+            .collect();
+        for (m, subject) in ctx.mentions.iter_mut().zip(subjects) {
+            m.subject = subject;
+        }
         ctx.learn_people();
+        ctx.learn_chain();
         ctx.index_names();
         ctx
     }
@@ -498,6 +530,43 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Ties every `he`, `she`, `him`, `her` and `his` of the narration to the person it stands
+    /// for, in order, each weighed like a pronoun naming a speaker with the pronouns before it
+    /// counting as mentions: a pronoun mostly goes on naming whom the one before named.
+    fn learn_chain(&mut self) {
+        let paragraphs = self.paragraphs;
+        for &(from, to) in paragraphs {
+            for (pos, w) in words_in(self.text, from, to) {
+                if w.len() > 7 || !w.is_ascii() {
+                    continue;
+                }
+                let mut buf = [0u8; 8];
+                let lower = &mut buf[..w.len()];
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                let subject = match &*lower {
+                    b"he" | b"she" => true,
+                    b"him" | b"her" | b"his" => false,
+                    _ => continue,
+                };
+                let lower = std::str::from_utf8(lower).unwrap_or("");
+                let Some(g @ (Gender::Male | Gender::Female)) = self.lex.pronoun(lower) else {
+                    continue;
+                };
+                if self.in_quote(pos) {
+                    continue;
+                }
+                if let Some(&entity) = self.pronoun_candidates(g, pos).first() {
+                    self.chain.push(Chained {
+                        start: pos,
+                        entity,
+                        subject,
+                    });
+                }
+            }
+        }
+    }
+
     /// Records that entity `e` is called `the <noun>` (a title or a description).
     fn add_title(&mut self, e: usize, noun: String) {
         if let Some(t) = self.titles.get_mut(e) {
@@ -558,37 +627,68 @@ impl<'a> Context<'a> {
         self.is_person(e) && (g == Gender::Unknown || eg == Gender::Unknown || eg == g)
     }
 
-    /// The people a pronoun of gender `g` at `at` may stand for, the chosen one first. Each
-    /// person who fits, nearest first, is weighed: nearer is better, the subject of a sentence
-    /// or clause beats a person only acted on (`she saw Diana`), a person known to be of the
-    /// pronoun's gender beats one of unknown gender, and a source named in the same paragraph
-    /// (introduced like one, or quoted already) beats a person only talked about (`For Kevin
-    /// Allton, a USI instructor, Warhol was a legend. He said, “…”`).
+    /// The people a pronoun of gender `g` at `at` may stand for, the chosen one first: the most
+    /// salient person who fits. The mentions of people before it (names, and the pronouns of the
+    /// narration already tied to someone: a pronoun mostly goes on naming whom the one before
+    /// named) each add to their person's salience, nearest first: a subject of a sentence or
+    /// clause more than a person only acted on (`she saw Diana`) or owning something (`her
+    /// face`), each less the farther back it stands and the more paragraphs lie between. A
+    /// person known to be of the pronoun's gender counts double, and a source named in the same
+    /// paragraph (introduced like one, or quoted already) beats a person only talked about (`For
+    /// Kevin Allton, a USI instructor, Warhol was a legend. He said, “…”`).
     fn pronoun_candidates(&self, g: Gender, at: usize) -> Vec<usize> {
         let paragraph = self.paragraph_of(at);
-        let mut weighed: Vec<(usize, i32)> = Vec::new();
-        for m in self.people_before(at).take(PRONOUN_REACH) {
-            if !self.fits(m.entity, g) || weighed.iter().any(|(e, _)| *e == m.entity) {
+        let named = self.people_before(at).take(PRONOUN_REACH);
+        let chained = self.chain[..self.chain.partition_point(|c| c.start < at)]
+            .iter()
+            .rev();
+        let mut named = named.peekable();
+        let mut chained = chained.peekable();
+        // Both lists, nearest first.
+        let pronoun = |c: &Chained| MentionRef {
+            start: c.start,
+            end: c.start,
+            entity: c.entity,
+            quoted: false,
+            subject: c.subject,
+        };
+        let merged = std::iter::from_fn(|| match (named.peek(), chained.peek()) {
+            (Some(m), Some(c)) if c.start > m.start => chained.next().map(pronoun),
+            (Some(_), _) => named.next(),
+            (None, _) => chained.next().map(pronoun),
+        });
+        let mut weighed: Vec<(usize, f64)> = Vec::new();
+        let mut weight = 1.0;
+        for m in merged.take(SALIENCE_REACH) {
+            let w = weight;
+            weight *= MENTION_DECAY;
+            if !self.fits(m.entity, g) {
                 continue;
             }
-            let rank = weighed.len() as i32;
-            if rank >= PRONOUN_PEOPLE {
-                break;
+            let k = match weighed.iter().position(|(e, _)| *e == m.entity) {
+                Some(k) => k,
+                None if weighed.len() < PRONOUN_PEOPLE => {
+                    weighed.push((m.entity, 0.0));
+                    weighed.len() - 1
+                }
+                None => continue,
+            };
+            let breaks = paragraph.saturating_sub(self.paragraph_of(m.start));
+            let mut add = if m.subject { SUBJECT } else { OTHER }
+                * w
+                * PARAGRAPH_DECAY.powi(i32::try_from(breaks).unwrap_or(i32::MAX));
+            if breaks == 0 && self.is_source(m.entity) {
+                add += SOURCE;
             }
-            let mut weight = -rank * NEARER;
-            if self.is_subject(&m) || self.after_according_to(&m) {
-                weight += SUBJECT;
+            weighed[k].1 += add;
+        }
+        for (e, w) in &mut weighed {
+            if g != Gender::Unknown && self.gender.get(*e) == Some(&g) {
+                *w *= KNOWN_GENDER;
             }
-            if g != Gender::Unknown && self.gender.get(m.entity) == Some(&g) {
-                weight += KNOWN_GENDER;
-            }
-            if self.is_source(m.entity) && self.paragraph_of(m.start) == paragraph {
-                weight += SOURCE;
-            }
-            weighed.push((m.entity, weight));
         }
         // Stable: on a tie the nearer stays first.
-        weighed.sort_by_key(|&(_, w)| std::cmp::Reverse(w));
+        weighed.sort_by(|a, b| b.1.total_cmp(&a.1));
         weighed.into_iter().map(|(e, _)| e).collect()
     }
 

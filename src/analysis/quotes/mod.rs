@@ -4,9 +4,9 @@
 //! the text around each top-level quotation is cut into words and sentences (quotations stand
 //! as one token, so their words never pass for the writer's); [`attribution`] then reads the
 //! reporting words (`said`, `a tweet from`, `according to`) beside each quotation, finds their
-//! subject among the entities' mentions (a name, a pronoun resolved to the last person who fits,
-//! `the prince` for the last person titled so, or an unnamed `senior official`), and carries a
-//! speaker over to the quotations that continue a speech. The kind (direct, partial, scare)
+//! subject among the entities' mentions (a name, a pronoun resolved to the most salient person
+//! who fits, `the prince` for the last person titled so, or an unnamed `senior official`), and
+//! carries a speaker over to the quotations that continue a speech. The kind (direct, partial, scare)
 //! comes from where the quotation stands in its sentence.
 
 mod context;

@@ -704,7 +704,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: RuleId::PronounSalience,
-        reads: "link: he/she to the last person before who fits, a source in the paragraph first",
+        reads: "link: he/she to the most salient person before who fits (names and the narration's pronouns, subjects first), a source in the paragraph first",
         examples: &[ex(
             "Mrs. Alice Green met Tom Brown on Tuesday. She left early.\n\n“It went well,” she said.",
             &["Alice Green|Green", "Tom Brown|Brown"],
@@ -722,6 +722,13 @@ pub static RULES: &[Rule] = &[
             &["Anne Shirley|Anne", "Diana Barry|Diana"],
             "Your mother",
             "Anne Shirley",
+        ),
+        // The narration's pronouns go on naming Ruth: the names nearer are only acted on.
+        ex(
+            "Ruth Dale came in from the rain. She looked everywhere for her sister, and at last found her in the garden with Mary Hale and Jane Gray. She woke them gently.\n\n“Supper is ready,” she said.",
+            &["Ruth Dale|Ruth", "Mary Hale|Mary", "Jane Gray|Jane"],
+            "Supper is ready",
+            "Ruth Dale",
         )],
     },
     Rule {
