@@ -435,6 +435,12 @@ pub static RULES: &[Rule] = &[
                 "Tom Reed",
             ),
             ex(
+                "At the debate, Marco Rubio made a joke and called Donald Trump “very flexible,” a nod to his changes.",
+                &["Marco Rubio|Rubio", "Donald Trump|Trump"],
+                "very flexible",
+                "Marco Rubio",
+            ),
+            ex(
                 "Jane Doe said the platform should reiterate its support for “stalwart allies.”",
                 &["Jane Doe|Doe"],
                 "stalwart allies",
