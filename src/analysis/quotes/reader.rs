@@ -60,6 +60,25 @@ const NAMING_VERBS: [&str; 20] = [
     "nicknamed",
 ];
 
+/// Prepositions that open a phrase before a sentence's subject (`In an interview Monday,
+/// Sanders said`), lower-cased.
+const OPENING_PREPOSITIONS: [&str; 14] = [
+    "in",
+    "at",
+    "on",
+    "during",
+    "after",
+    "before",
+    "according",
+    "with",
+    "from",
+    "for",
+    "despite",
+    "like",
+    "unlike",
+    "asked",
+];
+
 /// Suffixes written after a name with a period (`Jr.`), lower-cased.
 const GENERATIONAL: [&str; 2] = ["jr", "sr"];
 
@@ -770,6 +789,21 @@ impl Reader<'_, '_> {
     /// to (`Trump … saying Kim has acted “honorably”`).
     fn main_subject(&self, lo: usize, hi: usize) -> Option<Subject> {
         let lo = lo.max(hi.saturating_sub(SENTENCE_REACH));
+        // `In an AP interview Monday, Sanders said …, adding`: a phrase opening the sentence
+        // with a preposition, up to its comma, holds no subject.
+        let opening = (self.t.is_word(lo) && OPENING_PREPOSITIONS.contains(&self.t.word(lo)))
+            .then(|| (lo + 1..hi.min(lo + 16)).find(|&k| self.t.is_punct(k, ',')))
+            .flatten();
+        if let Some(comma) = opening {
+            if let Some(s) = self.main_subject_from(comma + 1, hi) {
+                return Some(s);
+            }
+        }
+        self.main_subject_from(lo, hi)
+    }
+
+    /// [`Reader::main_subject`] from token `lo` on.
+    fn main_subject_from(&self, lo: usize, hi: usize) -> Option<Subject> {
         (lo..hi).find_map(|k| {
             if let Some(m) = self.speaker_at(k, false) {
                 // `Clinton’s campaign manager …, arguing`: the owner is not the subject.

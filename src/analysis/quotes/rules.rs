@@ -441,6 +441,12 @@ pub static RULES: &[Rule] = &[
                 "Marco Rubio",
             ),
             ex(
+                "In an AP interview Monday, Jane Doe said the process could be “messy,” adding, “Democracy is messy.”",
+                &["org:AP", "Jane Doe|Doe", "date:Monday"],
+                "Democracy is",
+                "Jane Doe",
+            ),
+            ex(
                 "Jane Doe said the platform should reiterate its support for “stalwart allies.”",
                 &["Jane Doe|Doe"],
                 "stalwart allies",
