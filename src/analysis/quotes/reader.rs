@@ -35,6 +35,50 @@ pub(super) struct Found {
 /// one stretch carry a speaker over to each other: bounds for pathological input.
 pub(super) const SENTENCE_REACH: usize = 80;
 
+/// Verbs that name what their object is (`called Trump “very flexible”`): a name after them is
+/// the object.
+const NAMING_VERBS: [&str; 20] = [
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "dub",
+    "dubs",
+    "dubbed",
+    "dubbing",
+    "label",
+    "labels",
+    "labeled",
+    "labelled",
+    "labeling",
+    "labelling",
+    "brand",
+    "brands",
+    "branded",
+    "branding",
+    "nickname",
+    "nicknamed",
+];
+
+/// Prepositions that open a phrase before a sentence's subject (`In an interview Monday,
+/// Sanders said`), lower-cased.
+const OPENING_PREPOSITIONS: [&str; 14] = [
+    "in",
+    "at",
+    "on",
+    "during",
+    "after",
+    "before",
+    "according",
+    "with",
+    "from",
+    "for",
+    "despite",
+    "like",
+    "unlike",
+    "asked",
+];
+
 /// Suffixes written after a name with a period (`Jr.`), lower-cased.
 const GENERATIONAL: [&str; 2] = ["jr", "sr"];
 
@@ -757,6 +801,21 @@ impl Reader<'_, '_> {
     /// to (`Trump … saying Kim has acted “honorably”`).
     fn main_subject(&self, lo: usize, hi: usize) -> Option<Subject> {
         let lo = lo.max(hi.saturating_sub(SENTENCE_REACH));
+        // `In an AP interview Monday, Sanders said …, adding`: a phrase opening the sentence
+        // with a preposition, up to its comma, holds no subject.
+        let opening = (self.t.is_word(lo) && OPENING_PREPOSITIONS.contains(&self.t.word(lo)))
+            .then(|| (lo + 1..hi.min(lo + 16)).find(|&k| self.t.is_punct(k, ',')))
+            .flatten();
+        if let Some(comma) = opening {
+            if let Some(s) = self.main_subject_from(comma + 1, hi) {
+                return Some(s);
+            }
+        }
+        self.main_subject_from(lo, hi)
+    }
+
+    /// [`Reader::main_subject`] from token `lo` on.
+    fn main_subject_from(&self, lo: usize, hi: usize) -> Option<Subject> {
         (lo..hi).find_map(|k| {
             if let Some(m) = self.speaker_at(k, false) {
                 // `Clinton’s campaign manager …, arguing`: the owner is not the subject.
@@ -830,6 +889,9 @@ impl Reader<'_, '_> {
                             || self.t.tokens.get(hi).is_some_and(|q| q.start <= end + 1)
                     }
                     SubjectKind::Nobody => false,
+                    SubjectKind::Entity(_) | SubjectKind::Named(_) => {
+                        !self.object_of(v, v_end, s.end, hi)
+                    }
                     SubjectKind::Pronoun(_) => {
                         let w = self.text().get(s.start..s.end).unwrap_or("");
                         !w.eq_ignore_ascii_case("him") && !w.eq_ignore_ascii_case("her")
@@ -843,6 +905,18 @@ impl Reader<'_, '_> {
                     .then(|| self.main_subject(lo, v))
                     .flatten()
             })
+    }
+
+    /// Whether a name ending at byte `end`, after the verb at `v..from`, is the verb's object
+    /// rather than its inverted subject: `as` follows it (`described Trump as`; `said Smith as
+    /// he left` is inverted), or the verb names what its object is (`called Trump “very
+    /// flexible”`).
+    fn object_of(&self, v: usize, from: usize, end: usize, hi: usize) -> bool {
+        let next = (from..hi).find(|&k| self.t.tokens.get(k).is_some_and(|t| t.start >= end));
+        let verb = self.t.word(v);
+        let say = matches!(verb, "say" | "says" | "said" | "saying");
+        let complement = !say && next.is_some_and(|k| self.t.is_word(k) && self.t.word(k) == "as");
+        complement || NAMING_VERBS.contains(&verb)
     }
 
     /// Where the words before a verb at token `v` end once an adverbial phrase right before it
@@ -1031,7 +1105,10 @@ impl Reader<'_, '_> {
                             None => return None,
                         }
                     } else {
-                        let s = self.subject_after(k + len, s1);
+                        let s = self.subject_after(k + len, s1).filter(|s| {
+                            !matches!(s.kind, SubjectKind::Entity(_) | SubjectKind::Named(_))
+                                || !self.object_of(k, k + len, s.end, s1)
+                        });
                         let pronoun = s.as_ref().is_some_and(|s| {
                             matches!(s.kind, SubjectKind::Pronoun(_) | SubjectKind::Nobody)
                         });

@@ -441,6 +441,18 @@ pub static RULES: &[Rule] = &[
                 "Tom Reed",
             ),
             ex(
+                "At the debate, Marco Rubio made a joke and called Donald Trump “very flexible,” a nod to his changes.",
+                &["Marco Rubio|Rubio", "Donald Trump|Trump"],
+                "very flexible",
+                "Marco Rubio",
+            ),
+            ex(
+                "In an AP interview Monday, Jane Doe said the process could be “messy,” adding, “Democracy is messy.”",
+                &["org:AP", "Jane Doe|Doe", "date:Monday"],
+                "Democracy is",
+                "Jane Doe",
+            ),
+            ex(
                 "Jane Doe said the platform should reiterate its support for “stalwart allies.”",
                 &["Jane Doe|Doe"],
                 "stalwart allies",
