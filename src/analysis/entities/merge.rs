@@ -1431,10 +1431,17 @@ fn candidate_titles(
             seen.entry(written)
                 .or_insert_with(|| {
                     let written = written.trim().to_lowercase();
-                    let words: Vec<&str> = written
+                    let mut words: Vec<&str> = written
                         .split_whitespace()
                         .map(|w| w.trim_end_matches('.'))
                         .collect();
+                    // `Mr. van der Luyden`: the particles are the surname's, not the title's.
+                    while words
+                        .last()
+                        .is_some_and(|w| lex.info(w).is(Classes::PARTICLE))
+                    {
+                        words.pop();
+                    }
                     (0..words.len()).find_map(|k| {
                         let key = words[k..].join(" ");
                         lex.title(&key).map(|t| (Rc::from(key), t))

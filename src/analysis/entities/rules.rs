@@ -63,8 +63,9 @@ rules! {
             "In an [August](date) speech, the mayor spoke.",
         ];
     Particle = "particle", Recognise,
-        "A lower-case particle joins the capitalised words around it: `Osama bin Laden`.",
-        ["A statue of [Charles de Gaulle](person) stood there."];
+        "Lower-case particles join the capitalised words around them: `Osama bin Laden`, `Henry van der Luyden`.",
+        ["A statue of [Charles de Gaulle](person) stood there.",
+         "Then [Henry van der Luyden](person) came."];
     OfAfterHead = "of_after_head", Recognise,
         "`of` joins a head word or a title to the name after it: `Church of Scientology`.",
         ["Members of the [Church of Scientology](org) said so."];
@@ -78,8 +79,9 @@ rules! {
         "`in` or `for` inside an organisation's long name: `Young Professionals in Foreign Policy`.",
         ["A director for [Young Professionals in Foreign Policy](org) and others."];
     TitlePeriod = "title_period", Recognise,
-        "The period of an abbreviated title stays inside the run: `Dr. Jane Doe`.",
-        ["Then Mr. [Smith](person) came."];
+        "The period of an abbreviated title stays inside the run, and so do particles after it: `Dr. Jane Doe`, `Mr. van der Luyden`.",
+        ["Then Mr. [Smith](person) came.",
+         "Mr. van der [Luyden](=Mr. van der Luyden) bowed, and Mrs. van der [Luyden](=Mrs. van der Luyden) smiled."];
     MiddleInitial = "middle_initial", Recognise,
         "A middle initial and its period stay inside a name: `Leonard E. Burman`.",
         ["[Leonard E. Burman](=Leonard E. Burman) spoke, and [Burman](=Leonard E. Burman) left."];
