@@ -197,7 +197,7 @@ impl Early {
         let batches = self.tokens;
         let mut batch = Vec::new().into_iter();
         marked.attributed(text, entities, lex, |unit| {
-            if batch.len() == 0 {
+            if batch.as_slice().is_empty() {
                 batch = batches.recv().unwrap_or_default().into_iter();
             }
             batch.next().unwrap_or_else(|| {
