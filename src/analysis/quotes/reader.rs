@@ -1286,6 +1286,17 @@ impl Reader<'_, '_> {
     /// The reporting word at token `k` before a quotation at `hi`, with its subject.
     fn before_at(&self, lo: usize, k: usize, hi: usize) -> Option<Found> {
         let (kind, len, cue) = self.cue_at(k, lo, false)?;
+        // `invitations without exception, written in French,`: a participle unlike the past
+        // tense, with no auxiliary before it, describes the thing written; it has no speaker.
+        if matches!(self.t.word(k), "written" | "spoken" | "sworn")
+            && !(k > lo
+                && matches!(
+                    self.t.word(k - 1),
+                    "has" | "have" | "had" | "having" | "'ve" | "’ve"
+                ))
+        {
+            return None;
+        }
         // `Trump’s tweets accusing Machado …`, `a statement calling the test …`: a participle
         // right after a reporting noun describes that noun; it reports nothing of its own.
         if kind == CueKind::Verb && self.t.word(k).ends_with("ing") && k > lo {

@@ -656,3 +656,15 @@ fn other_languages_marks_and_reporting_words() {
     assert_eq!(r[2].1, QuoteKind::Direct);
     assert_eq!(r[3].2, s("Juan Pérez"));
 }
+
+#[test]
+fn a_participle_describing_a_thing_written_names_no_speaker() {
+    let text = "Anna Scherer had a cough.\n\nAll her invitations without exception, written in French, ran as follows:\n\n\"If you have nothing better to do, Count, I shall be charmed to see you tonight.\"";
+    let r = run(text, &[person(&["Anna Scherer", "Anna"])]);
+    assert_eq!(r.len(), 1);
+    assert_ne!(r[0].2.as_deref(), Some("(exception)"));
+    // With an auxiliary the participle reports: `She has written, “…”`.
+    let text = "Anna Scherer has written: \"I shall be charmed to see you tonight.\"";
+    let r = run(text, &[person(&["Anna Scherer", "Anna"])]);
+    assert_eq!(r[0].2.as_deref(), Some("Anna Scherer"));
+}
