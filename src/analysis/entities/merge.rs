@@ -357,7 +357,7 @@ const WEAK: &[(RuleId, WeakJoin)] = &[
         if !m.more_person(phrase) {
             return None;
         }
-        m.likeliest_bearer(phrase, *start)
+        m.likeliest_bearer(phrase, *start, false)
     }),
     (RuleId::WeakGazetteer, |m, _, phrase| {
         m.weak_gazetteer(phrase)
@@ -382,8 +382,8 @@ struct Merger<'a> {
     /// Surnames the text writes after a title of an unmarried woman (`Miss Bennet`).
     unmarried: HashSet<Rc<str>>,
     /// Words the text writes after a man's title of address and after a woman's (`Mr.
-    /// Sowerberry`, `Mrs. Sowerberry`): whether after each.
-    addressed: HashMap<Rc<str>, (bool, bool)>,
+    /// Sowerberry`, `Mrs. Sowerberry`): how often after each.
+    addressed: HashMap<Rc<str>, (usize, usize)>,
     /// Candidates given an entity (or set aside) already.
     done: Vec<bool>,
     drafts: Vec<Draft>,
@@ -612,12 +612,14 @@ impl<'a> Merger<'a> {
             let given = name.split(' ').next().unwrap_or("");
             let given_gender = self.given_gender(given);
             let title = self.title_of(i).filter(|(_, t)| social(t));
-            // `Mrs. John Knightley`: a woman named by her husband's name is not him.
-            let wife = title.as_ref().filter(|(_, t)| {
+            // `Mrs. John Knightley`: a woman named by her husband's name is not him; nor is
+            // `Mrs. Newland Archer`, though no list tells Newland is a man's name: a married
+            // woman's title before a given name no list knows for a woman's.
+            let wife = title.as_ref().filter(|(k, t)| {
                 self.on(RuleId::TitledSurname)
                     && t.gender.is_some()
-                    && given_gender.is_some()
-                    && t.gender != given_gender
+                    && ((given_gender.is_some() && t.gender != given_gender)
+                        || (MARRIED.contains(&k.as_ref()) && given_gender.is_none()))
             });
             let key = match wife {
                 Some((t, _)) => format!("person {t} {}", name.to_lowercase()),
@@ -776,7 +778,12 @@ impl<'a> Merger<'a> {
     fn ambiguous_bare_names(&mut self) {
         for i in std::mem::take(&mut self.deferred) {
             let c = &self.candidates[i];
-            let Some(e) = self.likeliest_bearer(&self.surfaces[i], c.start) else {
+            let ranked = self.ranked(i);
+            let Some(e) = self.likeliest_bearer(&self.surfaces[i], c.start, ranked) else {
+                if let Some((e, _)) = ranked.then(|| self.same_name(i)).flatten() {
+                    let alias = self.surfaces[i].clone();
+                    self.assign(i, e, alias, RuleId::RankedSurname);
+                }
                 continue;
             };
             if let Some(a) = self.titled_alias(c, &self.surfaces[i]) {
@@ -797,9 +804,26 @@ impl<'a> Merger<'a> {
 
     /// [`Merger::likeliest_person`] for a bare name, among the people it may stand for alone
     /// ([`Merger::may_be_bare_surname`]) first.
-    fn likeliest_bearer(&self, word: &str, at: usize) -> Option<usize> {
-        self.likeliest_person(word, at, |e| self.may_be_bare_surname(e))
-            .or_else(|| self.likeliest_person(word, at, |_| true))
+    fn likeliest_bearer(&self, word: &str, at: usize, ranked: bool) -> Option<usize> {
+        self.likeliest_person(word, at, |e| {
+            self.may_be_bare_surname(e) && self.may_be_ranked(e, word, ranked)
+        })
+        .or_else(|| self.likeliest_person(word, at, |e| self.may_be_ranked(e, word, ranked)))
+    }
+
+    /// Whether candidate `i` is written after a rank or office (`Colonel`, `President`).
+    fn ranked(&self, i: usize) -> bool {
+        self.on(RuleId::RankedSurname)
+            && self
+                .title_of(i)
+                .is_some_and(|(_, t)| t.class == TitleClass::Office)
+    }
+
+    /// `ranked_surname`: a rank or office is written before a surname, never before a given
+    /// name alone: `Colonel Fitzwilliam` is not Fitzwilliam Darcy, though `Colonel Brandon` is
+    /// Christopher Brandon.
+    fn may_be_ranked(&self, e: usize, word: &str, ranked: bool) -> bool {
+        !ranked || self.drafts[e].name_words.last().is_some_and(|l| l == word)
     }
 
     /// The person a bare name stands for among those `accept` lets through: the one named
@@ -876,9 +900,22 @@ impl<'a> Merger<'a> {
         if c.words.len() != 1 || is_acronym(name) || cued_place || known_people(c) {
             return None;
         }
-        let e = self
-            .nearest_person(name, c.start, |e| self.may_be_bare_surname(e))
-            .or_else(|| self.nearest_person(name, c.start, |_| true))?;
+        let ranked = self.ranked(i);
+        let found = self
+            .nearest_person(name, c.start, |e| {
+                self.may_be_bare_surname(e) && self.may_be_ranked(e, name, ranked)
+            })
+            .or_else(|| {
+                self.nearest_person(name, c.start, |e| self.may_be_ranked(e, name, ranked))
+            });
+        let Some(e) = found else {
+            // `Colonel Fitzwilliam` where only Fitzwilliam Darcy has the word: a person of
+            // their own.
+            return ranked
+                .then(|| self.same_name(i))
+                .flatten()
+                .map(|(e, _)| (e, RuleId::RankedSurname));
+        };
         // Only a name that stands for one person makes that person the nearest for the next
         // bare name: a guess among several would carry itself forward.
         if self.stands_for_one(name) {
@@ -982,8 +1019,9 @@ impl<'a> Merger<'a> {
         let first = self.first_words.get(word).copied().unwrap_or(0);
         let last = self.last_words.get(word).copied().unwrap_or(0);
         if first + last > 0 {
-            // `F. C. Weston Churchill` once, `Anna Weston` more often: Weston is a surname.
-            return last > first;
+            // `F. C. Weston Churchill` once, `Anna Weston` more often: Weston is a surname;
+            // so it is when `Mr. Weston` and `Mrs. Weston` outnumber the full names it opens.
+            return last > first || self.family_name(word) > first;
         }
         let info = self.lex.info_lowering(word);
         info.is(Classes::SURNAME) && !info.is(Classes::GIVEN_NAME)
@@ -995,7 +1033,16 @@ impl<'a> Merger<'a> {
     fn addressed_surname(&self, word: &str) -> bool {
         !self.first_words.contains_key(word)
             && !self.last_words.contains_key(word)
-            && self.addressed.get(word) == Some(&(true, true))
+            && self.family_name(word) > 0
+    }
+
+    /// How often a word is written after a title of address, when it is written after a man's
+    /// and after a woman's (`Mr. Weston`, `Mrs. Weston`): then it is a family's name; else 0.
+    fn family_name(&self, word: &str) -> usize {
+        match self.addressed.get(word) {
+            Some(&(men, women)) if men > 0 && women > 0 => men + women,
+            _ => 0,
+        }
     }
 
     /// `titled_surname`: `Mr. Knightley`, `Mrs. Bennet`. A different title means a different
@@ -1005,17 +1052,23 @@ impl<'a> Merger<'a> {
     /// a person of their own.
     fn titled_surname(&mut self, i: usize) -> Option<(usize, RuleId)> {
         let (word, title_key, title) = self.socially_titled(i)?;
-        if !(self.is_surname(&word) || self.addressed_surname(&word)) {
+        // A married woman's title goes before a surname, never a given name alone: `Mrs.
+        // Braddocks` is not her husband, the bare `Braddocks`.
+        let married = MARRIED.contains(&title_key.as_ref());
+        if !(married || self.is_surname(&word) || self.addressed_surname(&word)) {
             return None;
         }
         // `Mrs. Bennet` where the text also writes `Miss Bennet`: the family's women with
         // full names are its daughters, and the married woman is someone else.
-        let daughters =
-            MARRIED.contains(&title_key.as_ref()) && self.unmarried.contains(word.as_str());
+        let daughters = married && self.unmarried.contains(word.as_str());
+        // A woman's title joins no full name whose gender nothing tells (`Mrs. Archer` is not
+        // Newland Archer), unless that title was written before it.
+        let womans = title.gender == Some(Gender::Female);
         let fits = |d: &Draft| {
             d.name_words.len() >= 2
                 && d.name_words.last() == Some(&word)
                 && compatible(d.gender, title.gender)
+                && (!womans || d.gender.is_some() || d.titles.iter().any(|(t, _)| *t == title_key))
                 && d.titles.iter().all(|(t, n)| *t == title_key && *n < 3)
                 && !(daughters && d.gender == Some(Gender::Female))
         };
@@ -1378,10 +1431,17 @@ fn candidate_titles(
             seen.entry(written)
                 .or_insert_with(|| {
                     let written = written.trim().to_lowercase();
-                    let words: Vec<&str> = written
+                    let mut words: Vec<&str> = written
                         .split_whitespace()
                         .map(|w| w.trim_end_matches('.'))
                         .collect();
+                    // `Mr. van der Luyden`: the particles are the surname's, not the title's.
+                    while words
+                        .last()
+                        .is_some_and(|w| lex.info(w).is(Classes::PARTICLE))
+                    {
+                        words.pop();
+                    }
                     (0..words.len()).find_map(|k| {
                         let key = words[k..].join(" ");
                         lex.title(&key).map(|t| (Rc::from(key), t))
@@ -1454,8 +1514,8 @@ pub fn entities_traced(
         }
         let seen = m.addressed.entry(word).or_default();
         match title.gender {
-            Some(Gender::Male) => seen.0 = true,
-            Some(Gender::Female) => seen.1 = true,
+            Some(Gender::Male) => seen.0 += 1,
+            Some(Gender::Female) => seen.1 += 1,
             _ => {}
         }
     }

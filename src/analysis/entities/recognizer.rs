@@ -322,6 +322,16 @@ impl<'a, 't> Block<'a, 't> {
         self.tokens.get(i).is_some_and(|t| name_word(self.doc, t))
     }
 
+    /// Where the name starts after lower-case particles from `i` (`van der Luyden`): the
+    /// index of the capitalised word after one to three particles.
+    fn past_particles(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        while k < i + 3 && self.doc.is_lower(k, Classes::PARTICLE) {
+            k += 1;
+        }
+        (k > i && self.is_name_word(k)).then_some(k)
+    }
+
     /// The end of the run of capitalised words from `i`.
     fn cap_run_end(&self, mut i: usize) -> usize {
         while self.is_name_word(i) && !self.tokens[i].possessive {
@@ -341,6 +351,12 @@ impl<'a, 't> Block<'a, 't> {
         let mut next = j + 1;
         if matches!(connector, "of" | "for" | "in") && self.word(next) == "the" {
             next += 1;
+        }
+        // `Henry van der Luyden`: particles in a row.
+        if self.doc.is_lower(j, Classes::PARTICLE) {
+            if let Some(k) = self.past_particles(j) {
+                next = k;
+            }
         }
         if !self.is_name_word(next) {
             return None;
@@ -520,6 +536,11 @@ impl<'a, 't> Block<'a, 't> {
                 let mut rest = p + len;
                 if rest < b && self.word(rest) == "." {
                     rest += 1;
+                }
+                // `Mr. van der Luyden`: the particles after the title belong to the surname,
+                // which is known by its capitalised word.
+                if let Some(k) = self.past_particles(rest).filter(|&k| k < b) {
+                    rest = k;
                 }
                 // `General Field Marshal Kutúzov`: titles in a row are one title.
                 // `Mr. King`: a title word after a title, at the end, is the name.
@@ -1128,13 +1149,20 @@ pub fn candidates_with(
             // `Mr. Smith`, `Dr. Jane Doe`: the period of an abbreviated title stays inside.
             if switches.on(RuleId::TitlePeriod)
                 && block.word(j) == "."
-                && block.is_name_word(j + 1)
                 && block.at(j - 1, |t| t.is(Classes::TITLE))
                 && block.lex.is_abbreviation(block.word(j - 1))
             {
-                rules = rules.with(RuleId::TitlePeriod);
-                j += 2;
-                continue;
+                // `Mr. van der Luyden`: particles may stand between the title and the name.
+                let name = if block.is_name_word(j + 1) {
+                    Some(j + 1)
+                } else {
+                    block.past_particles(j + 1)
+                };
+                if let Some(k) = name {
+                    rules = rules.with(RuleId::TitlePeriod);
+                    j = k + 1;
+                    continue;
+                }
             }
             // `Leonard E. Burman`, `George W. Bush`: a middle initial and its period.
             if switches.on(RuleId::MiddleInitial)

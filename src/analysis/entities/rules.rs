@@ -63,8 +63,9 @@ rules! {
             "In an [August](date) speech, the mayor spoke.",
         ];
     Particle = "particle", Recognise,
-        "A lower-case particle joins the capitalised words around it: `Osama bin Laden`.",
-        ["A statue of [Charles de Gaulle](person) stood there."];
+        "Lower-case particles join the capitalised words around them: `Osama bin Laden`, `Henry van der Luyden`.",
+        ["A statue of [Charles de Gaulle](person) stood there.",
+         "Then [Henry van der Luyden](person) came."];
     OfAfterHead = "of_after_head", Recognise,
         "`of` joins a head word or a title to the name after it: `Church of Scientology`.",
         ["Members of the [Church of Scientology](org) said so."];
@@ -78,8 +79,9 @@ rules! {
         "`in` or `for` inside an organisation's long name: `Young Professionals in Foreign Policy`.",
         ["A director for [Young Professionals in Foreign Policy](org) and others."];
     TitlePeriod = "title_period", Recognise,
-        "The period of an abbreviated title stays inside the run: `Dr. Jane Doe`.",
-        ["Then Mr. [Smith](person) came."];
+        "The period of an abbreviated title stays inside the run, and so do particles after it: `Dr. Jane Doe`, `Mr. van der Luyden`.",
+        ["Then Mr. [Smith](person) came.",
+         "Mr. van der [Luyden](=Mr. van der Luyden) bowed, and Mrs. van der [Luyden](=Mrs. van der Luyden) smiled."];
     MiddleInitial = "middle_initial", Recognise,
         "A middle initial and its period stay inside a name: `Leonard E. Burman`.",
         ["[Leonard E. Burman](=Leonard E. Burman) spoke, and [Burman](=Leonard E. Burman) left."];
@@ -219,9 +221,15 @@ rules! {
         "A given name alone is a place where the article names it so and never a person by more than the list of given names: `Charlotte`.",
         ["Protests went on in [Charlotte](place). Then [Charlotte](place) was calm."];
     TitledSurname = "titled_surname", Merge,
-        "A title and a surname join the one full name of that surname the title fits; a different title means a different person: `Mr. Woodhouse` is not `Emma Woodhouse`, and `Mrs. Bennet` is not Jane Bennet where the text writes `Miss Bennet`.",
+        "A title and a surname join the one full name of that surname the title fits; a different title means a different person: `Mr. Woodhouse` is not `Emma Woodhouse`, and `Mrs. Bennet` is not Jane Bennet where the text writes `Miss Bennet`. A word written after `Mr.` and after `Mrs.` more often than it opens full names is a surname (`Mr. Weston`, though a letter is signed `Weston Churchill`). A woman's title joins no full name whose gender nothing tells (`Mrs. Archer` is not Newland Archer), and `Mrs. Newland Archer` is his wife. `Mrs.` goes before a surname, never a given name alone (`Mrs. Braddocks` is not her husband `Braddocks`).",
         ["[Emma Woodhouse](=Emma Woodhouse) smiled. Mr. [Woodhouse](=Mr. Woodhouse) slept.",
-         "Mr. John Knightley came; Mr. John Knightley left, as Mr. John Knightley does. Then Mr. [Knightley](=Mr. Knightley) spoke."];
+         "Mr. John Knightley came; Mr. John Knightley left, as Mr. John Knightley does. Then Mr. [Knightley](=Mr. Knightley) spoke.",
+         "The note was signed Weston Churchill. Mr. [Weston](=Mr. Weston) laughed; Mrs. Weston smiled, and Mr. Weston read it.",
+         "Newland Archer came in. Mrs. [Archer](=Mrs. Archer) smiled at him.",
+         "\"Hello,\" said Braddocks. Mrs. [Braddocks](=Mrs. Braddocks) laughed."];
+    RankedSurname = "ranked_surname", Merge,
+        "A rank or office is written before a surname, never before a given name alone: `Colonel Fitzwilliam` is not Fitzwilliam Darcy.",
+        ["Mr. Fitzwilliam Darcy bowed. Then Colonel [Fitzwilliam](=Fitzwilliam) came in."];
     TitledGivenName = "titled_given_name", Merge,
         "A title and a given name join the person of that name the title was written before, else the nearest the title fits: `Princess Mary` → `Princess Mary Bolkónskaya`.",
         ["Princess Mary Bolkónskaya sat. Mary Hendríkhovna came in. Then Princess [Mary](=Mary Bolkónskaya) rose."];

@@ -304,12 +304,24 @@ impl Reader<'_, '_> {
     /// article `a`).
     fn is_cue_word(&self, k: usize) -> bool {
         self.t.is_word(k)
+            && !self.inside_name(k)
             && self.lex().cues_starting(self.t.word(k)).iter().any(|f| {
                 f.words
                     .iter()
                     .enumerate()
                     .all(|(n, w)| self.t.is_word(k + n) && self.t.word(k + n) == w)
             })
+    }
+
+    /// Whether the word at token `k` is written with a capital inside a name, after `the` or
+    /// another capitalised word (`the Mock Turtle`), outside a headline: a name's word, not a
+    /// reporting verb.
+    fn inside_name(&self, k: usize) -> bool {
+        !self.headline
+            && k > 0
+            && self.t.is_capitalised(self.text(), k)
+            && self.t.is_word(k - 1)
+            && (matches!(self.t.word(k - 1), "the") || self.t.is_capitalised(self.text(), k - 1))
     }
 
     /// Whether a quotation starts at token `k`, perhaps after a comma or colon.

@@ -239,6 +239,12 @@ pub static RULES: &[Rule] = &[
                 "Jeff Weaver",
             ),
             ex(
+                "“We called him Tortoise,” the Mock Turtle went on.",
+                &[],
+                "We called him",
+                "(the Mock Turtle)",
+            ),
+            ex(
                 "“It was a long night,” said Paul Smith, the mayor of the town.",
                 &["Paul Smith|Smith"],
                 "It was a long",
