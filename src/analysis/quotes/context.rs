@@ -98,7 +98,7 @@ pub(super) const POSSESSIVES: [&str; 7] = ["whose", "his", "her", "their", "its"
 const PRONOUN_REACH: usize = 120;
 /// How many mentions of people (names and the pronouns of the narration) a pronoun weighs,
 /// nearest first, and how many people at most.
-const SALIENCE_REACH: usize = 30;
+const SALIENCE_REACH: usize = 16;
 const PRONOUN_PEOPLE: usize = 6;
 /// What one mention adds to its person's salience: as a subject, otherwise (`saw Diana`,
 /// `her hand`); what is left of it for each mention nearer the pronoun and for each paragraph
@@ -535,14 +535,43 @@ impl<'a> Context<'a> {
     /// counting as mentions: a pronoun mostly goes on naming whom the one before named.
     fn learn_chain(&mut self) {
         let paragraphs = self.paragraphs;
+        let bytes = self.text.as_bytes();
+        let word_char = |c: char| c.is_alphanumeric() || c == '-';
         for &(from, to) in paragraphs {
-            for (pos, w) in words_in(self.text, from, to) {
-                if w.len() > 7 || !w.is_ascii() {
+            let mut i = from;
+            // Over the bytes: the five words all start with `h` or `s`, and a look at the
+            // letters either side of those is far cheaper than cutting the text into words.
+            while let Some(&b) = bytes.get(i).filter(|_| i < to) {
+                if !matches!(b.to_ascii_lowercase(), b'h' | b's')
+                    || self
+                        .text
+                        .get(..i)
+                        .and_then(|t| t.chars().next_back())
+                        .is_some_and(word_char)
+                {
+                    i += 1;
                     continue;
                 }
-                let mut buf = [0u8; 8];
-                let lower = &mut buf[..w.len()];
-                lower.copy_from_slice(w.as_bytes());
+                let len = bytes
+                    .get(i..to)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take(4)
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                let pos = i;
+                i += len.max(1);
+                let whole = self
+                    .text
+                    .get(pos + len..)
+                    .and_then(|t| t.chars().next())
+                    .is_none_or(|c| !word_char(c));
+                if !(2..=3).contains(&len) || !whole {
+                    continue;
+                }
+                let mut buf = [0u8; 3];
+                let lower = &mut buf[..len];
+                lower.copy_from_slice(bytes.get(pos..pos + len).unwrap_or(&[0; 3][..len]));
                 lower.make_ascii_lowercase();
                 let subject = match &*lower {
                     b"he" | b"she" => true,
@@ -659,9 +688,15 @@ impl<'a> Context<'a> {
         });
         let mut weighed: Vec<(usize, f64)> = Vec::new();
         let mut weight = 1.0;
+        // The paragraph of each mention, walked back from the pronoun's (the mentions come
+        // nearest first).
+        let mut p = paragraph;
         for m in merged.take(SALIENCE_REACH) {
             let w = weight;
             weight *= MENTION_DECAY;
+            while p > 0 && self.paragraphs.get(p - 1).is_some_and(|q| q.0 > m.start) {
+                p -= 1;
+            }
             if !self.fits(m.entity, g) {
                 continue;
             }
@@ -673,7 +708,7 @@ impl<'a> Context<'a> {
                 }
                 None => continue,
             };
-            let breaks = paragraph.saturating_sub(self.paragraph_of(m.start));
+            let breaks = paragraph - p;
             let mut add = if m.subject { SUBJECT } else { OTHER }
                 * w
                 * PARAGRAPH_DECAY.powi(i32::try_from(breaks).unwrap_or(i32::MAX));
