@@ -110,6 +110,13 @@ const MENTION_DECAY: f64 = 0.8;
 const PARAGRAPH_DECAY: f64 = 0.7;
 const KNOWN_GENDER: f64 = 2.0;
 const SOURCE: f64 = 10_000.0;
+/// Words that follow an object `her` and never a possessive one: prepositions, conjunctions,
+/// particles and adverbs.
+const OBJECT_FOLLOWERS: [&str; 32] = [
+    "at", "to", "in", "on", "with", "and", "but", "or", "that", "so", "as", "for", "from", "up",
+    "down", "out", "away", "again", "back", "into", "by", "of", "off", "over", "about", "if",
+    "when", "though", "until", "till", "before", "after",
+];
 /// Words after which a name opens a clause (and is its subject).
 const SUBJECT_OPENERS: [&str; 22] = [
     "and", "but", "then", "when", "while", "whilst", "as", "so", "that", "who", "where", "because",
@@ -481,10 +488,13 @@ impl<'a> Context<'a> {
             let limit = (limit..=self.text.len())
                 .find(|&i| self.text.is_char_boundary(i))
                 .unwrap_or(self.text.len());
+            // An object pronoun mostly stands for someone else than the sentence's subject
+            // (`Gloria Evans said the nurses who cared for him`, `Gilbert tried to stop her.`),
+            // and so do the pronouns of its gender after it; a possessive `her` mostly for the
+            // subject (`Ruth laid her hand`).
+            let mut other: Option<Gender> = None;
             for (pos, w) in words_in(self.text, m.end, limit) {
-                // An object pronoun mostly stands for someone else than the sentence's subject
-                // (`Gloria Evans said the nurses who cared for him`).
-                if w.len() > 7 || !w.is_ascii() || w.eq_ignore_ascii_case("him") {
+                if w.len() > 7 || !w.is_ascii() {
                     continue;
                 }
                 let mut buf = [0u8; 8];
@@ -493,7 +503,11 @@ impl<'a> Context<'a> {
                 lower.make_ascii_lowercase();
                 let lower = std::str::from_utf8(lower).unwrap_or("");
                 if let Some(g) = self.lex.pronoun(lower) {
-                    if self.in_quote(pos) {
+                    if self.in_quote(pos) || other == Some(g) {
+                        continue;
+                    }
+                    if lower == "him" || (lower == "her" && self.object_her(pos + w.len())) {
+                        other = Some(g);
                         continue;
                     }
                     vote(&mut votes, m.entity, g, 1);
@@ -594,6 +608,24 @@ impl<'a> Context<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the `her` ending at `end` is an object, not a possessive: no noun follows it, but
+    /// punctuation, the end of the text, or a word that never opens a noun phrase (`stopped her
+    /// at the door`, `told her that`, `saw her again`).
+    fn object_her(&self, end: usize) -> bool {
+        let after = self.text.get(end..).unwrap_or("");
+        let rest = after.trim_start();
+        if !rest.starts_with(char::is_alphabetic) {
+            return true;
+        }
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .take(8)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        OBJECT_FOLLOWERS.contains(&word.as_str())
     }
 
     /// Records that entity `e` is called `the <noun>` (a title or a description).
