@@ -98,7 +98,7 @@ pub(super) const POSSESSIVES: [&str; 7] = ["whose", "his", "her", "their", "its"
 const PRONOUN_REACH: usize = 120;
 /// How many mentions of people (names and the pronouns of the narration) a pronoun weighs,
 /// nearest first, and how many people at most.
-const SALIENCE_REACH: usize = 30;
+const SALIENCE_REACH: usize = 16;
 const PRONOUN_PEOPLE: usize = 6;
 /// What one mention adds to its person's salience: as a subject, otherwise (`saw Diana`,
 /// `her hand`); what is left of it for each mention nearer the pronoun and for each paragraph
@@ -110,6 +110,13 @@ const MENTION_DECAY: f64 = 0.8;
 const PARAGRAPH_DECAY: f64 = 0.7;
 const KNOWN_GENDER: f64 = 2.0;
 const SOURCE: f64 = 10_000.0;
+/// Words that follow an object `her` and never a possessive one: prepositions, conjunctions,
+/// particles and adverbs.
+const OBJECT_FOLLOWERS: [&str; 32] = [
+    "at", "to", "in", "on", "with", "and", "but", "or", "that", "so", "as", "for", "from", "up",
+    "down", "out", "away", "again", "back", "into", "by", "of", "off", "over", "about", "if",
+    "when", "though", "until", "till", "before", "after",
+];
 /// Words after which a name opens a clause (and is its subject).
 const SUBJECT_OPENERS: [&str; 22] = [
     "and", "but", "then", "when", "while", "whilst", "as", "so", "that", "who", "where", "because",
@@ -481,10 +488,13 @@ impl<'a> Context<'a> {
             let limit = (limit..=self.text.len())
                 .find(|&i| self.text.is_char_boundary(i))
                 .unwrap_or(self.text.len());
+            // An object pronoun mostly stands for someone else than the sentence's subject
+            // (`Gloria Evans said the nurses who cared for him`, `Gilbert tried to stop her.`),
+            // and so do the pronouns of its gender after it; a possessive `her` mostly for the
+            // subject (`Ruth laid her hand`).
+            let mut other: Option<Gender> = None;
             for (pos, w) in words_in(self.text, m.end, limit) {
-                // An object pronoun mostly stands for someone else than the sentence's subject
-                // (`Gloria Evans said the nurses who cared for him`).
-                if w.len() > 7 || !w.is_ascii() || w.eq_ignore_ascii_case("him") {
+                if w.len() > 7 || !w.is_ascii() {
                     continue;
                 }
                 let mut buf = [0u8; 8];
@@ -493,7 +503,11 @@ impl<'a> Context<'a> {
                 lower.make_ascii_lowercase();
                 let lower = std::str::from_utf8(lower).unwrap_or("");
                 if let Some(g) = self.lex.pronoun(lower) {
-                    if self.in_quote(pos) {
+                    if self.in_quote(pos) || other == Some(g) {
+                        continue;
+                    }
+                    if lower == "him" || (lower == "her" && self.object_her(pos + w.len())) {
+                        other = Some(g);
                         continue;
                     }
                     vote(&mut votes, m.entity, g, 1);
@@ -535,14 +549,43 @@ impl<'a> Context<'a> {
     /// counting as mentions: a pronoun mostly goes on naming whom the one before named.
     fn learn_chain(&mut self) {
         let paragraphs = self.paragraphs;
+        let bytes = self.text.as_bytes();
+        let word_char = |c: char| c.is_alphanumeric() || c == '-';
         for &(from, to) in paragraphs {
-            for (pos, w) in words_in(self.text, from, to) {
-                if w.len() > 7 || !w.is_ascii() {
+            let mut i = from;
+            // Over the bytes: the five words all start with `h` or `s`, and a look at the
+            // letters either side of those is far cheaper than cutting the text into words.
+            while let Some(&b) = bytes.get(i).filter(|_| i < to) {
+                if !matches!(b.to_ascii_lowercase(), b'h' | b's')
+                    || self
+                        .text
+                        .get(..i)
+                        .and_then(|t| t.chars().next_back())
+                        .is_some_and(word_char)
+                {
+                    i += 1;
                     continue;
                 }
-                let mut buf = [0u8; 8];
-                let lower = &mut buf[..w.len()];
-                lower.copy_from_slice(w.as_bytes());
+                let len = bytes
+                    .get(i..to)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take(4)
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                let pos = i;
+                i += len.max(1);
+                let whole = self
+                    .text
+                    .get(pos + len..)
+                    .and_then(|t| t.chars().next())
+                    .is_none_or(|c| !word_char(c));
+                if !(2..=3).contains(&len) || !whole {
+                    continue;
+                }
+                let mut buf = [0u8; 3];
+                let lower = &mut buf[..len];
+                lower.copy_from_slice(bytes.get(pos..pos + len).unwrap_or(&[0; 3][..len]));
                 lower.make_ascii_lowercase();
                 let subject = match &*lower {
                     b"he" | b"she" => true,
@@ -565,6 +608,24 @@ impl<'a> Context<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the `her` ending at `end` is an object, not a possessive: no noun follows it, but
+    /// punctuation, the end of the text, or a word that never opens a noun phrase (`stopped her
+    /// at the door`, `told her that`, `saw her again`).
+    fn object_her(&self, end: usize) -> bool {
+        let after = self.text.get(end..).unwrap_or("");
+        let rest = after.trim_start();
+        if !rest.starts_with(char::is_alphabetic) {
+            return true;
+        }
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .take(8)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        OBJECT_FOLLOWERS.contains(&word.as_str())
     }
 
     /// Records that entity `e` is called `the <noun>` (a title or a description).
@@ -659,9 +720,15 @@ impl<'a> Context<'a> {
         });
         let mut weighed: Vec<(usize, f64)> = Vec::new();
         let mut weight = 1.0;
+        // The paragraph of each mention, walked back from the pronoun's (the mentions come
+        // nearest first).
+        let mut p = paragraph;
         for m in merged.take(SALIENCE_REACH) {
             let w = weight;
             weight *= MENTION_DECAY;
+            while p > 0 && self.paragraphs.get(p - 1).is_some_and(|q| q.0 > m.start) {
+                p -= 1;
+            }
             if !self.fits(m.entity, g) {
                 continue;
             }
@@ -673,7 +740,7 @@ impl<'a> Context<'a> {
                 }
                 None => continue,
             };
-            let breaks = paragraph.saturating_sub(self.paragraph_of(m.start));
+            let breaks = paragraph - p;
             let mut add = if m.subject { SUBJECT } else { OTHER }
                 * w
                 * PARAGRAPH_DECAY.powi(i32::try_from(breaks).unwrap_or(i32::MAX));

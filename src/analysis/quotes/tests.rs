@@ -139,6 +139,20 @@ fn pronoun_resolves_to_the_last_person_who_fits() {
 }
 
 #[test]
+fn an_object_pronoun_and_its_gender_after_a_name_are_someone_else() {
+    // `her` and `She` are the woman Tarn stopped; `he` is Tarn.
+    let text = format!(
+        "{BODY}Tarn Voss stopped her at the gate. She wept, and he held her hand.\n\nTarn Voss and Quill Marsh talked for hours.\n\n“We will win,” he said."
+    );
+    let list = [
+        person(&["Tarn Voss", "Voss"]),
+        person(&["Quill Marsh", "Marsh"]),
+    ];
+    let r = speakers(&text, &list);
+    assert_eq!(r[0].1, s("Tarn Voss"));
+}
+
+#[test]
 fn descriptor_beside_the_name() {
     let text = format!(
         "{BODY}“The plant will stay open,” Jane Doe, a spokeswoman for Acme Corp, said. A spokesman, John Roe, said: “We disagree.”"
