@@ -555,14 +555,26 @@ impl<'a> Context<'a> {
             let mut i = from;
             // Over the bytes: the five words all start with `h` or `s`, and a look at the
             // letters either side of those is far cheaper than cutting the text into words.
-            while let Some(&b) = bytes.get(i).filter(|_| i < to) {
-                if !matches!(b.to_ascii_lowercase(), b'h' | b's')
-                    || self
+            while i < to {
+                // The next `h` or `s`, either case, by a loop the compiler vectorises.
+                let Some(at) = bytes
+                    .get(i..to)
+                    .and_then(|rest| rest.iter().position(|&b| matches!(b | 0x20, b'h' | b's')))
+                else {
+                    break;
+                };
+                i += at;
+                // The letter before: a byte in ASCII, else the whole character.
+                let inside_word = match i.checked_sub(1).and_then(|p| bytes.get(p)) {
+                    Some(&p) if p.is_ascii() => p.is_ascii_alphanumeric() || p == b'-',
+                    Some(_) => self
                         .text
                         .get(..i)
                         .and_then(|t| t.chars().next_back())
-                        .is_some_and(word_char)
-                {
+                        .is_some_and(word_char),
+                    None => false,
+                };
+                if inside_word {
                     i += 1;
                     continue;
                 }
