@@ -441,19 +441,20 @@ pub(super) fn attribute(
         units: unit_ranges,
         register,
     };
-    // Second stage: direct quotations with no speaker of their own continue someone's speech.
+    // Second stage: direct quotations with no speaker of their own continue someone's speech, and
+    // partial ones take the subject of their sentence.
     for q in 0..sieve.slots.len() {
         let slot = &sieve.slots[q];
         if slot.kind == QuoteKind::Scare || slot.attribution.names_someone() {
             continue;
         }
         // A partial quotation is someone's words only inside its own sentence.
-        let rules = if slot.kind == QuoteKind::Direct {
-            &CARRY_RULES[..]
-        } else {
-            &CARRY_RULES[..1]
-        };
-        if let Some(c) = rules.iter().find_map(|(_, rule)| rule(&sieve, q)) {
+        let direct = slot.kind == QuoteKind::Direct;
+        let found = CARRY_RULES
+            .iter()
+            .filter(|(id, _)| direct || *id == RuleId::ClauseSubject)
+            .find_map(|(_, rule)| rule(&sieve, q));
+        if let Some(c) = found {
             sieve.assign(q, c);
         }
     }
