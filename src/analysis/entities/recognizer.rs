@@ -1216,7 +1216,20 @@ pub fn candidates_with(
         // a known name (`The Hague`).
         let mut start = a;
         if switches.on(RuleId::LeadingCommonWord) && gaz.lookup(&block.phrase(a, b)).is_none() {
-            while start < b && (block.common(start) || block.word(start) == "the") {
+            // `… looked at May Welland`: inside a sentence, a given name before a word of a name
+            // that is no common word opens the name, though the article writes it in lower case
+            // too (`may`).
+            let given_first = |k: usize| {
+                k + 1 < b
+                    && !tokens[k].sentence_start
+                    && block.given(k)
+                    && !block.common(k + 1)
+                    && block.word(k) != "the"
+            };
+            while start < b
+                && (block.common(start) || block.word(start) == "the")
+                && !given_first(start)
+            {
                 start += 1;
             }
             if start > a {

@@ -105,8 +105,8 @@ rules! {
         ["Then [Borís Drubetskóy](person)-awaited the end; the news awaited them.",
          "Countess Natásha smiled. Then [Natásha](person)-Mademoiselle [Bourienne](person) came."];
     LeadingCommonWord = "leading_common_word", Recognise,
-        "Common words at the front of a run are no part of the name: `However Trump`.",
-        ["However [Trump](=Donald Trump) said no. Donald Trump left."];
+        "Common words at the front of a run are no part of the name: `However Trump`. Inside a sentence a given name before another word of the name stays, though the article writes it in lower case too: `May Welland`.",
+        ["However [Trump](=Donald Trump) said no. Donald Trump left, as he may, with [May Welland](person)."];
     SentenceAdverb = "sentence_opener", Recognise,
         "A word that opens a sentence and is written in lower case elsewhere, an adverb above all, is no part of the name: `Suddenly Dólokhov`, `Call Andrew!`.",
         ["Suddenly [Dólokhov](person) laughed. Then Count [Dólokhov](person) left.",
