@@ -64,16 +64,7 @@ pub fn find_with_narrator(article: &Article, entities: &[Entity]) -> (Vec<Quote>
     let text = article.text();
     let lex = lexicon::Lexicon::get();
     let marked = Marked::read(article, lex);
-    marked.attributed(text, entities, lex, |unit| {
-        tokens::Tokens::new(
-            text,
-            unit.start,
-            unit.end,
-            &marked.top,
-            unit.quotes.start,
-            lex,
-        )
-    })
+    marked.attributed(text, entities, lex, |unit| marked.tokens(text, unit, lex))
 }
 
 /// The quotations of an article as their marks show them, before anyone is attributed: the
@@ -94,6 +85,23 @@ impl Marked {
             top,
             nested,
         }
+    }
+
+    /// The tokens of a unit of text that holds a top-level quotation.
+    fn tokens(
+        &self,
+        text: &str,
+        unit: &sieve::Unit,
+        lex: &'static lexicon::Lexicon,
+    ) -> tokens::Tokens {
+        tokens::Tokens::new(
+            text,
+            unit.start,
+            unit.end,
+            &self.top,
+            unit.quotes.start,
+            lex,
+        )
     }
 
     /// The quotes with their speakers among `entities`, and the people they add (see
@@ -161,16 +169,14 @@ impl Early {
             if marked_out.send(read.clone()).is_err() {
                 return;
             }
-            // Where the units that hold a quotation are, and their first quotation.
-            let units: Vec<(usize, usize, usize)> = sieve::units(&read.paragraphs, &read.top)
+            // Only the units that hold a quotation are kept: a long text has many others.
+            let units: Vec<sieve::Unit> = sieve::units(&read.paragraphs, &read.top)
                 .into_iter()
                 .filter(|u| !u.quotes.is_empty())
-                .map(|u| (u.start, u.end, u.quotes.start))
                 .collect();
             let mut batch = Vec::with_capacity(TOKENS_BATCH);
-            for (start, end, first) in units {
-                let t = tokens::Tokens::new(text, start, end, &read.top, first, lex);
-                batch.push(t);
+            for unit in &units {
+                batch.push(read.tokens(text, unit, lex));
                 if batch.len() == TOKENS_BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(TOKENS_BATCH));
                     if tokens_out.send(full).is_err() {
@@ -200,16 +206,9 @@ impl Early {
             if batch.as_slice().is_empty() {
                 batch = batches.recv().unwrap_or_default().into_iter();
             }
-            batch.next().unwrap_or_else(|| {
-                tokens::Tokens::new(
-                    text,
-                    unit.start,
-                    unit.end,
-                    &marked.top,
-                    unit.quotes.start,
-                    lex,
-                )
-            })
+            batch
+                .next()
+                .unwrap_or_else(|| marked.tokens(text, unit, lex))
         })
     }
 }
