@@ -79,9 +79,6 @@ const OPENING_PREPOSITIONS: [&str; 14] = [
     "asked",
 ];
 
-/// Suffixes written after a name with a period (`Jr.`), lower-cased.
-const GENERATIONAL: [&str; 2] = ["jr", "sr"];
-
 /// The tokens of one stretch of paragraphs, read against the context.
 pub(super) struct Reader<'c, 'a> {
     pub ctx: &'c Context<'a>,
@@ -452,7 +449,7 @@ impl Reader<'_, '_> {
                     && self.t.is_word(i - 2)
                     && self.t.tokens[i - 2].end == self.t.tokens[i - 1].start
                     && (self.mention_at(i - 2).is_some()
-                        || GENERATIONAL.contains(&self.t.word(i - 2))) =>
+                        || self.lex().is_abbreviation(self.t.word(i - 2))) =>
             {
                 self.np_before(lo, i - 1)
             }
@@ -1184,10 +1181,7 @@ impl Reader<'_, '_> {
         // the sentence may carry an appositive between commas before its verb.
         let mut reach = n0 + 5;
         if let Some(m) = self.speaker_at(n0, false) {
-            let mut end = n0 + 1;
-            while end < n1 && self.mention_at(end).is_some_and(|n| n.entity == m.entity) {
-                end += 1;
-            }
+            let end = self.mention_end(n0, m, n1);
             if self.t.is_punct(end, ',') {
                 if let Some(c) = (end + 1..n1.min(end + 20)).find(|&c| self.t.is_punct(c, ',')) {
                     reach = reach.max(c + 4);
@@ -1586,38 +1580,53 @@ impl Reader<'_, '_> {
         let after_comma = (s0..s1.min(s0 + 6))
             .find(|&k| self.t.is_punct(k, ','))
             .map(|k| k + 1);
-        for start in std::iter::once(s0).chain(after_comma) {
-            // Back over title words the mention leaves out (`Mr.`, `Lady`).
-            let mut k = start;
-            while k < s1
-                && (self.t.is_punct(k, '.')
-                    || (self.t.is_word(k) && self.lex().title(self.t.word(k)).is_some()))
-                && self.mention_at(k).is_none()
-            {
-                k += 1;
-            }
-            let subject = if let Some(m) = self.speaker_at(k, true) {
-                // The whole name, then the verb.
-                let mut end = k + 1;
-                while end < s1 && self.mention_at(end).is_some_and(|n| n.entity == m.entity) {
-                    end += 1;
-                }
-                Some((self.mentioned(m), end))
-            } else if matches!(self.t.word(k), "he" | "she" | "i") {
-                Some((self.pronoun(k), k + 1))
-            } else {
-                None
-            };
-            if let Some((subject, end)) = subject {
-                let verb_follows = self.t.is_word(end)
-                    && !self.t.is_capitalised(self.text(), end)
-                    && !self.lex().is_clause_stop(self.t.word(end));
-                if verb_follows {
-                    return Some(subject);
-                }
-            }
+        std::iter::once(s0).chain(after_comma).find_map(|start| {
+            let (subject, _, end) = self.opening_name(start, s1, true)?;
+            self.verb_at(end).then_some(subject)
+        })
+    }
+
+    /// The person (an organisation too unless `persons_only`) or `he`, `she`, `I` the words
+    /// from token `start` open with, before `hi`, past title words the mention leaves out
+    /// (`Mr.`, `Lady`): its subject, its mention when a name, and the token after its words.
+    fn opening_name(
+        &self,
+        start: usize,
+        hi: usize,
+        persons_only: bool,
+    ) -> Option<(Subject, Option<MentionRef>, usize)> {
+        let mut k = start;
+        while k < hi
+            && (self.t.is_punct(k, '.')
+                || (self.t.is_word(k) && self.lex().title(self.t.word(k)).is_some()))
+            && self.mention_at(k).is_none()
+        {
+            k += 1;
         }
-        None
+        if let Some(m) = self.speaker_at(k, persons_only) {
+            Some((self.mentioned(m), Some(m), self.mention_end(k, m, hi)))
+        } else if matches!(self.t.word(k), "he" | "she" | "i") {
+            Some((self.pronoun(k), None, k + 1))
+        } else {
+            None
+        }
+    }
+
+    /// The token after the words of mention `m`, which starts at token `k`, before `hi`.
+    fn mention_end(&self, k: usize, m: MentionRef, hi: usize) -> usize {
+        let mut end = k + 1;
+        while end < hi && self.mention_at(end).is_some_and(|n| n.entity == m.entity) {
+            end += 1;
+        }
+        end
+    }
+
+    /// Whether the word at token `k` can be a verb after a subject: a word in lower case that
+    /// ends no clause.
+    fn verb_at(&self, k: usize) -> bool {
+        self.t.is_word(k)
+            && !self.t.is_capitalised(self.text(), k)
+            && !self.lex().is_clause_stop(self.t.word(k))
     }
 
     /// The subject of the sentence a quotation at token `i` stands inside, when no reporting
@@ -1642,49 +1651,24 @@ impl Reader<'_, '_> {
         let after_comma = (s0..i.min(s0 + 8))
             .find(|&k| self.t.is_punct(k, ','))
             .map(|k| k + 1);
-        for start in std::iter::once(s0).chain(after_comma) {
-            let mut k = start;
-            while k < i
-                && (self.t.is_punct(k, '.')
-                    || (self.t.is_word(k) && self.lex().title(self.t.word(k)).is_some()))
-                && self.mention_at(k).is_none()
-            {
-                k += 1;
+        std::iter::once(s0).chain(after_comma).find_map(|start| {
+            let (subject, m, mut end) = self.opening_name(start, i, false)?;
+            if m.is_some_and(|m| self.possessive(m)) {
+                return None;
             }
-            let (subject, mut end) = if let Some(m) = self.speaker_at(k, false) {
-                if self.possessive(m) {
-                    continue;
-                }
-                let mut end = k + 1;
-                while end < i && self.mention_at(end).is_some_and(|n| n.entity == m.entity) {
-                    end += 1;
-                }
-                (self.mentioned(m), end)
-            } else if matches!(self.t.word(k), "he" | "she" | "i") {
-                (self.pronoun(k), k + 1)
-            } else {
-                continue;
-            };
             // An appositive between commas: `Mike Huckabee, the former governor, proposed`.
             if self.t.is_punct(end, ',') {
-                let close = (end + 1..i.min(end + 16)).find(|&c| self.t.is_punct(c, ','));
-                match close {
-                    Some(c) if c > end + 1 => end = c + 1,
-                    _ => continue,
+                let close = (end + 1..i.min(end + 16)).find(|&c| self.t.is_punct(c, ','))?;
+                if close == end + 1 {
+                    return None;
                 }
+                end = close + 1;
             }
             while end < i && self.adverbial(end) {
                 end += 1;
             }
-            let verb_follows = end < i
-                && self.t.is_word(end)
-                && !self.t.is_capitalised(self.text(), end)
-                && !self.lex().is_clause_stop(self.t.word(end));
-            if verb_follows {
-                return Some(subject);
-            }
-        }
-        None
+            (end < i && self.verb_at(end)).then_some(subject)
+        })
     }
 
     /// The person doing something in the narration beside a quotation at token `i` with no
