@@ -773,12 +773,13 @@ impl<'a> Context<'a> {
 
     /// Whether mention `m` names a source after `according to` (`According to Ham, …`).
     fn after_according_to(&self, m: &MentionRef) -> bool {
-        let before = self.text.get(..m.start).unwrap_or("").trim_end();
-        let lower = before
-            .get(before.len().saturating_sub(12)..)
-            .unwrap_or("")
-            .to_lowercase();
-        lower.ends_with("according to")
+        let before = self.text.get(..m.start).unwrap_or("").trim_end().as_bytes();
+        // Read for every mention: compared in place, without a lower-case copy.
+        before
+            .len()
+            .checked_sub(12)
+            .and_then(|k| before.get(k..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(b"according to"))
     }
 
     /// Whether mention `m` stands as a subject: it opens a sentence or a clause (after a
