@@ -110,13 +110,6 @@ const MENTION_DECAY: f64 = 0.8;
 const PARAGRAPH_DECAY: f64 = 0.7;
 const KNOWN_GENDER: f64 = 2.0;
 const SOURCE: f64 = 10_000.0;
-/// Words that follow an object `her` and never a possessive one: prepositions, conjunctions,
-/// particles and adverbs.
-const OBJECT_FOLLOWERS: [&str; 32] = [
-    "at", "to", "in", "on", "with", "and", "but", "or", "that", "so", "as", "for", "from", "up",
-    "down", "out", "away", "again", "back", "into", "by", "of", "off", "over", "about", "if",
-    "when", "though", "until", "till", "before", "after",
-];
 /// Words after which a name opens a clause (and is its subject).
 const SUBJECT_OPENERS: [&str; 22] = [
     "and", "but", "then", "when", "while", "whilst", "as", "so", "that", "who", "where", "because",
@@ -637,7 +630,7 @@ impl<'a> Context<'a> {
             .take(8)
             .map(|c| c.to_ascii_lowercase())
             .collect();
-        OBJECT_FOLLOWERS.contains(&word.as_str())
+        self.lex.is_object_follower(&word)
     }
 
     /// Records that entity `e` is called `the <noun>` (a title or a description).

@@ -70,6 +70,14 @@ pub(super) struct Lexicon {
     elisions: Set,
     abbreviations: Set,
     scare_markers: Vec<Vec<String>>,
+    /// Verbs that name what their object is (`called Trump “very flexible”`).
+    naming_verbs: Set,
+    /// Words that open a phrase before a sentence's subject (`In an interview, Sanders said`).
+    opening_words: Set,
+    /// Participles unlike the past tense (`written`): with no auxiliary, they report nothing.
+    bare_participles: Set,
+    /// Words that follow an object `her` and never a possessive one (`stopped her at`).
+    object_followers: Set,
     /// Given names borne nearly only by men or by women.
     given_names: Map<Gender>,
 }
@@ -173,6 +181,18 @@ impl Lexicon {
                     lex.abbreviations.insert(word);
                 }
                 Some("scare-markers") => lex.scare_markers.push(split_words(line)),
+                Some("naming-verbs") => {
+                    lex.naming_verbs.insert(word);
+                }
+                Some("opening-words") => {
+                    lex.opening_words.insert(word);
+                }
+                Some("bare-participles") => {
+                    lex.bare_participles.insert(word);
+                }
+                Some("object-followers") => {
+                    lex.object_followers.insert(word);
+                }
                 _ => {}
             }
         }
@@ -258,6 +278,22 @@ impl Lexicon {
 
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
+    }
+
+    pub fn is_naming_verb(&self, word: &str) -> bool {
+        self.naming_verbs.contains(word)
+    }
+
+    pub fn is_opening_word(&self, word: &str) -> bool {
+        self.opening_words.contains(word)
+    }
+
+    pub fn is_bare_participle(&self, word: &str) -> bool {
+        self.bare_participles.contains(word)
+    }
+
+    pub fn is_object_follower(&self, word: &str) -> bool {
+        self.object_followers.contains(word)
     }
 
     /// The scare markers, each as its words.

@@ -35,50 +35,6 @@ pub(super) struct Found {
 /// one stretch carry a speaker over to each other: bounds for pathological input.
 pub(super) const SENTENCE_REACH: usize = 80;
 
-/// Verbs that name what their object is (`called Trump “very flexible”`): a name after them is
-/// the object.
-const NAMING_VERBS: [&str; 20] = [
-    "call",
-    "calls",
-    "called",
-    "calling",
-    "dub",
-    "dubs",
-    "dubbed",
-    "dubbing",
-    "label",
-    "labels",
-    "labeled",
-    "labelled",
-    "labeling",
-    "labelling",
-    "brand",
-    "brands",
-    "branded",
-    "branding",
-    "nickname",
-    "nicknamed",
-];
-
-/// Prepositions that open a phrase before a sentence's subject (`In an interview Monday,
-/// Sanders said`), lower-cased.
-const OPENING_PREPOSITIONS: [&str; 14] = [
-    "in",
-    "at",
-    "on",
-    "during",
-    "after",
-    "before",
-    "according",
-    "with",
-    "from",
-    "for",
-    "despite",
-    "like",
-    "unlike",
-    "asked",
-];
-
 /// The tokens of one stretch of paragraphs, read against the context.
 pub(super) struct Reader<'c, 'a> {
     pub ctx: &'c Context<'a>,
@@ -800,7 +756,7 @@ impl Reader<'_, '_> {
         let lo = lo.max(hi.saturating_sub(SENTENCE_REACH));
         // `In an AP interview Monday, Sanders said …, adding`: a phrase opening the sentence
         // with a preposition, up to its comma, holds no subject.
-        let opening = (self.t.is_word(lo) && OPENING_PREPOSITIONS.contains(&self.t.word(lo)))
+        let opening = (self.t.is_word(lo) && self.lex().is_opening_word(self.t.word(lo)))
             .then(|| (lo + 1..hi.min(lo + 16)).find(|&k| self.t.is_punct(k, ',')))
             .flatten();
         if let Some(comma) = opening {
@@ -913,7 +869,7 @@ impl Reader<'_, '_> {
         let verb = self.t.word(v);
         let say = matches!(verb, "say" | "says" | "said" | "saying");
         let complement = !say && next.is_some_and(|k| self.t.is_word(k) && self.t.word(k) == "as");
-        complement || NAMING_VERBS.contains(&verb)
+        complement || self.lex().is_naming_verb(verb)
     }
 
     /// Where the words before a verb at token `v` end once an adverbial phrase right before it
@@ -1282,7 +1238,7 @@ impl Reader<'_, '_> {
         let (kind, len, cue) = self.cue_at(k, lo, false)?;
         // `invitations without exception, written in French,`: a participle unlike the past
         // tense, with no auxiliary before it, describes the thing written; it has no speaker.
-        if matches!(self.t.word(k), "written" | "spoken" | "sworn")
+        if self.lex().is_bare_participle(self.t.word(k))
             && !(k > lo
                 && matches!(
                     self.t.word(k - 1),
